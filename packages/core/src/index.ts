@@ -1,0 +1,14 @@
+/**
+ * @tidings/core: the Tidings chat model. A framework-free zustand store (`createChatStore`) over a
+ * `ChatEngine`, with the embedded local engine (`createLocalHub`) as the default backend.
+ */
+export * from './engine/chat-engine';
+export * from './engine/chat-error';
+export * from './engine/local/index';
+export * from './format/index';
+export * from './model/conversation-order';
+export * from './model/record-map';
+export * from './model/types';
+export * from './selectors/index';
+export * from './store/chat-store-types';
+export * from './store/index';

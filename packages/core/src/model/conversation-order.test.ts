@@ -1,0 +1,91 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { ConversationOrder, compareOrderKeys, type OrderKey } from './conversation-order';
+
+type Op = { kind: 'upsert'; id: string; pinned: boolean; orderKey: number } | { kind: 'remove'; id: string };
+
+const opArb: fc.Arbitrary<Op> = fc.oneof(
+  fc.record({
+    kind: fc.constant('upsert' as const),
+    id: fc.integer({ min: 0, max: 60 }).map((n) => `c2c_u${n}`),
+    pinned: fc.boolean(),
+    orderKey: fc.integer({ min: 0, max: 40 }),
+  }),
+  fc.record({
+    kind: fc.constant('remove' as const),
+    id: fc.integer({ min: 0, max: 60 }).map((n) => `c2c_u${n}`),
+  }),
+);
+
+function naive(keys: Map<string, OrderKey>): string[] {
+  return [...keys.values()].sort(compareOrderKeys).map((key) => key.id);
+}
+
+describe('ConversationOrder', () => {
+  it('puts pinned conversations first, then orderKey descending, then conversationID', () => {
+    const keys: OrderKey[] = [
+      { id: 'c2c_b', pinned: false, orderKey: 5 },
+      { id: 'c2c_a', pinned: false, orderKey: 5 },
+      { id: 'c2c_c', pinned: true, orderKey: 1 },
+      { id: 'c2c_d', pinned: false, orderKey: 9 },
+    ];
+    expect(ConversationOrder.from(keys).toArray()).toEqual(['c2c_c', 'c2c_d', 'c2c_a', 'c2c_b']);
+  });
+
+  it('stays equal to a full sort under any sequence of inserts, moves and removals', () => {
+    fc.assert(
+      fc.property(fc.array(opArb, { maxLength: 300 }), (ops) => {
+        const keys = new Map<string, OrderKey>();
+        const keyOf = (id: string) => keys.get(id) as OrderKey;
+        let order = ConversationOrder.empty();
+        for (const op of ops) {
+          const prev = keys.get(op.id);
+          if (op.kind === 'remove') {
+            if (!prev) continue;
+            order = order.remove(prev, keyOf);
+            keys.delete(op.id);
+          } else {
+            const next = { id: op.id, pinned: op.pinned, orderKey: op.orderKey };
+            keys.set(op.id, next);
+            order = prev ? order.move(prev, next, keyOf) : order.insert(next, keyOf);
+          }
+          const expected = naive(keys);
+          expect(order.size).toBe(expected.length);
+          expect(order.toArray()).toEqual(expected);
+        }
+        const expected = naive(keys);
+        expected.forEach((id, index) => {
+          expect(order.at(index)).toBe(id);
+          expect(order.indexOf(keys.get(id) as OrderKey, keyOf)).toBe(index);
+        });
+      }),
+      { numRuns: 200 },
+    );
+  });
+
+  it('splits chunks as it grows and still indexes every position', () => {
+    const keys = new Map<string, OrderKey>();
+    const keyOf = (id: string) => keys.get(id) as OrderKey;
+    let order = ConversationOrder.empty();
+    for (let i = 0; i < 3000; i++) {
+      const key = { id: `c2c_${i}`, pinned: i % 97 === 0, orderKey: (i * 7919) % 1000 };
+      keys.set(key.id, key);
+      order = order.insert(key, keyOf);
+    }
+    expect(order.toArray()).toEqual(naive(keys));
+    expect(order.slice(1500, 1503)).toEqual(naive(keys).slice(1500, 1503));
+  });
+
+  it('returns the same instance when a move leaves the sequence unchanged', () => {
+    const keys = new Map<string, OrderKey>([
+      ['c2c_a', { id: 'c2c_a', pinned: false, orderKey: 10 }],
+      ['c2c_b', { id: 'c2c_b', pinned: false, orderKey: 5 }],
+    ]);
+    const keyOf = (id: string) => keys.get(id) as OrderKey;
+    const order = ConversationOrder.from([...keys.values()]);
+    const prev = keys.get('c2c_a') as OrderKey;
+    const next = { ...prev, orderKey: 11 };
+    keys.set('c2c_a', next);
+    expect(order.move(prev, next, keyOf)).toBe(order);
+  });
+});

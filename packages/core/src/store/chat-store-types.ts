@@ -1,0 +1,180 @@
+import type { StoreApi } from 'zustand/vanilla';
+import type { ChatEngine } from '../engine/chat-engine';
+import type { ChatError } from '../engine/chat-error';
+import type { ConversationOrder } from '../model/conversation-order';
+import type { RecordMap } from '../model/record-map';
+import type {
+  Conversation,
+  ConversationFilter,
+  ConversationGroup,
+  ConversationMarkType,
+  Message,
+  MessageSearchParams,
+  MessageSearchResult,
+  ReceiveMessageOpt,
+  SendMessageOptions,
+  UnreadFilter,
+  UserProfile,
+} from '../model/types';
+
+/** Where the store stands with the server: the seeds' onSyncServerStart / Finish / Failed. */
+export type SyncStatus = 'idle' | 'syncing' | 'synced' | 'failed';
+
+/**
+ * One ordered, paged list of conversations for a filter (the whole list is the view with an empty filter).
+ * The store keeps each registered view's order incrementally; nothing is re-sorted wholesale.
+ */
+export interface ConversationView {
+  /** Stable key of the filter (see `conversationFilterKey`). */
+  key: string;
+  filter: ConversationFilter;
+  /** The known conversations that match, pinned first, orderKey descending, conversationID. Immutable. */
+  order: ConversationOrder;
+  /** Cursor for the next page. */
+  nextSeq: number;
+  /** Every page has been pulled. */
+  isFinished: boolean;
+  /** `loading` while a page is in flight; `error` after a page failed (see `error`). */
+  status: 'idle' | 'loading' | 'error';
+  error: ChatError | null;
+}
+
+/** The part of a conversation's history the store holds, oldest first. */
+export interface MessageWindow {
+  conversationID: string;
+  /** msgIDs oldest → newest; immutable, a new array on each change. */
+  messageIDs: readonly string[];
+  /** There may be older messages to load. */
+  hasOlder: boolean;
+  /** There may be newer messages to load (after jumping into the middle of the history). */
+  hasNewer: boolean;
+  status: 'idle' | 'loadingOlder' | 'loadingNewer' | 'loadingAround' | 'error';
+  error: ChatError | null;
+  /** The message a jump landed on, for the list to scroll to and highlight; cleared by `clearHighlight`. */
+  highlightedMsgID: string | null;
+  /** First unread message when the conversation was opened (for the unread separator), else null. */
+  firstUnreadMsgID: string | null;
+}
+
+/** A user who is typing in a conversation. */
+export interface TypingUser {
+  userID: string;
+  /** When the indicator lapses unless renewed. */
+  expiresAt: number;
+}
+
+/** Options of {@link createChatStore}. */
+export interface ChatStoreOptions {
+  /** Page size for conversation pulls. @default 50 */
+  conversationPageSize?: number;
+  /** Page size for history pulls. @default 30 */
+  messagePageSize?: number;
+  /** How long a typing indicator lasts without renewal, ms. @default 5000 */
+  typingTimeoutMs?: number;
+  /** Clock, for tests. @default Date.now */
+  now?: () => number;
+}
+
+/** What the store holds. Read it through the `select*` selectors; change it only through the actions. */
+export interface ChatStateData {
+  /** The signed-in user. */
+  userID: string;
+  syncStatus: SyncStatus;
+  /** Every conversation the store knows (pulled pages and events), by conversationID. Immutable. */
+  conversations: RecordMap<Conversation>;
+  /** Registered views by filter key; the empty-filter view `''` always exists. */
+  views: Readonly<Record<string, ConversationView>>;
+  /** From the engine: Σ unread over conversations that are not muted. */
+  totalUnread: number;
+  /** Totals of the subscribed unread filters, by filter key. */
+  unreadByFilter: Readonly<Record<string, number>>;
+  conversationGroups: readonly ConversationGroup[];
+  activeConversationID: string | null;
+  /** Every message the store holds, by msgID. Immutable. */
+  messages: RecordMap<Message>;
+  /** Message windows by conversationID. */
+  windows: Readonly<Record<string, MessageWindow>>;
+  /** Upload progress 0–100 of messages being sent, by msgID. */
+  sendProgress: Readonly<Record<string, number>>;
+  /** Who is typing, by conversationID. */
+  typing: Readonly<Record<string, readonly TypingUser[]>>;
+  /** Profiles of users the store has seen (message senders, group members), by userID. */
+  users: Readonly<Record<string, UserProfile>>;
+}
+
+/** What the store can do. Every action validates its input and rejects with a {@link ChatError}. */
+export interface ChatActions {
+  /** Starts listening to the engine and pulls the first page of the whole list. Idempotent. */
+  start(): Promise<void>;
+  /** Stops listening to the engine. */
+  destroy(): void;
+
+  // Conversation list
+  /** Registers a view for a filter (ref-counted) and pulls its first page; returns its key. */
+  registerView(filter: ConversationFilter): string;
+  unregisterView(key: string): void;
+  /** Pulls the next page of a view (the whole list by default). No-op while loading or finished. */
+  loadMoreConversations(viewKey?: string): Promise<void>;
+  /** Retries a failed page or a failed sync. */
+  retry(viewKey?: string): Promise<void>;
+
+  // Conversation actions (optimistic where a user expects it; rolled back on error)
+  pinConversation(conversationID: string, pinned: boolean): Promise<void>;
+  markConversation(conversationIDs: string[], markType: ConversationMarkType, enable: boolean): Promise<void>;
+  setReceiveMessageOpt(conversationID: string, opt: ReceiveMessageOpt): Promise<void>;
+  /** Clears the unread count (and the unread mark) of a conversation, reporting read to the peer. */
+  markConversationRead(conversationID: string): Promise<void>;
+  /** Clears unread for everything (`'all'`), every C2C (`'c2c'`) or every group (`'group'`). */
+  markAllRead(scope?: 'all' | 'c2c' | 'group'): Promise<void>;
+  deleteConversation(conversationID: string, options?: { clearMessages?: boolean }): Promise<void>;
+  /** Saves (or with `null`/'' clears) a conversation's draft. Call it debounced from a composer. */
+  saveDraft(conversationID: string, text: string | null): Promise<void>;
+  createConversationGroup(name: string, conversationIDs: string[]): Promise<void>;
+  renameConversationGroup(oldName: string, newName: string): Promise<void>;
+  deleteConversationGroup(name: string): Promise<void>;
+  addConversationsToGroup(name: string, conversationIDs: string[]): Promise<void>;
+  deleteConversationsFromGroup(name: string, conversationIDs: string[]): Promise<void>;
+  /** Ref-counted subscription to an unread total; the total lands in `unreadByFilter[key]`. Returns the key. */
+  subscribeUnread(filter: UnreadFilter): string;
+  unsubscribeUnread(key: string): void;
+
+  // Messages
+  /** Makes a conversation the active one and loads its newest messages (or around the first unread). */
+  openConversation(conversationID: string | null): Promise<void>;
+  loadOlderMessages(conversationID: string): Promise<void>;
+  loadNewerMessages(conversationID: string): Promise<void>;
+  /** Loads the history around a message and highlights it. */
+  jumpToMessage(conversationID: string, msgID: string): Promise<void>;
+  /** Drops a jumped-into window back to the newest messages. */
+  jumpToLatest(conversationID: string): Promise<void>;
+  clearHighlight(conversationID: string): void;
+  /**
+   * Sends a created message into a conversation; it appears in the window at once (status `sending`).
+   * Resolves with the sent message; a failure leaves it in the window as `failed`, ready to resend.
+   */
+  sendMessage(
+    conversationID: string,
+    message: Message,
+    options?: Omit<SendMessageOptions, 'receiver' | 'groupID'>,
+  ): Promise<Message>;
+  /** Creates and sends a text message. */
+  sendText(conversationID: string, text: string): Promise<Message>;
+  /** Creates and sends one message per file (image, video or file by MIME type). Each resolves on its own. */
+  sendFiles(conversationID: string, files: File[]): Promise<PromiseSettledResult<Message>[]>;
+  resendMessage(msgID: string): Promise<Message>;
+  cancelSendingMessage(msgID: string): Promise<void>;
+  revokeMessage(msgID: string): Promise<void>;
+  deleteMessages(msgIDs: string[]): Promise<void>;
+  clearHistory(conversationID: string): Promise<void>;
+  /** Sends an online-only typing status; call it throttled from a composer. */
+  sendTyping(conversationID: string): Promise<void>;
+  searchMessages(params: MessageSearchParams): Promise<MessageSearchResult>;
+}
+
+/** The whole store state: data and actions (the zustand convention). */
+export type ChatState = ChatStateData & ChatActions;
+
+/** A zustand vanilla store of {@link ChatState}, plus the engine it wraps. */
+export interface ChatStore extends StoreApi<ChatState> {
+  readonly engine: ChatEngine;
+}
