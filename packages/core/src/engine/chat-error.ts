@@ -18,6 +18,7 @@
  * | `PERMISSION_DENIED` | not allowed: revoking someone else's message, sending to a group one is not in |
  * | `INVALID_STATE` | the object is not in a state that allows this (resending a message that did not fail) |
  * | `ALREADY_EXISTS` | creating something that exists (a conversation group with that name) |
+ * | `NOT_SUPPORTED` | the backend behind this engine cannot do this (an adapter's service lacks the feature) |
  */
 export const ChatErrorCode = {
   InvalidParameter: 'INVALID_PARAMETER',
@@ -35,6 +36,7 @@ export const ChatErrorCode = {
   PermissionDenied: 'PERMISSION_DENIED',
   InvalidState: 'INVALID_STATE',
   AlreadyExists: 'ALREADY_EXISTS',
+  NotSupported: 'NOT_SUPPORTED',
 } as const;
 
 /** One of the {@link ChatErrorCode} values. */
