@@ -1,1 +1,3 @@
-export {};
+export * from './select-conversations';
+export * from './select-messages';
+export * from './select-unread';

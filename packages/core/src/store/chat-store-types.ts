@@ -1,7 +1,7 @@
 import type { StoreApi } from 'zustand/vanilla';
 import type { ChatEngine } from '../engine/chat-engine';
-import type { ChatError } from '../engine/chat-error';
-import type { ConversationOrder } from '../model/conversation-order';
+import type { ConversationView } from '../model/conversation-view';
+import type { MessageWindow } from '../model/message-window';
 import type { RecordMap } from '../model/record-map';
 import type {
   Conversation,
@@ -17,44 +17,10 @@ import type {
   UserProfile,
 } from '../model/types';
 
+export type { ConversationView, MessageWindow };
+
 /** Where the store stands with the server: the seeds' onSyncServerStart / Finish / Failed. */
 export type SyncStatus = 'idle' | 'syncing' | 'synced' | 'failed';
-
-/**
- * One ordered, paged list of conversations for a filter (the whole list is the view with an empty filter).
- * The store keeps each registered view's order incrementally; nothing is re-sorted wholesale.
- */
-export interface ConversationView {
-  /** Stable key of the filter (see `conversationFilterKey`). */
-  key: string;
-  filter: ConversationFilter;
-  /** The known conversations that match, pinned first, orderKey descending, conversationID. Immutable. */
-  order: ConversationOrder;
-  /** Cursor for the next page. */
-  nextSeq: number;
-  /** Every page has been pulled. */
-  isFinished: boolean;
-  /** `loading` while a page is in flight; `error` after a page failed (see `error`). */
-  status: 'idle' | 'loading' | 'error';
-  error: ChatError | null;
-}
-
-/** The part of a conversation's history the store holds, oldest first. */
-export interface MessageWindow {
-  conversationID: string;
-  /** msgIDs oldest → newest; immutable, a new array on each change. */
-  messageIDs: readonly string[];
-  /** There may be older messages to load. */
-  hasOlder: boolean;
-  /** There may be newer messages to load (after jumping into the middle of the history). */
-  hasNewer: boolean;
-  status: 'idle' | 'loadingOlder' | 'loadingNewer' | 'loadingAround' | 'error';
-  error: ChatError | null;
-  /** The message a jump landed on, for the list to scroll to and highlight; cleared by `clearHighlight`. */
-  highlightedMsgID: string | null;
-  /** First unread message when the conversation was opened (for the unread separator), else null. */
-  firstUnreadMsgID: string | null;
-}
 
 /** A user who is typing in a conversation. */
 export interface TypingUser {
@@ -82,7 +48,7 @@ export interface ChatStateData {
   syncStatus: SyncStatus;
   /** Every conversation the store knows (pulled pages and events), by conversationID. Immutable. */
   conversations: RecordMap<Conversation>;
-  /** Registered views by filter key; the empty-filter view `''` always exists. */
+  /** Registered views by filter key; the whole list, key `''`, always exists. */
   views: Readonly<Record<string, ConversationView>>;
   /** From the engine: Σ unread over conversations that are not muted. */
   totalUnread: number;

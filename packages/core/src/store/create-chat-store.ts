@@ -1,0 +1,987 @@
+import { createStore } from 'zustand/vanilla';
+import type { ChatEngine } from '../engine/chat-engine';
+import { ChatError, ChatErrorCode } from '../engine/chat-error';
+import {
+  conversationFilterKey,
+  hasMark,
+  parseConversationID,
+  unreadFilterKey,
+} from '../model/conversation-filter';
+import {
+  type ConversationSlice,
+  createView,
+  removeConversations,
+  upsertConversations,
+} from '../model/conversation-view';
+import {
+  addPage,
+  type MessageSlice,
+  patchWindow,
+  putMessages,
+  removeMessages,
+  replaceWindow,
+} from '../model/message-window';
+import { RecordMap } from '../model/record-map';
+import {
+  type AdvancedMsgListener,
+  type Conversation,
+  type ConversationFilter,
+  type ConversationListener,
+  ConversationMarkType,
+  type Message,
+  type SendMessageHandle,
+  type SendMessageOptions,
+  type UnreadFilter,
+  type UserProfile,
+} from '../model/types';
+import type { ChatState, ChatStateData, ChatStore, ChatStoreOptions } from './chat-store-types';
+import { isTypingMessage, TYPING_BUSINESS_ID } from './chat-store-typing';
+import * as check from './chat-store-validation';
+
+type Patch = Partial<ChatStateData> | null;
+
+const ALL_VIEW = '';
+
+/**
+ * Creates the chat store for one signed-in engine: a zustand vanilla store holding the conversation list
+ * (kept in order incrementally), unread totals, message windows, send progress and typing state, with
+ * actions that call the engine — optimistic where a user expects it, rolled back on error.
+ *
+ * Nothing happens until `start()`; `<ChatProvider>` calls it on mount. One store per provider: there is
+ * no singleton.
+ *
+ * @example
+ * const hub = await createLocalHub();
+ * const store = createChatStore(await hub.connect('alice'));
+ * await store.getState().start();
+ * selectConversationIDs(store.getState()); // ['c2c_bob', 'group_team', …]
+ */
+export function createChatStore(engine: ChatEngine, options: ChatStoreOptions = {}): ChatStore {
+  const pageSize = options.conversationPageSize ?? 50;
+  const messagePageSize = options.messagePageSize ?? 30;
+  const typingTimeoutMs = options.typingTimeoutMs ?? 5000;
+  const now = options.now ?? Date.now;
+
+  // Bookkeeping that no component renders, kept out of the state.
+  const viewRefs = new Map<string, number>([[ALL_VIEW, 1]]);
+  const unreadRefs = new Map<string, { count: number; filter: UnreadFilter }>();
+  // Event epochs let a page that was in flight while an event arrived skip its older copy of a conversation.
+  let epoch = 0;
+  const conversationEpoch = new Map<string, number>();
+  const unreadEpoch = new Map<string, number>();
+  const typingTimers = new Map<string, ReturnType<typeof setTimeout>>();
+  const unsubscribers: (() => void)[] = [];
+  let started: Promise<void> | null = null;
+
+  const initial: ChatStateData = {
+    userID: engine.userID,
+    syncStatus: 'idle',
+    conversations: RecordMap.empty(),
+    views: { [ALL_VIEW]: createView({}, RecordMap.empty()) },
+    totalUnread: 0,
+    unreadByFilter: {},
+    conversationGroups: [],
+    activeConversationID: null,
+    messages: RecordMap.empty(),
+    windows: {},
+    sendProgress: {},
+    typing: {},
+    users: {},
+  };
+
+  const store = createStore<ChatState>()((set, get) => {
+    /** Applies a change; returning null (or nothing changed) notifies no one. */
+    const update = (fn: (state: ChatState) => Patch) =>
+      set((state) => {
+        const patch = fn(state);
+        return patch ? patch : state;
+      });
+
+    const conversationSlice = (state: ChatStateData): ConversationSlice => ({
+      conversations: state.conversations,
+      views: state.views,
+    });
+    const messageSlice = (state: ChatStateData): MessageSlice => ({
+      messages: state.messages,
+      windows: state.windows,
+    });
+
+    const changedConversations = (state: ChatStateData, next: ConversationSlice): Patch =>
+      next.conversations === state.conversations && next.views === state.views ? null : next;
+    const changedMessages = (state: ChatStateData, next: MessageSlice): Patch =>
+      next.messages === state.messages && next.windows === state.windows ? null : next;
+
+    const upsert = (list: readonly Conversation[]) =>
+      update((state) => changedConversations(state, upsertConversations(conversationSlice(state), list)));
+
+    const touch = (ids: readonly string[]) => {
+      epoch++;
+      for (const id of ids) conversationEpoch.set(id, epoch);
+    };
+
+    const put = (list: readonly Message[]) =>
+      update((state) => {
+        const next = putMessages(messageSlice(state), list);
+        const users = withSenders(state.users, list);
+        const patch = changedMessages(state, next);
+        return users === state.users ? patch : { ...patch, users };
+      });
+
+    const setProgress = (msgID: string, progress: number | null) =>
+      update((state) => {
+        if (progress === null) {
+          if (!(msgID in state.sendProgress)) return null;
+          const { [msgID]: _, ...rest } = state.sendProgress;
+          return { sendProgress: rest };
+        }
+        return state.sendProgress[msgID] === progress
+          ? null
+          : { sendProgress: { ...state.sendProgress, [msgID]: progress } };
+      });
+
+    const removeTyping = (conversationID: string, userID: string) => {
+      const timerKey = `${conversationID}\n${userID}`;
+      clearTimeout(typingTimers.get(timerKey));
+      typingTimers.delete(timerKey);
+      update((state) => {
+        const list = state.typing[conversationID];
+        if (!list?.some((user) => user.userID === userID)) return null;
+        const rest = list.filter((user) => user.userID !== userID);
+        const typing = { ...state.typing, [conversationID]: rest };
+        if (rest.length === 0) delete typing[conversationID];
+        return { typing };
+      });
+    };
+
+    const onTyping = (message: Message) => {
+      if (message.isSelf) return;
+      const { conversationID, sender } = message;
+      const expiresAt = now() + typingTimeoutMs;
+      const timerKey = `${conversationID}\n${sender}`;
+      clearTimeout(typingTimers.get(timerKey));
+      typingTimers.set(
+        timerKey,
+        setTimeout(() => removeTyping(conversationID, sender), typingTimeoutMs),
+      );
+      update((state) => {
+        const others = (state.typing[conversationID] ?? []).filter((user) => user.userID !== sender);
+        return { typing: { ...state.typing, [conversationID]: [...others, { userID: sender, expiresAt }] } };
+      });
+    };
+
+    // Counts total-unread events, so an answer to a request that one overtook is dropped.
+    let totalEpoch = 0;
+    const refreshTotal = async () => {
+      const asked = totalEpoch;
+      const total = await engine.getTotalUnreadMessageCount();
+      if (asked === totalEpoch)
+        update((state) => (state.totalUnread === total ? null : { totalUnread: total }));
+    };
+
+    const refreshGroups = async () => {
+      const groups = await engine.getConversationGroupList();
+      update(() => ({ conversationGroups: groups }));
+    };
+
+    const conversationListener: ConversationListener = {
+      onSyncServerStart: () =>
+        update((state) => (state.syncStatus === 'syncing' ? null : { syncStatus: 'syncing' })),
+      onSyncServerFinish: () =>
+        update((state) => (state.syncStatus === 'synced' ? null : { syncStatus: 'synced' })),
+      onSyncServerFailed: () =>
+        update((state) => (state.syncStatus === 'failed' ? null : { syncStatus: 'failed' })),
+      onNewConversation: (list) => {
+        touch(list.map((conversation) => conversation.conversationID));
+        upsert(list);
+      },
+      onConversationChanged: (list) => {
+        touch(list.map((conversation) => conversation.conversationID));
+        upsert(list);
+      },
+      onConversationDeleted: (ids) => {
+        touch(ids);
+        update((state) => {
+          const conversations = changedConversations(
+            state,
+            removeConversations(conversationSlice(state), ids),
+          );
+          const dropped = ids.flatMap((id) => state.windows[id]?.messageIDs ?? []);
+          const windows = { ...state.windows };
+          for (const id of ids) delete windows[id];
+          const activeGone = state.activeConversationID !== null && ids.includes(state.activeConversationID);
+          return {
+            ...conversations,
+            messages: state.messages.deleteMany(dropped),
+            windows,
+            ...(activeGone && { activeConversationID: null }),
+          };
+        });
+      },
+      onTotalUnreadMessageCountChanged: (total) => {
+        totalEpoch++;
+        update((state) => (state.totalUnread === total ? null : { totalUnread: total }));
+      },
+      onUnreadMessageCountChangedByFilter: (filter, total) => {
+        const key = unreadFilterKey(filter);
+        if (!unreadRefs.has(key)) return;
+        epoch++;
+        unreadEpoch.set(key, epoch);
+        update((state) =>
+          state.unreadByFilter[key] === total
+            ? null
+            : { unreadByFilter: { ...state.unreadByFilter, [key]: total } },
+        );
+      },
+      onConversationGroupCreated: () => void refreshGroups().catch(() => undefined),
+      onConversationGroupDeleted: () => void refreshGroups().catch(() => undefined),
+      onConversationGroupNameChanged: () => void refreshGroups().catch(() => undefined),
+    };
+
+    const messageListener: AdvancedMsgListener = {
+      onRecvNewMessage: (message) => {
+        if (message.isOnlineOnly) {
+          if (isTypingMessage(message)) onTyping(message);
+          return;
+        }
+        removeTyping(message.conversationID, message.sender);
+        put([message]);
+      },
+      onRecvMessageModified: (message) => put([message]),
+      onRecvMessageRevoked: (msgID, message) => {
+        if (message) return put([message]);
+        const held = get().messages.get(msgID);
+        if (held) put([{ ...held, status: 'revoked' }]);
+      },
+      onRecvC2CReadReceipt: (receipts) => {
+        const state = get();
+        const read: Message[] = [];
+        for (const receipt of receipts) {
+          for (const id of state.windows[receipt.conversationID]?.messageIDs ?? []) {
+            const message = state.messages.get(id);
+            if (message?.isSelf && !message.isPeerRead && message.timestamp <= receipt.timestamp) {
+              read.push({ ...message, isPeerRead: true });
+            }
+          }
+        }
+        if (read.length > 0) put(read);
+      },
+      onSendProgress: (msgID, progress) => setProgress(msgID, progress),
+    };
+
+    /** Runs an optimistic change, rolling back the records that still hold it if the engine refuses. */
+    const optimistic = async (
+      action: string,
+      ids: readonly string[],
+      change: (conversation: Conversation) => Conversation,
+      call: () => Promise<unknown>,
+    ) => {
+      const before = new Map<string, Conversation>();
+      for (const id of ids) {
+        const held = get().conversations.get(id);
+        if (held) before.set(id, held);
+      }
+      const changed = [...before.values()].map(change);
+      upsert(changed);
+      try {
+        await call();
+      } catch (error) {
+        const current = get().conversations;
+        const rollback = changed
+          .filter((conversation) => current.get(conversation.conversationID) === conversation)
+          .map((conversation) => before.get(conversation.conversationID) as Conversation);
+        upsert(rollback);
+        throw check.toChatError(error, action);
+      }
+    };
+
+    const call = async <T>(action: string, run: () => Promise<T>): Promise<T> => {
+      try {
+        return await run();
+      } catch (error) {
+        throw check.toChatError(error, action);
+      }
+    };
+
+    const loadPage = async (key: string) => {
+      const view = get().views[key];
+      if (!view)
+        throw new ChatError(
+          ChatErrorCode.InvalidParameter,
+          `\`loadMoreConversations\`: no view "${key}" is registered`,
+        );
+      if (view.status === 'loading' || view.isFinished) return;
+      const startEpoch = epoch;
+      const setView = (patch: Partial<typeof view>) =>
+        update((state) => {
+          const current = state.views[key];
+          return current ? { views: { ...state.views, [key]: { ...current, ...patch } } } : null;
+        });
+      setView({ status: 'loading', error: null });
+      try {
+        const result =
+          key === ALL_VIEW
+            ? await engine.getConversationList(view.nextSeq, pageSize)
+            : await engine.getConversationListByFilter({
+                ...view.filter,
+                nextSeq: view.nextSeq,
+                count: pageSize,
+              });
+        const fresh = result.conversationList.filter(
+          (conversation) => (conversationEpoch.get(conversation.conversationID) ?? -1) <= startEpoch,
+        );
+        update((state) => {
+          const slice = upsertConversations(conversationSlice(state), fresh);
+          const current = slice.views[key];
+          if (!current) return changedConversations(state, slice);
+          return {
+            conversations: slice.conversations,
+            views: {
+              ...slice.views,
+              [key]: {
+                ...current,
+                nextSeq: result.nextSeq,
+                isFinished: result.isFinished,
+                status: 'idle',
+                error: null,
+              },
+            },
+          };
+        });
+      } catch (error) {
+        setView({ status: 'error', error: check.toChatError(error, 'loadMoreConversations') });
+      }
+    };
+
+    /** Loads the newest messages; on opening, the first unread one is found (or loaded) for the separator. */
+    const loadLatest = async (conversationID: string, withUnread: boolean) => {
+      update((state) =>
+        patchWindow(messageSlice(state), conversationID, { status: 'loadingAround', error: null }),
+      );
+      try {
+        const conversation = get().conversations.get(conversationID);
+        const unread = withUnread ? (conversation?.unreadCount ?? 0) : 0;
+        const count = Math.min(100, Math.max(messagePageSize, unread + 1));
+        const latest = await engine.getHistoryMessageList({ conversationID, count, direction: 'older' });
+        if (unread > count && conversation?.type === 'group' && conversation.readSeq > 0) {
+          // More unread than one page: start at the first unread and let the user read forward.
+          const fromUnread = await engine.getHistoryMessageList({
+            conversationID,
+            count: messagePageSize,
+            lastMsgSeq: conversation.readSeq + 1,
+            direction: 'newer',
+          });
+          const firstUnread = fromUnread.messageList.find((message) => !message.isSelf) ?? null;
+          update((state) =>
+            replaceWindow(messageSlice(state), conversationID, fromUnread.messageList, {
+              hasOlder: true,
+              hasNewer: !fromUnread.isFinished,
+              firstUnreadMsgID: firstUnread?.msgID ?? null,
+            }),
+          );
+          return;
+        }
+        update((state) =>
+          replaceWindow(messageSlice(state), conversationID, latest.messageList, {
+            hasOlder: !latest.isFinished,
+            hasNewer: false,
+            firstUnreadMsgID: unread > 0 ? firstUnreadOf(latest.messageList, unread) : null,
+          }),
+        );
+      } catch (error) {
+        const chatError = check.toChatError(error, 'openConversation');
+        update((state) =>
+          patchWindow(messageSlice(state), conversationID, { status: 'error', error: chatError }),
+        );
+        throw chatError;
+      }
+    };
+
+    const loadPageOfMessages = async (conversationID: string, direction: 'older' | 'newer') => {
+      const action = direction === 'older' ? 'loadOlderMessages' : 'loadNewerMessages';
+      check.assertConversationID(action, conversationID);
+      const window = get().windows[conversationID];
+      if (!window || window.messageIDs.length === 0) return loadLatest(conversationID, false);
+      if (window.status !== 'idle' && window.status !== 'error') return;
+      if (direction === 'older' ? !window.hasOlder : !window.hasNewer) return;
+      const edgeID =
+        direction === 'older' ? window.messageIDs[0] : window.messageIDs[window.messageIDs.length - 1];
+      const edge = get().messages.get(edgeID as string);
+      update((state) =>
+        patchWindow(messageSlice(state), conversationID, {
+          status: direction === 'older' ? 'loadingOlder' : 'loadingNewer',
+          error: null,
+        }),
+      );
+      try {
+        const result = await engine.getHistoryMessageList({
+          conversationID,
+          count: messagePageSize,
+          direction,
+          ...(edge && { lastMsg: edge }),
+        });
+        update((state) =>
+          addPage(messageSlice(state), conversationID, result.messageList, direction, !result.isFinished),
+        );
+      } catch (error) {
+        const chatError = check.toChatError(error, action);
+        update((state) =>
+          patchWindow(messageSlice(state), conversationID, { status: 'error', error: chatError }),
+        );
+        throw chatError;
+      }
+    };
+
+    /** Sends through the engine, showing the message at once and keeping it (as failed) if the send fails. */
+    const track = async (
+      action: string,
+      conversationID: string,
+      handle: SendMessageHandle,
+    ): Promise<Message> => {
+      const pending = handle.message;
+      const accepted = pending?.conversationID === conversationID;
+      if (accepted) {
+        update((state) => {
+          let slice = messageSlice(state);
+          // Sending always goes to the newest end: a window scrolled into the past starts over there.
+          if (slice.windows[conversationID]?.hasNewer)
+            slice = replaceWindow(slice, conversationID, [], { hasOlder: true });
+          return changedMessages(state, putMessages(slice, [pending]));
+        });
+      }
+      try {
+        const sent = await handle;
+        put([sent]);
+        return sent;
+      } catch (error) {
+        const chatError = check.toChatError(error, action);
+        if (accepted) {
+          const [stored] = await engine.findMessages([pending.msgID]).catch(() => [] as Message[]);
+          if (stored) put([stored.status === 'sending' ? { ...stored, status: 'failed' } : stored]);
+          else put([{ ...pending, status: 'failed' }]);
+        }
+        throw chatError;
+      } finally {
+        if (pending) setProgress(pending.msgID, null);
+      }
+    };
+
+    const targetOf = (conversationID: string): Pick<SendMessageOptions, 'receiver' | 'groupID'> => {
+      const parsed = parseConversationID(conversationID);
+      return parsed?.type === 'group' ? { groupID: parsed.groupID } : { receiver: parsed?.userID ?? '' };
+    };
+
+    const state: ChatState = {
+      ...initial,
+
+      start: () => {
+        started ??= (async () => {
+          unsubscribers.push(engine.addConversationListener(conversationListener));
+          unsubscribers.push(engine.addAdvancedMsgListener(messageListener));
+          await Promise.all([
+            loadPage(ALL_VIEW),
+            refreshTotal().catch(() => undefined),
+            refreshGroups().catch(() => undefined),
+          ]);
+        })();
+        return started;
+      },
+
+      destroy: () => {
+        for (const unsubscribe of unsubscribers.splice(0)) unsubscribe();
+        for (const timer of typingTimers.values()) clearTimeout(timer);
+        typingTimers.clear();
+        started = null;
+      },
+
+      registerView: (filter: ConversationFilter) => {
+        check.assertFilter<ConversationFilter>('registerView', filter);
+        const key = conversationFilterKey(filter);
+        viewRefs.set(key, (viewRefs.get(key) ?? 0) + 1);
+        if (!get().views[key]) {
+          update((current) => ({
+            views: { ...current.views, [key]: createView(filter, current.conversations) },
+          }));
+        }
+        if (get().views[key]?.nextSeq === 0 && started) void loadPage(key);
+        return key;
+      },
+
+      unregisterView: (key) => {
+        const refs = (viewRefs.get(key) ?? 0) - 1;
+        if (key === ALL_VIEW) return;
+        if (refs > 0) {
+          viewRefs.set(key, refs);
+          return;
+        }
+        viewRefs.delete(key);
+        update((current) => {
+          if (!(key in current.views)) return null;
+          const { [key]: _, ...views } = current.views;
+          return { views };
+        });
+      },
+
+      loadMoreConversations: (key = ALL_VIEW) => loadPage(key),
+
+      retry: async (key = ALL_VIEW) => {
+        const view = get().views[key];
+        if (view?.status === 'error') {
+          update((current) => ({
+            views: { ...current.views, [key]: { ...view, status: 'idle', error: null } },
+          }));
+          await loadPage(key);
+        }
+        if (get().syncStatus === 'failed') {
+          update(() => ({ syncStatus: 'syncing' }));
+          try {
+            const result = await engine.getConversationList(0, pageSize);
+            upsert(result.conversationList);
+            await refreshTotal();
+            update((current) => (current.syncStatus === 'syncing' ? { syncStatus: 'synced' } : null));
+          } catch (error) {
+            update(() => ({ syncStatus: 'failed' }));
+            throw check.toChatError(error, 'retry');
+          }
+        }
+      },
+
+      pinConversation: async (conversationID, pinned) => {
+        check.assertConversationID('pinConversation', conversationID);
+        check.assertBoolean('pinConversation', 'pinned', pinned);
+        await optimistic(
+          'pinConversation',
+          [conversationID],
+          (conversation) => ({ ...conversation, isPinned: pinned }),
+          () => engine.pinConversation(conversationID, pinned),
+        );
+      },
+
+      markConversation: async (conversationIDs, markType, enable) => {
+        check.assertConversationIDs('markConversation', conversationIDs);
+        check.assertMarkType('markConversation', markType);
+        check.assertBoolean('markConversation', 'enable', enable);
+        await optimistic(
+          'markConversation',
+          conversationIDs,
+          (conversation) => ({
+            ...conversation,
+            markList: withMark(conversation.markList, markType, enable),
+          }),
+          async () => {
+            const results = await engine.markConversation(conversationIDs, markType, enable);
+            const failed = results.filter((result) => result.resultCode !== 0);
+            if (failed.length > 0) {
+              throw new ChatError(
+                ChatErrorCode.InvalidState,
+                `\`markConversation\`: ${failed.length} of ${results.length} conversations could not be marked`,
+                { failed },
+              );
+            }
+          },
+        );
+      },
+
+      setReceiveMessageOpt: async (conversationID, opt) => {
+        const target = check.assertConversationID('setReceiveMessageOpt', conversationID);
+        check.assertReceiveOpt('setReceiveMessageOpt', opt);
+        await optimistic(
+          'setReceiveMessageOpt',
+          [conversationID],
+          (conversation) => ({ ...conversation, recvOpt: opt }),
+          () =>
+            target.type === 'c2c'
+              ? engine.setC2CReceiveMessageOpt([target.userID], opt)
+              : engine.setGroupReceiveMessageOpt(target.groupID, opt),
+        );
+      },
+
+      markConversationRead: async (conversationID) => {
+        const target = check.assertConversationID('markConversationRead', conversationID);
+        const held = get().conversations.get(conversationID);
+        const markedUnread = held !== undefined && hasMark(held, ConversationMarkType.unread);
+        if (held && held.unreadCount === 0 && !markedUnread && held.groupAtInfoList.length === 0) return;
+        await optimistic(
+          'markConversationRead',
+          [conversationID],
+          (conversation) => ({
+            ...conversation,
+            unreadCount: 0,
+            groupAtInfoList: [],
+            markList: withMark(conversation.markList, ConversationMarkType.unread, false),
+          }),
+          async () => {
+            if (target.type === 'c2c') await engine.markC2CMessageAsRead(target.userID);
+            else await engine.markGroupMessageAsRead(target.groupID);
+            if (markedUnread)
+              await engine.markConversation([conversationID], ConversationMarkType.unread, false);
+          },
+        );
+      },
+
+      markAllRead: async (scope = 'all') => {
+        if (scope !== 'all' && scope !== 'c2c' && scope !== 'group') {
+          throw new ChatError(
+            ChatErrorCode.InvalidParameter,
+            '`markAllRead`: scope must be "all", "c2c" or "group"',
+          );
+        }
+        const ids: string[] = [];
+        for (const conversation of get().conversations.values()) {
+          const inScope = scope === 'all' || conversation.type === scope;
+          if (
+            inScope &&
+            (conversation.unreadCount > 0 || hasMark(conversation, ConversationMarkType.unread))
+          ) {
+            ids.push(conversation.conversationID);
+          }
+        }
+        await optimistic(
+          'markAllRead',
+          ids,
+          (conversation) => ({
+            ...conversation,
+            unreadCount: 0,
+            groupAtInfoList: [],
+            markList: withMark(conversation.markList, ConversationMarkType.unread, false),
+          }),
+          () => engine.cleanConversationUnreadMessageCount(scope === 'all' ? '' : scope, 0, 0),
+        );
+      },
+
+      deleteConversation: async (conversationID, deleteOptions) => {
+        check.assertConversationID('deleteConversation', conversationID);
+        const held = get().conversations.get(conversationID);
+        touch([conversationID]);
+        update((current) =>
+          changedConversations(current, removeConversations(conversationSlice(current), [conversationID])),
+        );
+        try {
+          await engine.deleteConversation(conversationID, deleteOptions);
+        } catch (error) {
+          if (held && !get().conversations.has(conversationID)) upsert([held]);
+          throw check.toChatError(error, 'deleteConversation');
+        }
+        if (deleteOptions?.clearMessages !== false) {
+          update((current) => {
+            if (!current.windows[conversationID]) return null;
+            const windows = { ...current.windows };
+            delete windows[conversationID];
+            return {
+              windows,
+              messages: current.messages.deleteMany(current.windows[conversationID]?.messageIDs ?? []),
+            };
+          });
+        }
+      },
+
+      saveDraft: async (conversationID, text) => {
+        check.assertConversationID('saveDraft', conversationID);
+        const draft = check.assertDraft('saveDraft', text);
+        const held = get().conversations.get(conversationID);
+        if (held && held.draftText === draft) return;
+        await optimistic(
+          'saveDraft',
+          [conversationID],
+          (conversation) => ({
+            ...conversation,
+            draftText: draft,
+            draftTimestamp: draft === null ? null : now(),
+          }),
+          () => engine.setConversationDraft(conversationID, draft),
+        );
+      },
+
+      createConversationGroup: async (name, conversationIDs) => {
+        check.assertGroupName('createConversationGroup', name);
+        check.assertConversationIDs('createConversationGroup', conversationIDs);
+        await call('createConversationGroup', () => engine.createConversationGroup(name, conversationIDs));
+        await refreshGroups();
+      },
+
+      renameConversationGroup: async (oldName, newName) => {
+        check.assertGroupName('renameConversationGroup', oldName);
+        check.assertGroupName('renameConversationGroup', newName);
+        await call('renameConversationGroup', () => engine.renameConversationGroup(oldName, newName));
+        await refreshGroups();
+      },
+
+      deleteConversationGroup: async (name) => {
+        check.assertGroupName('deleteConversationGroup', name);
+        await call('deleteConversationGroup', () => engine.deleteConversationGroup(name));
+        await refreshGroups();
+      },
+
+      addConversationsToGroup: async (name, conversationIDs) => {
+        check.assertGroupName('addConversationsToGroup', name);
+        check.assertConversationIDs('addConversationsToGroup', conversationIDs);
+        await call('addConversationsToGroup', () => engine.addConversationsToGroup(name, conversationIDs));
+        await refreshGroups();
+      },
+
+      deleteConversationsFromGroup: async (name, conversationIDs) => {
+        check.assertGroupName('deleteConversationsFromGroup', name);
+        check.assertConversationIDs('deleteConversationsFromGroup', conversationIDs);
+        await call('deleteConversationsFromGroup', () =>
+          engine.deleteConversationsFromGroup(name, conversationIDs),
+        );
+        await refreshGroups();
+      },
+
+      subscribeUnread: (filter) => {
+        check.assertFilter<UnreadFilter>('subscribeUnread', filter);
+        const key = unreadFilterKey(filter);
+        const held = unreadRefs.get(key);
+        if (held) {
+          held.count++;
+          return key;
+        }
+        unreadRefs.set(key, { count: 1, filter });
+        const startEpoch = epoch;
+        void (async () => {
+          await engine.subscribeUnreadMessageCountByFilter(filter);
+          const total = await engine.getUnreadMessageCountByFilter(filter);
+          if (!unreadRefs.has(key) || (unreadEpoch.get(key) ?? -1) > startEpoch) return;
+          update((current) =>
+            current.unreadByFilter[key] === total
+              ? null
+              : { unreadByFilter: { ...current.unreadByFilter, [key]: total } },
+          );
+        })().catch((error: unknown) => {
+          console.warn(`Tidings: subscribing to the unread total of filter "${key}" failed`, error);
+        });
+        return key;
+      },
+
+      unsubscribeUnread: (key) => {
+        const held = unreadRefs.get(key);
+        if (!held) return;
+        if (--held.count > 0) return;
+        unreadRefs.delete(key);
+        unreadEpoch.delete(key);
+        void engine.unsubscribeUnreadMessageCountByFilter(held.filter).catch(() => undefined);
+        update((current) => {
+          if (!(key in current.unreadByFilter)) return null;
+          const { [key]: _, ...unreadByFilter } = current.unreadByFilter;
+          return { unreadByFilter };
+        });
+      },
+
+      openConversation: async (conversationID) => {
+        if (conversationID === null) {
+          update((current) =>
+            current.activeConversationID === null ? null : { activeConversationID: null },
+          );
+          return;
+        }
+        check.assertConversationID('openConversation', conversationID);
+        update((current) =>
+          current.activeConversationID === conversationID ? null : { activeConversationID: conversationID },
+        );
+        const window = get().windows[conversationID];
+        if (window && (window.messageIDs.length > 0 || window.status !== 'idle')) return;
+        await loadLatest(conversationID, true);
+      },
+
+      loadOlderMessages: (conversationID) => loadPageOfMessages(conversationID, 'older'),
+      loadNewerMessages: (conversationID) => loadPageOfMessages(conversationID, 'newer'),
+
+      jumpToMessage: async (conversationID, msgID) => {
+        check.assertConversationID('jumpToMessage', conversationID);
+        check.assertMsgID('jumpToMessage', msgID);
+        update((current) =>
+          current.activeConversationID === conversationID ? null : { activeConversationID: conversationID },
+        );
+        if (get().windows[conversationID]?.messageIDs.includes(msgID)) {
+          update((current) =>
+            patchWindow(messageSlice(current), conversationID, { highlightedMsgID: msgID }),
+          );
+          return;
+        }
+        const [message] = await call('jumpToMessage', () => engine.findMessages([msgID]));
+        if (!message || message.conversationID !== conversationID) {
+          throw new ChatError(
+            ChatErrorCode.MessageNotFound,
+            `\`jumpToMessage\`: no message "${msgID}" in conversation "${conversationID}"`,
+            { conversationID, msgID },
+          );
+        }
+        update((current) =>
+          patchWindow(messageSlice(current), conversationID, { status: 'loadingAround', error: null }),
+        );
+        const half = Math.max(1, Math.floor(messagePageSize / 2));
+        try {
+          const [older, newer] = await Promise.all([
+            engine.getHistoryMessageList({
+              conversationID,
+              count: half,
+              lastMsg: message,
+              direction: 'older',
+            }),
+            engine.getHistoryMessageList({
+              conversationID,
+              count: half,
+              lastMsg: message,
+              direction: 'newer',
+            }),
+          ]);
+          update((current) =>
+            replaceWindow(
+              messageSlice(current),
+              conversationID,
+              [...older.messageList, message, ...newer.messageList],
+              {
+                hasOlder: !older.isFinished,
+                hasNewer: !newer.isFinished,
+                highlightedMsgID: msgID,
+              },
+            ),
+          );
+        } catch (error) {
+          const chatError = check.toChatError(error, 'jumpToMessage');
+          update((current) =>
+            patchWindow(messageSlice(current), conversationID, { status: 'error', error: chatError }),
+          );
+          throw chatError;
+        }
+      },
+
+      jumpToLatest: async (conversationID) => {
+        check.assertConversationID('jumpToLatest', conversationID);
+        await loadLatest(conversationID, false);
+      },
+
+      clearHighlight: (conversationID) =>
+        update((current) =>
+          current.windows[conversationID]?.highlightedMsgID
+            ? patchWindow(messageSlice(current), conversationID, { highlightedMsgID: null })
+            : null,
+        ),
+
+      sendMessage: async (conversationID, message, sendOptions = {}) => {
+        check.assertConversationID('sendMessage', conversationID);
+        check.assertMessage('sendMessage', message);
+        const handle = engine.sendMessage(message, {
+          ...sendOptions,
+          ...targetOf(conversationID),
+          onProgress: (progress) => {
+            setProgress(message.msgID, progress);
+            sendOptions.onProgress?.(progress);
+          },
+        });
+        return track('sendMessage', conversationID, handle);
+      },
+
+      sendText: async (conversationID, text) => {
+        check.assertConversationID('sendText', conversationID);
+        check.assertText('sendText', text);
+        const message = await call('sendText', () => engine.createTextMessage(text));
+        return get().sendMessage(conversationID, message);
+      },
+
+      sendFiles: async (conversationID, files) => {
+        check.assertConversationID('sendFiles', conversationID);
+        check.assertFiles('sendFiles', files);
+        return Promise.allSettled(
+          files.map(async (file) => {
+            const message = await call('sendFiles', () =>
+              file.type.startsWith('image/')
+                ? engine.createImageMessage(file)
+                : engine.createFileMessage(file, file.name || 'file'),
+            );
+            return get().sendMessage(conversationID, message);
+          }),
+        );
+      },
+
+      resendMessage: async (msgID) => {
+        check.assertMsgID('resendMessage', msgID);
+        const held = get().messages.get(msgID);
+        const handle = engine.resendMessage(msgID, {
+          onProgress: (progress) => setProgress(msgID, progress),
+        });
+        return track('resendMessage', held?.conversationID ?? handle.message?.conversationID ?? '', handle);
+      },
+
+      cancelSendingMessage: async (msgID) => {
+        check.assertMsgID('cancelSendingMessage', msgID);
+        await call('cancelSendingMessage', () => engine.cancelSendingMessage(msgID));
+      },
+
+      revokeMessage: async (msgID) => {
+        check.assertMsgID('revokeMessage', msgID);
+        await call('revokeMessage', () => engine.revokeMessage(msgID));
+        const [revoked] = await engine.findMessages([msgID]).catch(() => [] as Message[]);
+        const held = get().messages.get(msgID);
+        if (revoked) put([revoked]);
+        else if (held) put([{ ...held, status: 'revoked' }]);
+      },
+
+      deleteMessages: async (msgIDs) => {
+        check.assertMsgIDs('deleteMessages', msgIDs);
+        await call('deleteMessages', () => engine.deleteMessages(msgIDs));
+        update((current) => changedMessages(current, removeMessages(messageSlice(current), msgIDs)));
+      },
+
+      clearHistory: async (conversationID) => {
+        check.assertConversationID('clearHistory', conversationID);
+        await call('clearHistory', () => engine.clearHistoryMessage(conversationID));
+        update((current) =>
+          current.windows[conversationID]
+            ? replaceWindow(messageSlice(current), conversationID, [], { hasOlder: false })
+            : null,
+        );
+      },
+
+      sendTyping: async (conversationID) => {
+        check.assertConversationID('sendTyping', conversationID);
+        const message = await call('sendTyping', () =>
+          engine.createCustomMessage(JSON.stringify({ businessID: TYPING_BUSINESS_ID, typingStatus: 1 })),
+        );
+        await call(
+          'sendTyping',
+          () =>
+            engine.sendMessage(message, {
+              ...targetOf(conversationID),
+              onlineUserOnly: true,
+              isExcludedFromUnreadCount: true,
+              isExcludedFromLastMessage: true,
+            }).promise,
+        );
+      },
+
+      searchMessages: (params) => call('searchMessages', () => engine.searchLocalMessages(params)),
+    };
+    return state;
+  });
+
+  return Object.assign(store, { engine });
+}
+
+/** The first unread message of a page, counting back `unread` messages that count as unread. */
+function firstUnreadOf(list: readonly Message[], unread: number): string | null {
+  let counted = 0;
+  for (let i = list.length - 1; i >= 0; i--) {
+    const message = list[i] as Message;
+    if (message.isSelf || message.isExcludedFromUnreadCount || message.status === 'revoked') continue;
+    counted++;
+    if (counted === unread) return message.msgID;
+  }
+  return list.find((message) => !message.isSelf)?.msgID ?? null;
+}
+
+function withMark<T extends number>(markList: readonly T[], markType: T, enable: boolean): T[] {
+  const without = markList.filter((mark) => mark !== markType);
+  return enable ? [...without, markType].sort((a, b) => a - b) : without;
+}
+
+function withSenders(users: Readonly<Record<string, UserProfile>>, list: readonly Message[]) {
+  let next: Record<string, UserProfile> | null = null;
+  for (const message of list) {
+    if (message.isSelf || !message.nick) continue;
+    const held = (next ?? users)[message.sender];
+    if (held && held.nick === message.nick && held.faceUrl === message.faceUrl) continue;
+    next ??= { ...users };
+    next[message.sender] = { userID: message.sender, nick: message.nick, faceUrl: message.faceUrl };
+  }
+  return next ?? users;
+}
