@@ -36,18 +36,17 @@ describe('ConversationOrder', () => {
     fc.assert(
       fc.property(fc.array(opArb, { maxLength: 300 }), (ops) => {
         const keys = new Map<string, OrderKey>();
-        const keyOf = (id: string) => keys.get(id) as OrderKey;
         let order = ConversationOrder.empty();
         for (const op of ops) {
           const prev = keys.get(op.id);
           if (op.kind === 'remove') {
             if (!prev) continue;
-            order = order.remove(prev, keyOf);
+            order = order.remove(prev);
             keys.delete(op.id);
           } else {
             const next = { id: op.id, pinned: op.pinned, orderKey: op.orderKey };
             keys.set(op.id, next);
-            order = prev ? order.move(prev, next, keyOf) : order.insert(next, keyOf);
+            order = prev ? order.move(prev, next) : order.insert(next);
           }
           const expected = naive(keys);
           expect(order.size).toBe(expected.length);
@@ -56,7 +55,7 @@ describe('ConversationOrder', () => {
         const expected = naive(keys);
         expected.forEach((id, index) => {
           expect(order.at(index)).toBe(id);
-          expect(order.indexOf(keys.get(id) as OrderKey, keyOf)).toBe(index);
+          expect(order.indexOf(keys.get(id) as OrderKey)).toBe(index);
         });
       }),
       { numRuns: 200 },
@@ -65,27 +64,21 @@ describe('ConversationOrder', () => {
 
   it('splits chunks as it grows and still indexes every position', () => {
     const keys = new Map<string, OrderKey>();
-    const keyOf = (id: string) => keys.get(id) as OrderKey;
     let order = ConversationOrder.empty();
     for (let i = 0; i < 3000; i++) {
       const key = { id: `c2c_${i}`, pinned: i % 97 === 0, orderKey: (i * 7919) % 1000 };
       keys.set(key.id, key);
-      order = order.insert(key, keyOf);
+      order = order.insert(key);
     }
     expect(order.toArray()).toEqual(naive(keys));
     expect(order.slice(1500, 1503)).toEqual(naive(keys).slice(1500, 1503));
   });
 
-  it('returns the same instance when a move leaves the sequence unchanged', () => {
-    const keys = new Map<string, OrderKey>([
-      ['c2c_a', { id: 'c2c_a', pinned: false, orderKey: 10 }],
-      ['c2c_b', { id: 'c2c_b', pinned: false, orderKey: 5 }],
-    ]);
-    const keyOf = (id: string) => keys.get(id) as OrderKey;
-    const order = ConversationOrder.from([...keys.values()]);
-    const prev = keys.get('c2c_a') as OrderKey;
-    const next = { ...prev, orderKey: 11 };
-    keys.set('c2c_a', next);
-    expect(order.move(prev, next, keyOf)).toBe(order);
+  it('returns the same instance when nothing changes', () => {
+    const a = { id: 'c2c_a', pinned: false, orderKey: 10 };
+    const order = ConversationOrder.from([a, { id: 'c2c_b', pinned: false, orderKey: 5 }]);
+    expect(order.move(a, { ...a })).toBe(order);
+    expect(order.insert(a)).toBe(order);
+    expect(order.remove({ id: 'c2c_x', pinned: false, orderKey: 1 })).toBe(order);
   });
 });

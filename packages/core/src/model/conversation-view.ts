@@ -1,6 +1,6 @@
 import type { ChatError } from '../engine/chat-error';
 import { conversationFilterKey, matchesConversationFilter, orderKeyOf } from './conversation-filter';
-import { ConversationOrder, type KeyOf, type OrderKey } from './conversation-order';
+import { ConversationOrder, type OrderKey } from './conversation-order';
 import type { RecordMap } from './record-map';
 import type { Conversation, ConversationFilter, Message } from './types';
 
@@ -81,13 +81,7 @@ export function upsertConversations(
   const views: Record<string, ConversationView> = { ...slice.views };
   for (const [key, view] of Object.entries(slice.views)) {
     let order = view.order;
-    // Conversations already moved in this loop must read as their new keys, the others as held before.
-    const moved = new Map<string, Conversation>();
-    const keyOf: KeyOf = (id) => orderKeyOf(moved.get(id) ?? (slice.conversations.get(id) as Conversation));
-    for (const [prev, next] of changes) {
-      moved.set(next.conversationID, next);
-      order = moveInOrder(order, view.filter, prev, next, keyOf);
-    }
+    for (const [prev, next] of changes) order = moveInOrder(order, view.filter, prev, next);
     if (order !== view.order) views[key] = { ...view, order };
   }
   return { conversations, views };
@@ -98,16 +92,12 @@ function moveInOrder(
   filter: ConversationFilter,
   prev: Conversation | undefined,
   next: Conversation,
-  keyOf: KeyOf,
 ): ConversationOrder {
   const wasIn = prev !== undefined && matchesConversationFilter(prev, filter);
   const isIn = matchesConversationFilter(next, filter);
-  if (wasIn && isIn) return order.move(orderKeyOf(prev), orderKeyOf(next), keyOf);
-  if (wasIn) {
-    const prevKey = orderKeyOf(prev);
-    return order.remove(prevKey, (id) => (id === prevKey.id ? prevKey : keyOf(id)));
-  }
-  if (isIn) return order.insert(orderKeyOf(next), keyOf);
+  if (wasIn && isIn) return order.move(orderKeyOf(prev), orderKeyOf(next));
+  if (wasIn) return order.remove(orderKeyOf(prev));
+  if (isIn) return order.insert(orderKeyOf(next));
   return order;
 }
 
@@ -131,10 +121,7 @@ export function removeConversations(slice: ConversationSlice, ids: readonly stri
     let order = view.order;
     for (const id of present) {
       const prev = slice.conversations.get(id) as Conversation;
-      if (!matchesConversationFilter(prev, view.filter)) continue;
-      const prevKey = orderKeyOf(prev);
-      // Conversations removed earlier in this loop are gone from the order, so the slice's keys still hold.
-      order = order.remove(prevKey, (other) => orderKeyOf(slice.conversations.get(other) as Conversation));
+      if (matchesConversationFilter(prev, view.filter)) order = order.remove(orderKeyOf(prev));
     }
     if (order !== view.order) views[key] = { ...view, order };
   }
