@@ -32,6 +32,18 @@ describe('RecordMap', () => {
     );
   });
 
+  it('keeps keys whose hashes collide apart', () => {
+    // These two IDs have the same 32-bit FNV-1a hash.
+    const [a, b] = ['c2c_u79562', 'c2c_u908220'];
+    let map = RecordMap.empty<number>().set(a, 1).set(b, 2);
+    expect([map.get(a), map.get(b), map.size]).toEqual([1, 2, 2]);
+    map = map.set(a, 3);
+    expect([map.get(a), map.get(b), map.size]).toEqual([3, 2, 2]);
+    map = map.delete(b);
+    expect([map.get(a), map.has(b), map.size]).toEqual([3, false, 1]);
+    expect(RecordMap.from([[a, 1], [b, 2], ['c2c_other', 3]]).delete(a).get(b)).toBe(2);
+  });
+
   it('returns the same instance when nothing changes', () => {
     const record = { id: 1 };
     const map = RecordMap.empty<object>().set('a', record);
