@@ -1,1 +1,22 @@
-export {};
+export { AVATAR_COLORS, avatarColorOf, initialsOf } from './format-avatar';
+export { formatDuration, formatFileSize } from './format-media';
+export {
+  type ConversationPreview,
+  type ConversationPreviewOptions,
+  formatConversationPreview,
+  formatElemPreview,
+  formatMessagePreview,
+  getConversationPreview,
+  type MessagePreviewOptions,
+} from './format-preview';
+export type { TidingsStrings } from './format-strings';
+export { en } from './format-strings-en';
+export { zhCN } from './format-strings-zh-cn';
+export {
+  formatConversationTime,
+  formatDateSeparator,
+  formatFullDateTime,
+  formatMessageTime,
+  isSameDay,
+} from './format-time';
+export { formatUnreadCount } from './format-unread';

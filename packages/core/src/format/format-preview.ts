@@ -1,0 +1,245 @@
+import type { Conversation, GroupTipElem, Message, MessageElem } from '../model/types';
+import type { TidingsStrings } from './format-strings';
+
+/** Previews longer than this are cut; the list shows one line anyway. */
+const MAX_PREVIEW_LENGTH = 200;
+
+const LINE_BREAK = /\r\n|[\r\n\u2028\u2029]/u;
+
+/** The first line of a text with its whitespace collapsed, cut at {@link MAX_PREVIEW_LENGTH}. */
+function firstLine(text: string): string {
+  const line = (text.trim().split(LINE_BREAK)[0] ?? '').replace(/\s+/gu, ' ').trim();
+  if (line.length <= MAX_PREVIEW_LENGTH) return line;
+  // Cut by code points so a surrogate pair (emoji) is never split.
+  return `${Array.from(line).slice(0, MAX_PREVIEW_LENGTH).join('')}…`;
+}
+
+function withDetail(marker: string, detail: string): string {
+  const text = firstLine(detail);
+  return text ? `${marker} ${text}` : marker;
+}
+
+/** Options of {@link formatMessagePreview}. */
+export interface MessagePreviewOptions {
+  /** The string table (markers, sentences). */
+  strings: TidingsStrings;
+  /**
+   * Whether the message is in a group conversation: its preview is prefixed with the sender
+   * (`Bob: hi`, `You: hi`).
+   * @default message.conversationType === 'group'
+   */
+  isGroup?: boolean;
+  /**
+   * The sender's display name.
+   * @default nameOf(message.sender) when `nameOf` is given, else the message's nick, else the sender's ID
+   */
+  senderName?: string;
+  /** The signed-in user, so their own messages and tips read "You". @default derived from `message.isSelf` */
+  selfUserID?: string;
+  /**
+   * Resolves a user ID to a display name (for group tips, revokers and senders); return the ID when
+   * unknown.
+   * @default the user ID itself
+   */
+  nameOf?: (userID: string) => string;
+}
+
+/**
+ * The preview of one element: the text's first line, or a marker (`[Image]`, `[File] report.pdf`,
+ * `[Location] Office`, a custom element's description…). Group tips need names; use
+ * {@link formatMessagePreview} for whole messages.
+ */
+export function formatElemPreview(elem: MessageElem, strings: TidingsStrings): string {
+  switch (elem.type) {
+    case 'text':
+      return firstLine(elem.text);
+    case 'image':
+      return strings.previewImage;
+    case 'sound':
+      return strings.previewVoice;
+    case 'video':
+      return strings.previewVideo;
+    case 'file':
+      return withDetail(strings.previewFile, elem.fileName);
+    case 'location':
+      return withDetail(strings.previewLocation, elem.description);
+    case 'face':
+      return strings.previewSticker;
+    case 'merger':
+      return strings.previewChatHistory;
+    case 'custom':
+      return firstLine(elem.description) || strings.previewCustom;
+    case 'groupTip':
+      return '';
+  }
+}
+
+interface Names {
+  /** A user as the subject of a sentence ("You joined"). */
+  subject(userID: string): string;
+  /** A user as the object of a sentence ("Alice removed you"). */
+  object(userID: string): string;
+}
+
+function formatGroupTip(tip: GroupTipElem, strings: TidingsStrings, names: Names): string {
+  const list = (ids: readonly string[], form: 'subject' | 'object') =>
+    strings.listOfNames(ids.map((id) => names[form](id)));
+  const operator = names.subject(tip.opUserID);
+  const targets = tip.userIDList.length > 0 ? tip.userIDList : [tip.opUserID];
+  switch (tip.tipType) {
+    case 'join':
+      return strings.groupTipJoined(list(targets, 'subject'));
+    case 'quit':
+      return strings.groupTipQuit(operator);
+    case 'kicked':
+      return strings.groupTipKicked(operator, list(targets, 'object'));
+    case 'setAdmin':
+      return strings.groupTipSetAdmin(operator, list(targets, 'object'));
+    case 'cancelAdmin':
+      return strings.groupTipCancelAdmin(operator, list(targets, 'object'));
+    case 'groupInfoChange': {
+      const name = tip.groupInfo.name;
+      return name !== undefined
+        ? strings.groupTipRenamed(operator, name)
+        : strings.groupTipInfoChanged(operator);
+    }
+    case 'memberInfoChange':
+      return strings.groupTipMemberInfoChanged(list(targets, 'object'));
+    case 'create':
+      return strings.groupTipCreated(operator);
+    case 'dismiss':
+      return strings.groupTipDismissed;
+  }
+}
+
+/**
+ * The one-line preview of a message, as a conversation list or a notification shows it:
+ * - text: its first line, whitespace collapsed; other elements as markers (`[Image]`, `[Voice]`, `[Video]`,
+ *   `[File] name`, `[Location] description`, `[Sticker]`, `[Chat history]`, a custom element's description
+ *   or `[Custom message]`); several elements joined with spaces;
+ * - group messages prefixed with the sender (`Bob: hi`, `You: hi`);
+ * - a recalled message as a notice (`You recalled a message`, `Bob recalled a message`);
+ * - a group tip as a sentence (`Carol joined the group`).
+ *
+ * `''` for `null`.
+ *
+ * @example
+ * formatMessagePreview(conversation.lastMessage, { strings: en, selfUserID: 'alice' }); // 'Bob: [Image]'
+ */
+export function formatMessagePreview(message: Message | null, options: MessagePreviewOptions): string {
+  if (!message) return '';
+  const { strings, nameOf } = options;
+  const isSelfID = (userID: string) =>
+    options.selfUserID !== undefined
+      ? userID === options.selfUserID
+      : userID === message.sender && message.isSelf;
+  const isSelf = options.selfUserID !== undefined ? message.sender === options.selfUserID : message.isSelf;
+  const senderName = options.senderName ?? (nameOf?.(message.sender) || message.nick || message.sender);
+  const names: Names = {
+    subject: (id) => (isSelfID(id) ? strings.you : id === message.sender ? senderName : (nameOf?.(id) ?? id)),
+    object: (id) =>
+      isSelfID(id) ? strings.youObject : id === message.sender ? senderName : (nameOf?.(id) ?? id),
+  };
+
+  if (message.status === 'revoked') {
+    const revoker = message.revoker || message.sender;
+    return isSelfID(revoker) || (!message.revoker && isSelf)
+      ? strings.recalledBySelf
+      : strings.recalledBy(names.subject(revoker));
+  }
+
+  const tip = message.elemList.find((elem): elem is GroupTipElem => elem.type === 'groupTip');
+  if (tip) return formatGroupTip(tip, strings, names);
+
+  const text = message.elemList
+    .map((elem) => formatElemPreview(elem, strings))
+    .filter(Boolean)
+    .join(' ');
+  const isGroup = options.isGroup ?? message.conversationType === 'group';
+  if (!isGroup || !text) return text;
+  return strings.previewWithSender(isSelf ? strings.you : senderName, text);
+}
+
+/** The parts of a conversation's preview, for rendering the marker in its own colour. */
+export interface ConversationPreview {
+  /** What the preview shows: the draft, the last message, or nothing (history cleared, no messages). */
+  kind: 'draft' | 'message' | 'empty';
+  /**
+   * A marker before the text: `draft` (`[Draft]`, shown in the danger colour), `mentionMe` / `mentionAll`
+   * (`[@me]` / `[@all]`, in the accent colour) for unread mentions; `null` when there is none.
+   */
+  markerType: 'draft' | 'mentionMe' | 'mentionAll' | null;
+  /** The marker's text from the string table; `''` when there is none. */
+  marker: string;
+  /** The text after the marker. */
+  text: string;
+}
+
+/** Options of {@link getConversationPreview} and {@link formatConversationPreview}. */
+export interface ConversationPreviewOptions {
+  /** The string table (markers, sentences). */
+  strings: TidingsStrings;
+  /** The signed-in user, so their own messages and tips read "You". @default derived from `message.isSelf` */
+  selfUserID?: string;
+  /**
+   * Resolves a user ID to a display name (group senders, tips, revokers).
+   * @default the message's nick for its sender, else the user ID
+   */
+  nameOf?: (userID: string) => string;
+}
+
+/**
+ * The preview of a conversation in parts: a draft wins (`[Draft]` + its first line) over the last message;
+ * an unread `@` mention in a group adds `[@me]` / `[@all]` before the last message.
+ *
+ * @example
+ * const { markerType, marker, text } = getConversationPreview(conversation, { strings: en });
+ */
+export function getConversationPreview(
+  conversation: Conversation,
+  options: ConversationPreviewOptions,
+): ConversationPreview {
+  const { strings } = options;
+  const draft = conversation.draftText ? firstLine(conversation.draftText) : '';
+  if (draft) return { kind: 'draft', markerType: 'draft', marker: strings.previewDraft, text: draft };
+
+  const text = formatMessagePreview(conversation.lastMessage, {
+    strings,
+    isGroup: conversation.type === 'group',
+    ...(options.selfUserID !== undefined && { selfUserID: options.selfUserID }),
+    ...(options.nameOf && { nameOf: options.nameOf }),
+  });
+  const mention = conversation.unreadCount > 0 ? mentionOf(conversation) : null;
+  return {
+    kind: conversation.lastMessage ? 'message' : 'empty',
+    markerType: mention,
+    marker:
+      mention === 'mentionMe'
+        ? strings.previewMentionMe
+        : mention === 'mentionAll'
+          ? strings.previewMentionAll
+          : '',
+    text,
+  };
+}
+
+function mentionOf(conversation: Conversation): 'mentionMe' | 'mentionAll' | null {
+  let all = false;
+  for (const info of conversation.groupAtInfoList) {
+    if (info.atType === 'me' || info.atType === 'allAndMe') return 'mentionMe';
+    if (info.atType === 'all') all = true;
+  }
+  return all ? 'mentionAll' : null;
+}
+
+/**
+ * The preview of a conversation as one string: `[Draft] text`, `[@me] Bob: look`, `Bob: hi`, or `''`.
+ * See {@link getConversationPreview} to style the marker.
+ */
+export function formatConversationPreview(
+  conversation: Conversation,
+  options: ConversationPreviewOptions,
+): string {
+  const { marker, text } = getConversationPreview(conversation, options);
+  return marker && text ? `${marker} ${text}` : marker || text;
+}

@@ -1,0 +1,124 @@
+import type { TidingsStrings } from './format-strings';
+
+const numberFormat = new Intl.NumberFormat('en');
+const listFormat = new Intl.ListFormat('en', { type: 'conjunction' });
+
+const plural = (count: number, one: string, many: string): string =>
+  `${numberFormat.format(count)} ${count === 1 ? one : many}`;
+
+/** English strings of the Tidings UI. */
+export const en: TidingsStrings = {
+  locale: 'en',
+
+  previewImage: '[Image]',
+  previewVoice: '[Voice]',
+  previewVideo: '[Video]',
+  previewFile: '[File]',
+  previewLocation: '[Location]',
+  previewSticker: '[Sticker]',
+  previewChatHistory: '[Chat history]',
+  previewCustom: '[Custom message]',
+  previewDraft: '[Draft]',
+  previewMentionMe: '[@me]',
+  previewMentionAll: '[@all]',
+  previewWithSender: (senderName, text) => `${senderName}: ${text}`,
+
+  you: 'You',
+  youObject: 'you',
+  listOfNames: (names) => listFormat.format(names),
+
+  recalledBySelf: 'You recalled a message',
+  recalledBy: (name) => `${name} recalled a message`,
+  groupTipJoined: (names) => `${names} joined the group`,
+  groupTipQuit: (name) => `${name} left the group`,
+  groupTipKicked: (operator, names) => `${operator} removed ${names}`,
+  groupTipSetAdmin: (operator, names) => `${operator} made ${names} admin`,
+  groupTipCancelAdmin: (operator, names) => `${operator} removed ${names} as admin`,
+  groupTipRenamed: (operator, name) => `${operator} renamed the group to “${name}”`,
+  groupTipInfoChanged: (operator) => `${operator} changed the group info`,
+  groupTipMemberInfoChanged: (names) => `Member info updated for ${names}`,
+  groupTipCreated: (operator) => `${operator} created the group`,
+  groupTipDismissed: 'The group was dismissed',
+
+  unreadMessages: (count) => plural(count, 'unread message', 'unread messages'),
+  markedUnread: 'Marked as unread',
+  pinned: 'Pinned',
+  muted: 'Muted',
+  starred: 'Starred',
+  sendFailed: 'Failed to send',
+
+  conversationListLabel: 'Conversations',
+  conversationListEmpty: 'No conversations yet',
+  conversationFiltersLabel: 'Conversation filters',
+  filterAll: 'All',
+  filterDirect: 'Direct',
+  filterGroups: 'Groups',
+  filterStarred: 'Starred',
+  filterUnread: 'Unread',
+
+  conversationActions: (name) => `Actions for ${name}`,
+  pin: 'Pin',
+  unpin: 'Unpin',
+  mute: 'Mute',
+  unmute: 'Unmute',
+  markRead: 'Mark as read',
+  markUnread: 'Mark as unread',
+  star: 'Star',
+  unstar: 'Remove star',
+  hide: 'Hide',
+  delete: 'Delete',
+  moreActions: 'More actions',
+
+  messageListLabel: (conversationName) => `Messages with ${conversationName}`,
+  messageListEmpty: 'No messages yet',
+  noConversationSelected: 'Select a conversation to start chatting',
+  loadingOlderMessages: 'Loading earlier messages…',
+  newMessages: (count) => plural(count, 'new message', 'new messages'),
+  jumpToLatest: 'Jump to latest',
+  unreadSeparator: 'Unread messages',
+  typing: (names) =>
+    names.length === 0
+      ? ''
+      : names.length === 1
+        ? `${names[0]} is typing…`
+        : names.length === 2
+          ? `${listFormat.format(names)} are typing…`
+          : 'Several people are typing…',
+  statusSending: 'Sending',
+  statusSent: 'Sent',
+  statusRead: 'Read',
+  statusFailed: 'Failed to send',
+  voiceMessage: (duration) => `Voice message, ${duration}`,
+  image: 'Image',
+  video: (duration) => `Video, ${duration}`,
+  file: (name, size) => `${name}, ${size}`,
+  chatHistory: (title) => `Chat history: ${title}`,
+
+  messageActions: 'Message actions',
+  copy: 'Copy',
+  reply: 'Reply',
+  recall: 'Recall',
+  resend: 'Resend',
+  download: 'Download',
+  play: 'Play',
+  pause: 'Pause',
+
+  composerLabel: 'Message',
+  composerPlaceholder: 'Write a message…',
+  send: 'Send',
+  attach: 'Attach files',
+  emoji: 'Stickers and emoji',
+  removeAttachment: (name) => `Remove ${name}`,
+  cancelUpload: 'Cancel upload',
+  uploadProgress: (percent) => `Uploading, ${Math.round(percent)}%`,
+  dropFilesHere: 'Drop files to send',
+
+  loading: 'Loading…',
+  syncing: 'Syncing…',
+  syncFailed: 'Couldn’t sync',
+  loadFailed: 'Couldn’t load',
+  retry: 'Retry',
+  close: 'Close',
+  back: 'Back',
+  search: 'Search',
+};

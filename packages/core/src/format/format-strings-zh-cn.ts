@@ -1,0 +1,136 @@
+import type { TidingsStrings } from './format-strings';
+
+const numberFormat = new Intl.NumberFormat('zh-CN');
+const listFormat = new Intl.ListFormat('zh-CN', { type: 'conjunction' });
+
+const CJK = /[\p{Script=Han}\u3000-\u303f\uff00-\uffef“”]/u;
+
+/**
+ * Joins the parts of a sentence the way Chinese is set: a space between Chinese and Latin text
+ * (`Carol 加入了群聊`), none between Chinese characters (`张三加入了群聊`).
+ */
+function cat(...parts: string[]): string {
+  let out = '';
+  for (const part of parts) {
+    if (!part) continue;
+    const before = out.slice(-1);
+    const after = part.charAt(0);
+    out += before && !(CJK.test(before) && CJK.test(after)) ? ` ${part}` : part;
+  }
+  return out;
+}
+
+/** Simplified Chinese strings of the Tidings UI. */
+export const zhCN: TidingsStrings = {
+  locale: 'zh-CN',
+
+  previewImage: '[图片]',
+  previewVoice: '[语音]',
+  previewVideo: '[视频]',
+  previewFile: '[文件]',
+  previewLocation: '[位置]',
+  previewSticker: '[表情]',
+  previewChatHistory: '[聊天记录]',
+  previewCustom: '[自定义消息]',
+  previewDraft: '[草稿]',
+  previewMentionMe: '[有人@我]',
+  previewMentionAll: '[@所有人]',
+  previewWithSender: (senderName, text) => `${senderName}: ${text}`,
+
+  you: '你',
+  youObject: '你',
+  listOfNames: (names) => listFormat.format(names),
+
+  recalledBySelf: '你撤回了一条消息',
+  recalledBy: (name) => cat(name, '撤回了一条消息'),
+  groupTipJoined: (names) => cat(names, '加入了群聊'),
+  groupTipQuit: (name) => cat(name, '退出了群聊'),
+  groupTipKicked: (operator, names) => cat(names, '被', operator, '移出了群聊'),
+  groupTipSetAdmin: (operator, names) => cat(operator, '将', names, '设为管理员'),
+  groupTipCancelAdmin: (operator, names) => cat(operator, '取消了', names, '的管理员身份'),
+  groupTipRenamed: (operator, name) => cat(operator, `将群名称修改为“${name}”`),
+  groupTipInfoChanged: (operator) => cat(operator, '修改了群资料'),
+  groupTipMemberInfoChanged: (names) => cat(names, '的群成员资料已更新'),
+  groupTipCreated: (operator) => cat(operator, '创建了群聊'),
+  groupTipDismissed: '该群聊已解散',
+
+  unreadMessages: (count) => cat(numberFormat.format(count), '条未读消息'),
+  markedUnread: '标为未读',
+  pinned: '已置顶',
+  muted: '消息免打扰',
+  starred: '已星标',
+  sendFailed: '发送失败',
+
+  conversationListLabel: '会话列表',
+  conversationListEmpty: '暂无会话',
+  conversationFiltersLabel: '会话筛选',
+  filterAll: '全部',
+  filterDirect: '单聊',
+  filterGroups: '群聊',
+  filterStarred: '星标',
+  filterUnread: '未读',
+
+  conversationActions: (name) => cat(name, '的更多操作'),
+  pin: '置顶',
+  unpin: '取消置顶',
+  mute: '消息免打扰',
+  unmute: '取消免打扰',
+  markRead: '标为已读',
+  markUnread: '标为未读',
+  star: '星标',
+  unstar: '取消星标',
+  hide: '隐藏',
+  delete: '删除',
+  moreActions: '更多操作',
+
+  messageListLabel: (conversationName) => cat('与', conversationName, '的聊天'),
+  messageListEmpty: '暂无消息',
+  noConversationSelected: '选择一个会话开始聊天',
+  loadingOlderMessages: '正在加载更早的消息…',
+  newMessages: (count) => cat(numberFormat.format(count), '条新消息'),
+  jumpToLatest: '回到最新',
+  unreadSeparator: '以下为新消息',
+  typing: (names) =>
+    names.length === 0
+      ? ''
+      : names.length <= 2
+        ? cat(listFormat.format(names), '正在输入…')
+        : '多人正在输入…',
+  statusSending: '发送中',
+  statusSent: '已发送',
+  statusRead: '已读',
+  statusFailed: '发送失败',
+  voiceMessage: (duration) => `语音消息，${duration}`,
+  image: '图片',
+  video: (duration) => `视频，${duration}`,
+  file: (name, size) => `${name}，${size}`,
+  chatHistory: (title) => `聊天记录：${title}`,
+
+  messageActions: '消息操作',
+  copy: '复制',
+  reply: '回复',
+  recall: '撤回',
+  resend: '重新发送',
+  download: '下载',
+  play: '播放',
+  pause: '暂停',
+
+  composerLabel: '消息',
+  composerPlaceholder: '输入消息…',
+  send: '发送',
+  attach: '添加附件',
+  emoji: '表情',
+  removeAttachment: (name) => cat('移除', name),
+  cancelUpload: '取消上传',
+  uploadProgress: (percent) => `上传中，${Math.round(percent)}%`,
+  dropFilesHere: '拖放文件以发送',
+
+  loading: '加载中…',
+  syncing: '同步中…',
+  syncFailed: '同步失败',
+  loadFailed: '加载失败',
+  retry: '重试',
+  close: '关闭',
+  back: '返回',
+  search: '搜索',
+};

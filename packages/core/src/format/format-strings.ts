@@ -1,0 +1,221 @@
+/**
+ * Every piece of text the Tidings UI shows or announces, in one flat table so an app can override a few
+ * entries with a spread: `{ ...en, previewDraft: '[Unsent]' }`. Entries that depend on a number or a name
+ * are functions, so each language can place the value and choose its plural form.
+ *
+ * Two tables ship: {@link en} and {@link zhCN}.
+ */
+export interface TidingsStrings {
+  /** BCP 47 tag used for dates, times, numbers and lists when no other locale is given, e.g. `'en'`. */
+  locale: string;
+
+  // ── Preview markers (conversation list, notifications) ───────────────────────────────────────────
+  /** An image, e.g. `[Image]`. */
+  previewImage: string;
+  /** A voice message, e.g. `[Voice]`. */
+  previewVoice: string;
+  /** A video, e.g. `[Video]`. */
+  previewVideo: string;
+  /** A file; the file name follows it, e.g. `[File]`. */
+  previewFile: string;
+  /** A location; its description follows it, e.g. `[Location]`. */
+  previewLocation: string;
+  /** A sticker or face, e.g. `[Sticker]`. */
+  previewSticker: string;
+  /** A merged message (forwarded chat history), e.g. `[Chat history]`. */
+  previewChatHistory: string;
+  /** A custom element without a description, e.g. `[Custom message]`. */
+  previewCustom: string;
+  /** Marks an unsent draft; the draft text follows it, e.g. `[Draft]`. */
+  previewDraft: string;
+  /** Marks an unread `@` mention of the signed-in user, e.g. `[@me]`. */
+  previewMentionMe: string;
+  /** Marks an unread `@all` mention, e.g. `[@all]`. */
+  previewMentionAll: string;
+  /** A group preview: the sender's name before the text, e.g. `Bob: hi`. */
+  previewWithSender: (senderName: string, text: string) => string;
+
+  // ── People ─────────────────────────────────────────────────────────────────────────────────────
+  /** The signed-in user where a sentence starts with them (a sender, a subject), e.g. `You`. */
+  you: string;
+  /** The signed-in user inside a sentence (an object), e.g. `you` in `Alice removed you`. */
+  youObject: string;
+  /** Joins names into a list, e.g. `Carol, Dave and Erin`. */
+  listOfNames: (names: readonly string[]) => string;
+
+  // ── Recalled messages and group tips ───────────────────────────────────────────────────────────
+  /** A message the signed-in user recalled. */
+  recalledBySelf: string;
+  /** A message someone else recalled. */
+  recalledBy: (name: string) => string;
+  /** Members joined the group. */
+  groupTipJoined: (names: string) => string;
+  /** A member left the group. */
+  groupTipQuit: (name: string) => string;
+  /** Members were removed from the group by someone. */
+  groupTipKicked: (operator: string, names: string) => string;
+  /** Members were made admins by someone. */
+  groupTipSetAdmin: (operator: string, names: string) => string;
+  /** Members were removed as admins by someone. */
+  groupTipCancelAdmin: (operator: string, names: string) => string;
+  /** The group was renamed. */
+  groupTipRenamed: (operator: string, name: string) => string;
+  /** Other group information changed (avatar, notice, introduction…). */
+  groupTipInfoChanged: (operator: string) => string;
+  /** Members' group profiles changed (for example they were muted). */
+  groupTipMemberInfoChanged: (names: string) => string;
+  /** The group was created. */
+  groupTipCreated: (operator: string) => string;
+  /** The group was dismissed. */
+  groupTipDismissed: string;
+
+  // ── Badges and markers ─────────────────────────────────────────────────────────────────────────
+  /** Accessible name of an unread badge, e.g. `3 unread messages`. */
+  unreadMessages: (count: number) => string;
+  /** Accessible name of the dot of a conversation marked unread with no unread count. */
+  markedUnread: string;
+  /** A pinned conversation. */
+  pinned: string;
+  /** A muted (do-not-disturb) conversation. */
+  muted: string;
+  /** A starred conversation. */
+  starred: string;
+  /** The last message could not be sent. */
+  sendFailed: string;
+
+  // ── Conversation list ──────────────────────────────────────────────────────────────────────────
+  /** Accessible name of the conversation list. */
+  conversationListLabel: string;
+  /** The conversation list has nothing to show. */
+  conversationListEmpty: string;
+  /** Accessible name of the filter tabs. */
+  conversationFiltersLabel: string;
+  /** Filter tab: every conversation. */
+  filterAll: string;
+  /** Filter tab: one-to-one conversations. */
+  filterDirect: string;
+  /** Filter tab: group conversations. */
+  filterGroups: string;
+  /** Filter tab: starred conversations. */
+  filterStarred: string;
+  /** Filter tab: conversations with unread messages. */
+  filterUnread: string;
+
+  // ── Conversation actions ───────────────────────────────────────────────────────────────────────
+  /** Accessible name of the actions button of a conversation. */
+  conversationActions: (name: string) => string;
+  /** Pin a conversation to the top. */
+  pin: string;
+  /** Unpin a conversation. */
+  unpin: string;
+  /** Mute a conversation (do not disturb). */
+  mute: string;
+  /** Unmute a conversation. */
+  unmute: string;
+  /** Mark a conversation read. */
+  markRead: string;
+  /** Mark a conversation unread. */
+  markUnread: string;
+  /** Star a conversation. */
+  star: string;
+  /** Remove a conversation's star. */
+  unstar: string;
+  /** Hide a conversation until a new message arrives. */
+  hide: string;
+  /** Delete a conversation or a message. */
+  delete: string;
+  /** Accessible name of a button that opens more actions. */
+  moreActions: string;
+
+  // ── Message list ───────────────────────────────────────────────────────────────────────────────
+  /** Accessible name of the message list of a conversation. */
+  messageListLabel: (conversationName: string) => string;
+  /** The conversation has no messages. */
+  messageListEmpty: string;
+  /** Shown while no conversation is open. */
+  noConversationSelected: string;
+  /** Older messages are loading. */
+  loadingOlderMessages: string;
+  /** The pill that scrolls to new messages below, e.g. `3 new messages`. */
+  newMessages: (count: number) => string;
+  /** Scrolls to the newest message. */
+  jumpToLatest: string;
+  /** The line above the first unread message. */
+  unreadSeparator: string;
+  /** Someone is typing, e.g. `Bob is typing…`. */
+  typing: (names: readonly string[]) => string;
+  /** Message status: being sent. */
+  statusSending: string;
+  /** Message status: sent, not yet read by the peer. */
+  statusSent: string;
+  /** Message status: read by the peer. */
+  statusRead: string;
+  /** Message status: failed to send. */
+  statusFailed: string;
+  /** Accessible name of a voice message, e.g. `Voice message, 0:05`. */
+  voiceMessage: (duration: string) => string;
+  /** Accessible name of an image without a name. */
+  image: string;
+  /** Accessible name of a video, e.g. `Video, 1:02`. */
+  video: (duration: string) => string;
+  /** Accessible name of a file, e.g. `report.pdf, 1.2 MB`. */
+  file: (name: string, size: string) => string;
+  /** Accessible name of a merged message, e.g. `Chat history: Team sync`. */
+  chatHistory: (title: string) => string;
+
+  // ── Message actions ────────────────────────────────────────────────────────────────────────────
+  /** Accessible name of the actions button of a message. */
+  messageActions: string;
+  /** Copy a message's text. */
+  copy: string;
+  /** Reply to a message. */
+  reply: string;
+  /** Recall (revoke) one's own message. */
+  recall: string;
+  /** Send a failed message again. */
+  resend: string;
+  /** Download an attachment. */
+  download: string;
+  /** Play a voice message or video. */
+  play: string;
+  /** Pause playback. */
+  pause: string;
+
+  // ── Composer ───────────────────────────────────────────────────────────────────────────────────
+  /** Accessible name of the message field. */
+  composerLabel: string;
+  /** Placeholder of the message field. */
+  composerPlaceholder: string;
+  /** Send the message. */
+  send: string;
+  /** Attach files. */
+  attach: string;
+  /** Open the sticker and emoji picker. */
+  emoji: string;
+  /** Remove an attachment before sending. */
+  removeAttachment: (name: string) => string;
+  /** Stop an upload in progress. */
+  cancelUpload: string;
+  /** Upload progress, e.g. `Uploading, 40%`. */
+  uploadProgress: (percent: number) => string;
+  /** Shown while files are dragged over the composer. */
+  dropFilesHere: string;
+
+  // ── States ─────────────────────────────────────────────────────────────────────────────────────
+  /** Something is loading. */
+  loading: string;
+  /** The store is syncing with the server. */
+  syncing: string;
+  /** Syncing with the server failed. */
+  syncFailed: string;
+  /** Loading failed. */
+  loadFailed: string;
+  /** Try a failed operation again. */
+  retry: string;
+  /** Close a menu, dialog or panel. */
+  close: string;
+  /** Go back (narrow layouts). */
+  back: string;
+  /** Search. */
+  search: string;
+}
