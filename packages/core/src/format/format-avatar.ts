@@ -5,17 +5,16 @@
 export const AVATAR_COLORS: readonly string[] = [
   '#D9363E', // red
   '#C2410C', // orange
-  '#B45309', // amber
-  '#4D7C0F', // lime
+  '#A16207', // gold
   '#15803D', // green
   '#0F766E', // teal
-  '#0E7490', // cyan
   '#0369A1', // sky
   '#2563EB', // blue
   '#4F46E5', // indigo
   '#7C3AED', // violet
   '#A21CAF', // fuchsia
   '#BE185D', // pink
+  '#475569', // slate
 ];
 
 /** FNV-1a over UTF-16 code units: cheap and spreads similar IDs (`user1`, `user2`) over the palette. */
