@@ -1,0 +1,182 @@
+/**
+ * A stand-in chat store for component tests and stories, until `@tidings/core/testing` ships its fixtures
+ * and the local engine: a zustand vanilla store holding `ChatStateData`-shaped data (a `RecordMap` of
+ * conversations and the whole-list view with its `ConversationOrder`), with actions that do nothing and
+ * an engine that rejects every call. Swap it for `createChatStore(createLocalHub().connect(...))` once
+ * that exists.
+ */
+import {
+  type ChatActions,
+  type ChatEngine,
+  type ChatState,
+  type ChatStateData,
+  type ChatStore,
+  type Conversation,
+  createView,
+  type Message,
+  RecordMap,
+} from '@tidings/core';
+import { createStore } from 'zustand/vanilla';
+
+/** A conversation with sensible defaults: a C2C chat with `bob`, activated, nothing unread. */
+export function createTestConversation(overrides: Partial<Conversation> = {}): Conversation {
+  const conversationID = overrides.conversationID ?? 'c2c_bob';
+  const isGroup = conversationID.startsWith('group_');
+  const peer = conversationID.replace(/^(c2c|group)_/, '');
+  return {
+    conversationID,
+    type: isGroup ? 'group' : 'c2c',
+    userID: isGroup ? '' : peer,
+    groupID: isGroup ? peer : '',
+    showName: peer,
+    faceUrl: '',
+    orderKey: 1,
+    isPinned: false,
+    unreadCount: 0,
+    recvOpt: 'receive',
+    lastMessage: null,
+    draftText: null,
+    draftTimestamp: null,
+    markList: [],
+    conversationGroupList: [],
+    groupAtInfoList: [],
+    readSeq: 0,
+    customData: '',
+    ...overrides,
+  };
+}
+
+/** A sent text message from `bob` to the signed-in user. */
+export function createTestMessage(overrides: Partial<Message> = {}): Message {
+  return {
+    msgID: 'msg-1',
+    conversationID: 'c2c_bob',
+    conversationType: 'c2c',
+    userID: 'bob',
+    groupID: '',
+    sender: 'bob',
+    nick: 'Bob',
+    faceUrl: '',
+    isSelf: false,
+    timestamp: Date.UTC(2024, 2, 14, 9, 30),
+    seq: 1,
+    random: 1,
+    status: 'sent',
+    elemList: [{ type: 'text', text: 'Hello!' }],
+    priority: 'normal',
+    isRead: false,
+    isPeerRead: false,
+    isExcludedFromUnreadCount: false,
+    isExcludedFromLastMessage: false,
+    isOnlineOnly: false,
+    targetUserIDList: [],
+    atUserList: [],
+    cloudCustomData: '',
+    localCustomData: '',
+    revoker: '',
+    revokeReason: '',
+    ...overrides,
+  };
+}
+
+/** What {@link createTestChatStore} starts from. */
+export interface TestChatStoreOptions {
+  /** The signed-in user. @default 'alice' */
+  userID?: string;
+  /** Conversations the store knows; the whole-list view orders them. */
+  conversations?: readonly Conversation[];
+  /** Any other state, e.g. `{ totalUnread: 7 }`. */
+  state?: Partial<ChatStateData>;
+}
+
+const noop = async (): Promise<void> => {};
+
+/** Actions that resolve and change nothing; tests spy on the ones they care about. */
+function inertActions(): ChatActions {
+  const rejectMessage = async (): Promise<Message> => {
+    throw new Error('The test chat store does not send messages.');
+  };
+  return {
+    start: noop,
+    destroy: () => {},
+    registerView: () => '',
+    unregisterView: () => {},
+    loadMoreConversations: noop,
+    retry: noop,
+    pinConversation: noop,
+    markConversation: noop,
+    setReceiveMessageOpt: noop,
+    markConversationRead: noop,
+    markAllRead: noop,
+    deleteConversation: noop,
+    saveDraft: noop,
+    createConversationGroup: noop,
+    renameConversationGroup: noop,
+    deleteConversationGroup: noop,
+    addConversationsToGroup: noop,
+    deleteConversationsFromGroup: noop,
+    subscribeUnread: () => '',
+    unsubscribeUnread: () => {},
+    openConversation: noop,
+    loadOlderMessages: noop,
+    loadNewerMessages: noop,
+    jumpToMessage: noop,
+    jumpToLatest: noop,
+    clearHighlight: () => {},
+    sendMessage: rejectMessage,
+    sendText: rejectMessage,
+    sendFiles: async () => [],
+    resendMessage: rejectMessage,
+    cancelSendingMessage: noop,
+    revokeMessage: noop,
+    deleteMessages: noop,
+    clearHistory: noop,
+    sendTyping: noop,
+    searchMessages: async () => ({ totalCount: 0, items: [] }),
+  };
+}
+
+/** An engine whose every method rejects: the components must reach it only through the store. */
+function unreachableEngine(userID: string): ChatEngine {
+  return new Proxy({ userID } as ChatEngine, {
+    get(target, property) {
+      if (property in target) return target[property as keyof ChatEngine];
+      return () => Promise.reject(new Error(`The test chat store has no engine (${String(property)}).`));
+    },
+  });
+}
+
+/**
+ * A chat store filled with data, for tests and stories.
+ *
+ * @example
+ * const store = createTestChatStore({ conversations: [createTestConversation({ unreadCount: 3 })] });
+ * store.setState({ totalUnread: 5 });
+ */
+export function createTestChatStore(options: TestChatStoreOptions = {}): ChatStore {
+  const userID = options.userID ?? 'alice';
+  const conversations = RecordMap.from(
+    (options.conversations ?? []).map((conversation) => [conversation.conversationID, conversation] as const),
+  );
+  const data: ChatStateData = {
+    userID,
+    syncStatus: 'synced',
+    conversations,
+    views: { '': { ...createView({}, conversations), isFinished: true } },
+    totalUnread: 0,
+    unreadByFilter: {},
+    conversationGroups: [],
+    activeConversationID: null,
+    messages: RecordMap.empty(),
+    windows: {},
+    sendProgress: {},
+    typing: {},
+    users: {},
+    ...options.state,
+  };
+  const store = createStore<ChatState>()(() => ({ ...data, ...inertActions() }));
+  return Object.assign(store, { engine: unreachableEngine(userID) });
+}
+
+/** The fixed "now" of stories: Thursday, March 14, 2024, 15:30 local time. */
+export const STORY_NOW = new Date(2024, 2, 14, 15, 30).getTime();
