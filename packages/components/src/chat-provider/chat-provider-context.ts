@@ -1,0 +1,25 @@
+import type { ChatStore, TidingsStrings } from '@tidings/core';
+import { createContext, useContext } from 'react';
+
+/** What `<ChatProvider>` gives every component below it: the store and the display settings. */
+export interface ChatContextValue {
+  /** The chat store the components read and act on. */
+  store: ChatStore;
+  /** The string table of the UI. */
+  strings: TidingsStrings;
+  /** BCP 47 tag for dates, times and numbers. */
+  locale: string;
+  /** The clock relative times are computed against. */
+  now: () => number;
+}
+
+/** One context for the whole kit: a store change never re-renders through it, only through selectors. */
+export const ChatContext = createContext<ChatContextValue | null>(null);
+ChatContext.displayName = 'TidingsChatContext';
+
+/** The provider's value; throws a clear error outside `<ChatProvider>`, naming the caller. */
+export function useChatContext(caller: string): ChatContextValue {
+  const value = useContext(ChatContext);
+  if (!value) throw new Error(`\`${caller}\` must be used within \`<ChatProvider>\``);
+  return value;
+}
