@@ -1,0 +1,2 @@
+export { Avatar, type AvatarProps } from './avatar';
+export { type AvatarImageStatus, type UseAvatarImageReturn, useAvatarImage } from './use-avatar';

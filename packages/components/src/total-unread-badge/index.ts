@@ -1,0 +1,1 @@
+export { TotalUnreadBadge, type TotalUnreadBadgeProps } from './total-unread-badge';
