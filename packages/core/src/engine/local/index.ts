@@ -1,1 +1,22 @@
-export {};
+/**
+ * The embedded local engine, Tidings' default backend: a hub that plays the chat server (in this tab, or
+ * shared by the tabs of an origin) and engines that sign in to it, each with its own local store.
+ */
+export type { LocalEngine, LocalEngineOptions } from './local-engine';
+export {
+  createLocalHub,
+  type HubGroupInput,
+  type HubUserInput,
+  type LocalHub,
+  type LocalHubOptions,
+} from './local-hub';
+export type { ChannelFactory, ChannelLike, LockManagerLike } from './local-hub-broadcast';
+export type { NetworkConditions } from './local-hub-transport';
+export {
+  createIndexedDBStorage,
+  type LocalStorageAdapter,
+  type StorageBatch,
+  type StoredBlob,
+  type StoredBucket,
+} from './local-persistence';
+export type { HubSeed, SeedMessage } from './local-protocol';

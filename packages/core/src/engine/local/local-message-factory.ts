@@ -1,0 +1,298 @@
+import type { Message, MessageElem, UserProfile } from '../../model/types';
+import type { AppendableElem, ImageMessageOptions } from '../chat-engine';
+import { ChatError, ChatErrorCode } from '../chat-error';
+import { createMessageID, createUuid, randomUint32 } from './local-message-utils';
+import {
+  assertBlob,
+  assertElem,
+  assertFiniteNumber,
+  assertInteger,
+  assertMessage,
+  assertOptionalString,
+  assertOptions,
+  assertString,
+  invalidParameter,
+  isAppendable,
+} from './local-validation';
+
+/** What message creation needs from its engine. */
+export interface MessageFactoryContext {
+  profile: UserProfile;
+  now(): number;
+  random(): number;
+  /** Keeps the bytes of a created media element until it is uploaded. */
+  holdBlob(uuid: string, blob: Blob): void;
+}
+
+/** A new message from the signed-in user: status `sending`, seq 0, no conversation yet. */
+export function newMessage(ctx: MessageFactoryContext, elemList: MessageElem[]): Message {
+  const now = ctx.now();
+  return {
+    msgID: createMessageID(ctx.profile.userID, now, ctx.random),
+    conversationID: '',
+    conversationType: 'c2c',
+    userID: '',
+    groupID: '',
+    sender: ctx.profile.userID,
+    nick: ctx.profile.nick,
+    faceUrl: ctx.profile.faceUrl,
+    isSelf: true,
+    timestamp: now,
+    seq: 0,
+    random: randomUint32(ctx.random),
+    status: 'sending',
+    elemList,
+    priority: 'normal',
+    isRead: true,
+    isPeerRead: false,
+    isExcludedFromUnreadCount: false,
+    isExcludedFromLastMessage: false,
+    isOnlineOnly: false,
+    targetUserIDList: [],
+    atUserList: [],
+    cloudCustomData: '',
+    localCustomData: '',
+    revoker: '',
+    revokeReason: '',
+  };
+}
+
+export function createTextMessage(ctx: MessageFactoryContext, text: unknown): Message {
+  return newMessage(ctx, [
+    { type: 'text', text: assertString('createTextMessage', 'text', text, { nonEmpty: true }) },
+  ]);
+}
+
+export function createTextAtMessage(ctx: MessageFactoryContext, text: unknown, atUserList: unknown): Message {
+  const method = 'createTextAtMessage';
+  assertString(method, 'text', text, { nonEmpty: true });
+  if (!Array.isArray(atUserList) || atUserList.some((id) => typeof id !== 'string' || id.length === 0)) {
+    throw invalidParameter(method, 'atUserList', 'an array of userIDs (or AT_ALL)', atUserList);
+  }
+  return {
+    ...newMessage(ctx, [{ type: 'text', text: text as string }]),
+    atUserList: [...new Set(atUserList as string[])],
+  };
+}
+
+export function createCustomMessage(
+  ctx: MessageFactoryContext,
+  data: unknown,
+  description: unknown,
+  extension: unknown,
+): Message {
+  const method = 'createCustomMessage';
+  return newMessage(ctx, [
+    {
+      type: 'custom',
+      data: assertString(method, 'data', data),
+      description: assertOptionalString(method, 'description', description, ''),
+      extension: assertOptionalString(method, 'extension', extension, ''),
+    },
+  ]);
+}
+
+function fileNameOf(file: Blob, fallback: string): string {
+  const name = (file as Partial<File>).name;
+  return typeof name === 'string' && name.length > 0 ? name : fallback;
+}
+
+/** Reads an image's size where the platform can decode it; 0×0 where it cannot (Node). */
+async function imageSize(file: Blob): Promise<{ width: number; height: number }> {
+  const decode = (globalThis as { createImageBitmap?: (blob: Blob) => Promise<ImageBitmap> })
+    .createImageBitmap;
+  if (typeof decode !== 'function') return { width: 0, height: 0 };
+  try {
+    const bitmap = await decode(file);
+    const size = { width: bitmap.width, height: bitmap.height };
+    bitmap.close?.();
+    return size;
+  } catch {
+    return { width: 0, height: 0 };
+  }
+}
+
+export async function createImageMessage(
+  ctx: MessageFactoryContext,
+  file: unknown,
+  options: unknown,
+): Promise<Message> {
+  const method = 'createImageMessage';
+  const blob = assertBlob(method, 'file', file);
+  const opts = assertOptions(method, options) as ImageMessageOptions;
+  if (opts.width !== undefined)
+    assertInteger(method, 'options.width', opts.width, 0, Number.MAX_SAFE_INTEGER);
+  if (opts.height !== undefined)
+    assertInteger(method, 'options.height', opts.height, 0, Number.MAX_SAFE_INTEGER);
+  const size =
+    opts.width !== undefined && opts.height !== undefined
+      ? { width: opts.width, height: opts.height }
+      : await imageSize(blob);
+  const uuid = createUuid(ctx.random);
+  ctx.holdBlob(uuid, blob);
+  return newMessage(ctx, [
+    {
+      type: 'image',
+      uuid,
+      url: '',
+      fileSize: blob.size,
+      mimeType: blob.type,
+      fileName: fileNameOf(blob, 'image'),
+      width: opts.width ?? size.width,
+      height: opts.height ?? size.height,
+      thumbUrl: '',
+    },
+  ]);
+}
+
+export function createSoundMessage(ctx: MessageFactoryContext, file: unknown, durationSec: unknown): Message {
+  const method = 'createSoundMessage';
+  const blob = assertBlob(method, 'file', file);
+  const duration = assertFiniteNumber(method, 'durationSec', durationSec, 0, Number.MAX_SAFE_INTEGER);
+  const uuid = createUuid(ctx.random);
+  ctx.holdBlob(uuid, blob);
+  return newMessage(ctx, [
+    { type: 'sound', uuid, url: '', fileSize: blob.size, mimeType: blob.type, duration },
+  ]);
+}
+
+export async function createVideoMessage(
+  ctx: MessageFactoryContext,
+  file: unknown,
+  type: unknown,
+  durationSec: unknown,
+  snapshot: unknown,
+): Promise<Message> {
+  const method = 'createVideoMessage';
+  const blob = assertBlob(method, 'file', file);
+  const videoType = assertString(method, 'type', type);
+  const duration = assertFiniteNumber(method, 'durationSec', durationSec, 0, Number.MAX_SAFE_INTEGER);
+  const poster = assertBlob(method, 'snapshot', snapshot);
+  const size = await imageSize(poster);
+  const uuid = createUuid(ctx.random);
+  const snapshotUuid = createUuid(ctx.random);
+  ctx.holdBlob(uuid, blob);
+  ctx.holdBlob(snapshotUuid, poster);
+  return newMessage(ctx, [
+    {
+      type: 'video',
+      uuid,
+      url: '',
+      fileSize: blob.size,
+      mimeType: blob.type,
+      videoType,
+      duration,
+      snapshotUuid,
+      snapshotUrl: '',
+      snapshotWidth: size.width,
+      snapshotHeight: size.height,
+    },
+  ]);
+}
+
+export function createFileMessage(ctx: MessageFactoryContext, file: unknown, fileName: unknown): Message {
+  const method = 'createFileMessage';
+  const blob = assertBlob(method, 'file', file);
+  const name = assertOptionalString(method, 'fileName', fileName, fileNameOf(blob, 'file'));
+  const uuid = createUuid(ctx.random);
+  ctx.holdBlob(uuid, blob);
+  return newMessage(ctx, [
+    {
+      type: 'file',
+      uuid,
+      url: '',
+      fileSize: blob.size,
+      mimeType: blob.type,
+      fileName: name || fileNameOf(blob, 'file'),
+    },
+  ]);
+}
+
+export function createLocationMessage(
+  ctx: MessageFactoryContext,
+  description: unknown,
+  longitude: unknown,
+  latitude: unknown,
+): Message {
+  const method = 'createLocationMessage';
+  return newMessage(ctx, [
+    {
+      type: 'location',
+      description: assertString(method, 'description', description),
+      longitude: assertFiniteNumber(method, 'longitude', longitude, -180, 180),
+      latitude: assertFiniteNumber(method, 'latitude', latitude, -90, 90),
+    },
+  ]);
+}
+
+export function createFaceMessage(ctx: MessageFactoryContext, index: unknown, data: unknown): Message {
+  const method = 'createFaceMessage';
+  return newMessage(ctx, [
+    {
+      type: 'face',
+      index: assertInteger(method, 'index', index, 0, Number.MAX_SAFE_INTEGER),
+      data: assertString(method, 'data', data),
+    },
+  ]);
+}
+
+export function createMergerMessage(
+  ctx: MessageFactoryContext,
+  messageList: unknown,
+  title: unknown,
+  abstractList: unknown,
+  compatibleText: unknown,
+): Message {
+  const method = 'createMergerMessage';
+  if (!Array.isArray(messageList) || messageList.length === 0) {
+    throw invalidParameter(method, 'messageList', 'a non-empty array of messages', messageList);
+  }
+  messageList.forEach((message, index) => {
+    assertMessage(method, message, `messageList[${index}]`);
+  });
+  if (!Array.isArray(abstractList) || abstractList.some((line) => typeof line !== 'string')) {
+    throw invalidParameter(method, 'abstractList', 'an array of strings', abstractList);
+  }
+  return newMessage(ctx, [
+    {
+      type: 'merger',
+      title: assertString(method, 'title', title),
+      abstractList: [...(abstractList as string[])],
+      compatibleText: assertString(method, 'compatibleText', compatibleText),
+      messageList: (messageList as Message[]).map((message) => ({ ...message, localCustomData: '' })),
+    },
+  ]);
+}
+
+export function createForwardMessage(ctx: MessageFactoryContext, message: unknown): Message {
+  const method = 'createForwardMessage';
+  const source = assertMessage(method, message);
+  if (source.elemList.some((elem) => elem.type === 'groupTip')) {
+    throw invalidParameter(method, 'message', 'a message that is not a group tip');
+  }
+  return { ...newMessage(ctx, source.elemList), cloudCustomData: source.cloudCustomData ?? '' };
+}
+
+/** A copy of `message` with `elem` appended (the seed's rule: only text, custom, face, location follow). */
+export function appendElem(message: unknown, elem: unknown): Message {
+  const method = 'appendElem';
+  const target = assertMessage(method, message);
+  const added = assertElem(method, elem);
+  if (target.status !== 'sending' || target.seq !== 0) {
+    throw new ChatError(
+      ChatErrorCode.InvalidState,
+      'appendElem: elements can only be added before a message is sent.',
+      {
+        msgID: target.msgID,
+      },
+    );
+  }
+  if (!isAppendable(added)) {
+    throw new ChatError(
+      ChatErrorCode.ElemNotAppendable,
+      `appendElem: a ${added.type} element cannot be appended; after the first element only text, custom, face and location elements may follow.`,
+      { elemType: added.type },
+    );
+  }
+  return { ...target, elemList: [...target.elemList, { ...(added as AppendableElem) }] };
+}

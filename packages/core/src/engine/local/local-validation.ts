@@ -1,0 +1,296 @@
+import {
+  APPENDABLE_ELEM_TYPES,
+  type ConversationMarkType,
+  type ConversationType,
+  type Message,
+  type MessageElem,
+  type MessageElemType,
+  type ReceiveMessageOpt,
+} from '../../model/types';
+import { ChatError, ChatErrorCode } from '../chat-error';
+
+/**
+ * Argument checks shared by the engine and the hub. Each throws a {@link ChatError} naming the call and
+ * the argument, before anything is changed.
+ */
+
+/** An `INVALID_PARAMETER` error for `method`'s argument `name`. */
+export function invalidParameter(method: string, name: string, expected: string, value?: unknown): ChatError {
+  return new ChatError(ChatErrorCode.InvalidParameter, `${method}: \`${name}\` must be ${expected}.`, {
+    method,
+    parameter: name,
+    ...(value !== undefined && { value: describe(value) }),
+  });
+}
+
+function describe(value: unknown): string {
+  if (typeof value === 'string') return value.length > 64 ? `${value.slice(0, 64)}…` : value;
+  if (value === null) return 'null';
+  if (Array.isArray(value)) return `array(${value.length})`;
+  return typeof value;
+}
+
+export function assertString(
+  method: string,
+  name: string,
+  value: unknown,
+  options: { nonEmpty?: boolean } = {},
+): string {
+  if (typeof value !== 'string' || (options.nonEmpty && value.length === 0)) {
+    throw invalidParameter(method, name, options.nonEmpty ? 'a non-empty string' : 'a string', value);
+  }
+  return value;
+}
+
+export function assertOptionalString(method: string, name: string, value: unknown, fallback: string): string {
+  if (value === undefined) return fallback;
+  return assertString(method, name, value);
+}
+
+export function assertBoolean(method: string, name: string, value: unknown): boolean {
+  if (typeof value !== 'boolean') throw invalidParameter(method, name, 'a boolean', value);
+  return value;
+}
+
+export function assertOptionalBoolean(
+  method: string,
+  name: string,
+  value: unknown,
+  fallback: boolean,
+): boolean {
+  if (value === undefined) return fallback;
+  return assertBoolean(method, name, value);
+}
+
+export function assertInteger(
+  method: string,
+  name: string,
+  value: unknown,
+  min: number,
+  max: number,
+): number {
+  if (typeof value !== 'number' || !Number.isSafeInteger(value) || value < min || value > max) {
+    const range =
+      max === Number.MAX_SAFE_INTEGER ? `an integer ≥ ${min}` : `an integer from ${min} to ${max}`;
+    throw invalidParameter(method, name, range, value);
+  }
+  return value;
+}
+
+export function assertFiniteNumber(
+  method: string,
+  name: string,
+  value: unknown,
+  min: number,
+  max: number,
+): number {
+  if (typeof value !== 'number' || !Number.isFinite(value) || value < min || value > max) {
+    throw invalidParameter(method, name, `a number from ${min} to ${max}`, value);
+  }
+  return value;
+}
+
+export function assertBlob(method: string, name: string, value: unknown): Blob {
+  if (typeof Blob === 'undefined' || !(value instanceof Blob))
+    throw invalidParameter(method, name, 'a Blob or File', value);
+  return value;
+}
+
+/** A list of non-empty strings of at most `max` entries (`TOO_MANY_IDS` above it). */
+export function assertIDList(
+  method: string,
+  name: string,
+  value: unknown,
+  max: number,
+  options: { allowEmpty?: boolean } = {},
+): string[] {
+  if (!Array.isArray(value)) throw invalidParameter(method, name, 'an array of IDs', value);
+  if (value.length === 0 && !options.allowEmpty)
+    throw invalidParameter(method, name, 'a non-empty array of IDs', value);
+  if (value.length > max) {
+    throw new ChatError(
+      ChatErrorCode.TooManyIDs,
+      `${method}: at most ${max} IDs a call (got ${value.length}).`,
+      {
+        method,
+        parameter: name,
+        max,
+        count: value.length,
+      },
+    );
+  }
+  for (const id of value) {
+    if (typeof id !== 'string' || id.length === 0)
+      throw invalidParameter(method, name, 'an array of non-empty strings', id);
+  }
+  return [...value];
+}
+
+const CONVERSATION_ID = /^(c2c|group)_(.+)$/s;
+
+/** The parts of a conversation ID, or null when it is not one. */
+export function parseConversationID(
+  conversationID: unknown,
+): { type: ConversationType; userID: string; groupID: string; peerID: string } | null {
+  if (typeof conversationID !== 'string') return null;
+  const match = CONVERSATION_ID.exec(conversationID);
+  if (!match) return null;
+  const type = match[1] as ConversationType;
+  const peerID = match[2] as string;
+  return type === 'c2c'
+    ? { type, userID: peerID, groupID: '', peerID }
+    : { type, userID: '', groupID: peerID, peerID };
+}
+
+export function assertConversationID(method: string, value: unknown, name = 'conversationID') {
+  const parsed = parseConversationID(value);
+  if (!parsed)
+    throw invalidParameter(method, name, 'a conversation ID like `c2c_<userID>` or `group_<groupID>`', value);
+  return parsed;
+}
+
+/** The C2C conversation ID of a user. */
+export function c2cConversationID(userID: string): string {
+  return `c2c_${userID}`;
+}
+
+/** The conversation ID of a group. */
+export function groupConversationID(groupID: string): string {
+  return `group_${groupID}`;
+}
+
+const RECEIVE_OPTS: readonly ReceiveMessageOpt[] = ['receive', 'notReceive', 'receiveNotNotify'];
+
+export function assertReceiveOpt(method: string, value: unknown): ReceiveMessageOpt {
+  if (!RECEIVE_OPTS.includes(value as ReceiveMessageOpt)) {
+    throw invalidParameter(method, 'opt', "'receive', 'notReceive' or 'receiveNotNotify'", value);
+  }
+  return value as ReceiveMessageOpt;
+}
+
+const MARK_TYPES = [1, 2, 4, 8];
+
+export function assertMarkType(method: string, value: unknown, name = 'markType'): ConversationMarkType {
+  if (!MARK_TYPES.includes(value as number)) throw invalidParameter(method, name, 'one of 1, 2, 4, 8', value);
+  return value as ConversationMarkType;
+}
+
+const ELEM_TYPES: readonly MessageElemType[] = [
+  'text',
+  'custom',
+  'image',
+  'sound',
+  'video',
+  'file',
+  'location',
+  'face',
+  'merger',
+  'groupTip',
+];
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+/** Checks an element's shape, so a malformed one never reaches storage. */
+export function assertElem(method: string, value: unknown, name = 'elem'): MessageElem {
+  if (!isRecord(value) || !ELEM_TYPES.includes(value.type as MessageElemType)) {
+    throw invalidParameter(method, name, `an element with a type of ${ELEM_TYPES.join(', ')}`, value);
+  }
+  const fields: Record<MessageElemType, [string, 'string' | 'number' | 'array' | 'object'][]> = {
+    text: [['text', 'string']],
+    custom: [
+      ['data', 'string'],
+      ['description', 'string'],
+      ['extension', 'string'],
+    ],
+    image: [
+      ['uuid', 'string'],
+      ['fileSize', 'number'],
+      ['width', 'number'],
+      ['height', 'number'],
+    ],
+    sound: [
+      ['uuid', 'string'],
+      ['fileSize', 'number'],
+      ['duration', 'number'],
+    ],
+    video: [
+      ['uuid', 'string'],
+      ['fileSize', 'number'],
+      ['duration', 'number'],
+      ['snapshotUuid', 'string'],
+    ],
+    file: [
+      ['uuid', 'string'],
+      ['fileSize', 'number'],
+      ['fileName', 'string'],
+    ],
+    location: [
+      ['description', 'string'],
+      ['longitude', 'number'],
+      ['latitude', 'number'],
+    ],
+    face: [
+      ['index', 'number'],
+      ['data', 'string'],
+    ],
+    merger: [
+      ['title', 'string'],
+      ['abstractList', 'array'],
+      ['compatibleText', 'string'],
+      ['messageList', 'array'],
+    ],
+    groupTip: [
+      ['tipType', 'string'],
+      ['opUserID', 'string'],
+      ['userIDList', 'array'],
+    ],
+  };
+  for (const [field, kind] of fields[value.type as MessageElemType]) {
+    const fieldValue = value[field];
+    const ok =
+      kind === 'array'
+        ? Array.isArray(fieldValue)
+        : kind === 'number'
+          ? typeof fieldValue === 'number' && Number.isFinite(fieldValue)
+          : typeof fieldValue === kind;
+    if (!ok) throw invalidParameter(method, `${name}.${field}`, `a ${kind}`, fieldValue);
+  }
+  return value as unknown as MessageElem;
+}
+
+/** Whether an element may follow the first element of a message. */
+export function isAppendable(elem: MessageElem): boolean {
+  return APPENDABLE_ELEM_TYPES.includes(elem.type);
+}
+
+/** Checks that a value is a message as `create*Message` makes them. */
+export function assertMessage(method: string, value: unknown, name = 'message'): Message {
+  if (
+    !isRecord(value) ||
+    typeof value.msgID !== 'string' ||
+    value.msgID.length === 0 ||
+    !Array.isArray(value.elemList)
+  ) {
+    throw invalidParameter(method, name, 'a message made by a create*Message call', value);
+  }
+  if (value.elemList.length === 0)
+    throw invalidParameter(method, `${name}.elemList`, 'a non-empty list', value.elemList);
+  value.elemList.forEach((elem, index) => {
+    assertElem(method, elem, `${name}.elemList[${index}]`);
+  });
+  return value as unknown as Message;
+}
+
+/** An options object, or `{}` when left out. */
+export function assertOptions(method: string, value: unknown, name = 'options'): Record<string, unknown> {
+  if (value === undefined) return {};
+  if (!isRecord(value)) throw invalidParameter(method, name, 'an object', value);
+  return value;
+}
+
+/** Rejects a call on a logged-out engine. */
+export function notLoggedIn(method: string): ChatError {
+  return new ChatError(ChatErrorCode.NotLoggedIn, `${method}: the engine is logged out.`, { method });
+}
