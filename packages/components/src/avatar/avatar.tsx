@@ -9,9 +9,15 @@ export interface AvatarProps extends Omit<ComponentPropsWithoutRef<'span'>, 'chi
   src?: string | null;
   /** Whose avatar it is: gives the initials and, unless `decorative`, the accessible name. */
   name: string;
-  /** Seeds the fallback colour, so it stays the same when the name changes (a user or group ID). @default name */
+  /**
+   * Seeds the fallback colour, so it stays the same when the name changes (a user or group ID).
+   * @default name
+   */
   colorKey?: string;
-  /** Diameter in pixels. @default 48 (`--tidings-size-avatar`) */
+  /**
+   * Diameter in pixels.
+   * @default 48 (`--tidings-size-avatar`)
+   */
   size?: number;
   /**
    * Hides the avatar from assistive technology, for when the name is shown next to it (a list row, a

@@ -5,6 +5,7 @@ export type AvatarImageStatus = 'loading' | 'loaded' | 'fallback';
 
 /** What {@link useAvatarImage} returns. */
 export interface UseAvatarImageReturn {
+  /** Whether to show the image (`loaded`), or the initials while it loads or when there is none. */
   status: AvatarImageStatus;
   /** Props for the `<img>`: a ref that catches images already loaded from cache, and load/error handlers. */
   imageProps: {

@@ -6,11 +6,20 @@ import { ChatContext, type ChatContextValue } from './chat-provider-context';
 export interface ChatProviderProps {
   /** The chat store, from `createChatStore(engine)`. One store per provider; the app owns its lifetime. */
   store: ChatStore;
-  /** The UI's strings: `en`, `zhCN`, or a table of your own (`{ ...en, previewDraft: '[Unsent]' }`). @default en */
+  /**
+   * The UI's strings: `en`, `zhCN`, or a table of your own (`{ ...en, previewDraft: '[Unsent]' }`).
+   * @default en
+   */
   strings?: TidingsStrings;
-  /** BCP 47 tag for dates, times and numbers. @default strings.locale */
+  /**
+   * BCP 47 tag for dates, times and numbers.
+   * @default strings.locale
+   */
   locale?: string;
-  /** The clock for relative times ("Yesterday"); pass a fixed one for tests and screenshots. @default Date.now */
+  /**
+   * The clock for relative times ("Yesterday"); pass a fixed one for tests and screenshots.
+   * @default Date.now
+   */
   now?: () => number;
   /**
    * Calls `store.start()` on mount so the store listens to the engine and pulls the first page. It is
@@ -18,6 +27,7 @@ export interface ChatProviderProps {
    * @default true
    */
   autoStart?: boolean;
+  /** The part of the app that uses the chat. */
   children?: ReactNode;
 }
 

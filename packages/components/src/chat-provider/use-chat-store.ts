@@ -8,8 +8,8 @@ import { useChatContext } from './chat-provider-context';
  * Safe for server rendering: the server snapshot is the store's initial state.
  *
  * @param selector Picks what the component needs, e.g. `(state) => selectConversation(state, id)`.
- * @param equalityFn Tells whether two selections are the same, for selectors that build new objects.
- * @default equalityFn Object.is
+ * @param equalityFn Tells whether two selections are the same, for selectors that build new objects;
+ *   `Object.is` when left out.
  * @example
  * const total = useChatStore(selectTotalUnread);
  * const pin = useChatStore((state) => state.pinConversation);

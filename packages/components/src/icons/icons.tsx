@@ -9,7 +9,10 @@ import {
 
 /** Props of every icon: any SVG attribute, plus a size. */
 export interface IconProps extends Omit<SVGProps<SVGSVGElement>, 'children' | 'ref'> {
-  /** Width and height, in pixels or any CSS length. @default 20 (`--tidings-size-icon`) */
+  /**
+   * Width and height, in pixels or any CSS length.
+   * @default 20 (`--tidings-size-icon`)
+   */
   size?: number | string;
 }
 

@@ -12,14 +12,20 @@ export interface UnreadBadgeProps extends Omit<ComponentPropsWithoutRef<'span'>,
    * @default false
    */
   muted?: boolean;
-  /** The conversation is marked unread: with no unread count it shows a dot. @default false */
+  /**
+   * The conversation is marked unread: with no unread count it shows a dot.
+   * @default false
+   */
   markedUnread?: boolean;
   /**
    * Shows an 8 px dot instead of the number. By default a dot shows when muted, or when marked unread with
    * nothing counted; `false` forces the number (a grey pill when muted).
    */
   dot?: boolean;
-  /** The largest number shown as is; above it the badge reads `99+`. @default 99 */
+  /**
+   * The largest number shown as is; above it the badge reads `99+`.
+   * @default 99
+   */
   max?: number;
 }
 
