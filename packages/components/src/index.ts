@@ -4,6 +4,17 @@
  */
 export * from './avatar/index';
 export * from './chat-provider/index';
+export * from './composer/index';
+export * from './conversation-actions/index';
+export * from './conversation-filter-tabs/index';
+export * from './conversation-list/index';
+export * from './dialog/index';
+export * from './face-picker/index';
 export * from './icons/index';
+export * from './menu/index';
+export * from './message-actions/index';
+export * from './message-content/index';
+export * from './message-list/index';
+export * from './message-search/index';
 export * from './total-unread-badge/index';
 export * from './unread-badge/index';
