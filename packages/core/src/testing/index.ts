@@ -1,1 +1,15 @@
-export {};
+/**
+ * Test and demo helpers for Tidings (`@tidings/core/testing`): fixture builders, seeded hubs, bulk
+ * conversation seeding, and in-memory Web Locks / BroadcastChannel for simulating browser tabs.
+ */
+export { createTestConversation, createTestMessage } from './testing-fixtures';
+export {
+  createRandom,
+  createSeededHub,
+  type SeedConversationsOptions,
+  type SeededHub,
+  type SeededHubOptions,
+  seedConversations,
+  TEST_USERS,
+} from './testing-seed';
+export { createMemoryChannelFactory, createMemoryLockManager } from './testing-tabs';

@@ -115,9 +115,12 @@ export class HubServer {
   readonly #threadMessages = new Map<string, HubMessageRecord[]>();
   readonly #userConversations = new Map<string, Map<string, HubConversationRecord>>();
   readonly #joinedGroups = new Map<string, Set<string>>();
+  /** Per user: the last orderKey and record revision handed out. */
+  readonly #counters = new Map<string, { order: number; rev: number }>();
   readonly #blobs = new Map<string, { data: ArrayBuffer; type: string }>();
   readonly #uploads = new Map<string, Upload>();
   readonly #connections = new Map<string, Connection>();
+  readonly #listeningUsers = new Set<string>();
   readonly #recvOptCalls = new Map<string, number[]>();
   #clock = 0;
   #closed = false;
@@ -248,10 +251,19 @@ export class HubServer {
   openConnection(connID: string, push: (push: HubPush) => void): void {
     const existing = this.#connections.get(connID);
     this.#connections.set(connID, { userID: existing?.userID ?? null, push });
+    this.#updateListening();
   }
 
   closeConnection(connID: string): void {
     this.#connections.delete(connID);
+    this.#updateListening();
+  }
+
+  #updateListening(): void {
+    this.#listeningUsers.clear();
+    for (const connection of this.#connections.values()) {
+      if (connection.userID) this.#listeningUsers.add(connection.userID);
+    }
   }
 
   /** Waits until every write so far is durable. */
@@ -334,8 +346,14 @@ export class HubServer {
       map = new Map();
       this.#userConversations.set(record.userID, map);
     }
-    if (next) map.set(record.conversationID, next);
-    else map.delete(record.conversationID);
+    if (next) {
+      map.set(record.conversationID, next);
+      // Counters are derived from the records (and so need no storage of their own); after an undo they
+      // may stay ahead, which only leaves a gap.
+      const counter = this.#counter(next.userID);
+      counter.order = Math.max(counter.order, next.orderKey);
+      counter.rev = Math.max(counter.rev, next.rev);
+    } else map.delete(record.conversationID);
   }
 
   #indexGroup(prev: HubGroupRecord | undefined, next: HubGroupRecord | undefined): void {
@@ -354,7 +372,7 @@ export class HubServer {
   // ── Reading state ────────────────────────────────────────────────────────────────────────────────
 
   #record(userID: string, conversationID: string): HubConversationRecord | undefined {
-    return this.#conversations.get(conversationKey(userID, conversationID));
+    return this.#userConversations.get(userID)?.get(conversationID);
   }
 
   #threadIDOfRecord(record: Pick<HubConversationRecord, 'type' | 'userID' | 'peerID'>): string {
@@ -441,8 +459,6 @@ export class HubServer {
           userID,
           nick: profile?.nick ?? userID,
           faceUrl: profile?.faceUrl ?? '',
-          orderCounter: 0,
-          rev: 0,
           groupsRev: 0,
           convGroups: [],
           keepHidden: false,
@@ -451,19 +467,30 @@ export class HubServer {
     return next;
   }
 
+  #counter(userID: string): { order: number; rev: number } {
+    let counter = this.#counters.get(userID);
+    if (!counter) {
+      counter = { order: 0, rev: 0 };
+      this.#counters.set(userID, counter);
+    }
+    return counter;
+  }
+
   #nextOrderKey(userID: string): number {
-    const user = this.#users.get(userID) as HubUserRecord;
-    const orderKey = user.orderCounter + 1;
-    this.#users.set(userID, { ...user, orderCounter: orderKey });
-    return orderKey;
+    const counter = this.#counter(userID);
+    counter.order += 1;
+    return counter.order;
   }
 
   #put(ctx: HandlerContext, next: HubConversationRecord): HubConversationRecord {
-    const user = this.#users.get(next.userID) as HubUserRecord;
-    const rev = user.rev + 1;
-    this.#users.set(next.userID, { ...user, rev });
-    const stored = { ...next, rev };
+    const counter = this.#counter(next.userID);
+    counter.rev += 1;
+    // Every caller passes a record it just made, so it can take its revision in place.
+    next.rev = counter.rev;
+    const stored = next;
     this.#conversations.set(conversationKey(next.userID, next.conversationID), stored);
+    // Only users someone listens for need to know what changed (a bulk seed touches 100,000 others).
+    if (next.userID !== ctx.userID && !this.#listeningUsers.has(next.userID)) return stored;
     let set = ctx.changed.get(next.userID);
     if (!set) {
       set = new Set();
@@ -492,15 +519,16 @@ export class HubServer {
 
   // ── Delivering pushes ────────────────────────────────────────────────────────────────────────────
 
-  #connectionsOf(userID: string, except: string | null): Connection[] {
-    const list: Connection[] = [];
-    for (const [id, connection] of this.#connections) {
-      if (connection.userID === userID && id !== except) list.push(connection);
-    }
-    return list;
-  }
-
   #deliver(ctx: HandlerContext): void {
+    // Only users with an open connection (other than the caller's) get pushes; nothing is built for others.
+    const listening = new Map<string, Connection[]>();
+    for (const [id, connection] of this.#connections) {
+      if (id === ctx.connID || connection.userID === null) continue;
+      const list = listening.get(connection.userID) ?? [];
+      list.push(connection);
+      listening.set(connection.userID, list);
+    }
+    if (listening.size === 0) return;
     const covered = new Map<string, Set<string>>();
     const cover = (userID: string, conversationID: string) => {
       let set = covered.get(userID);
@@ -511,9 +539,10 @@ export class HubServer {
       set.add(conversationID);
     };
     const send = (userID: string, push: HubPush) => {
-      for (const connection of this.#connectionsOf(userID, ctx.connID)) safePush(connection, push);
+      for (const connection of listening.get(userID) ?? []) safePush(connection, push);
     };
     for (const item of ctx.messagePushes) {
+      if (!listening.has(item.userID)) continue;
       const record = this.#messages.get(item.msgID);
       const state = this.#record(item.userID, item.conversationID);
       if (!record) continue;
@@ -522,27 +551,23 @@ export class HubServer {
       send(item.userID, { type: item.kind, message: messageView(record, item.userID, state), conversation });
     }
     for (const item of ctx.receiptPushes) {
+      if (!listening.has(item.userID)) continue;
       const conversationID = c2cConversationID(item.reader);
       const state = this.#record(item.userID, conversationID);
       if (!state) continue;
       cover(item.userID, conversationID);
       const receipt = { userID: item.reader, conversationID, timestamp: item.timestamp };
-      // The reader's peer may be the caller's own user on another device, so only the caller is skipped.
       send(item.userID, { type: 'receipt', receipt, conversation: this.#view(state) });
     }
-    for (const item of ctx.onlinePushes) {
-      for (const connection of this.#connectionsOf(item.userID, ctx.connID)) {
-        safePush(connection, { type: 'onlineMessage', message: item.message });
-      }
-    }
+    for (const item of ctx.onlinePushes) send(item.userID, { type: 'onlineMessage', message: item.message });
     for (const [userID, change] of ctx.groupChanges) {
-      const conversations = this.#changedViews(ctx, userID).filter((view) => {
-        cover(userID, view.conversationID);
-        return true;
-      });
+      if (!listening.has(userID)) continue;
+      const conversations = this.#changedViews(ctx, userID);
+      for (const view of conversations) cover(userID, view.conversationID);
       send(userID, { type: 'groups', groups: this.#groupsOf(userID, change), conversations });
     }
     for (const [userID, ids] of ctx.changed) {
+      if (!listening.has(userID)) continue;
       const done = covered.get(userID);
       const conversations = [...ids]
         .filter((id) => !done?.has(id))
@@ -567,12 +592,12 @@ export class HubServer {
     if (ctx.connID !== null) {
       const connection = this.#connections.get(ctx.connID);
       if (connection) connection.userID = args.userID;
+      this.#updateListening();
     }
     return { profile: profileOf(user), limits: this.limits, serverTime: this.now() };
   }
 
   #sync(ctx: HandlerContext, args: HubMethods['sync']['args']): HubMethods['sync']['result'] {
-    const user = this.#users.get(ctx.userID) as HubUserRecord;
     const conversations: HubConversation[] = [];
     const recent: Message[] = [];
     for (const record of this.#userConversations.get(ctx.userID)?.values() ?? []) {
@@ -591,7 +616,7 @@ export class HubServer {
       }
     }
     return {
-      rev: user.rev,
+      rev: this.#counter(ctx.userID).rev,
       conversations,
       groups: this.#groupsOf(ctx.userID),
       recent,
@@ -1044,7 +1069,6 @@ export class HubServer {
       threadID,
       type,
       groupID: record.groupID,
-      userIDs: isGroup ? [] : [...new Set([sender, options.receiver])],
       lastSeq: 0,
     };
     const stored = { ...record, seq: thread.lastSeq + 1 };
@@ -1458,7 +1482,7 @@ export class HubServer {
     };
     this.#groups.set(groupID, group);
     const threadID = threadIDOf('group', groupID, '');
-    this.#threads.set(threadID, { threadID, type: 'group', groupID, userIDs: [], lastSeq: 1 });
+    this.#threads.set(threadID, { threadID, type: 'group', groupID, lastSeq: 1 });
     const owner = this.#users.get(args.ownerID) as HubUserRecord;
     const tip: HubMessageRecord = {
       msgID: `${groupID}-create-${now.toString(36)}`,
@@ -1502,6 +1526,17 @@ export class HubServer {
 
   #seed(ctx: HandlerContext, seed: HubSeed): null {
     for (const profile of seed.users ?? []) this.#ensureUser(profile.userID, profile);
+    for (const media of seed.media ?? []) {
+      this.#blobs.set(media.uuid, { data: media.data, type: media.type });
+      this.#media.set(media.uuid, {
+        uuid: media.uuid,
+        size: media.data.byteLength,
+        type: media.type,
+        owner: '',
+      });
+      if (this.#store.persistent)
+        this.#store.putBlob({ uuid: media.uuid, data: media.data, type: media.type });
+    }
     for (const group of seed.groups ?? []) {
       const memberIDs = [...new Set([group.ownerID, ...group.memberUserIDList])];
       for (const userID of memberIDs) this.#ensureUser(userID);
@@ -1528,6 +1563,7 @@ export class HubServer {
     const messages = (seed.messages ?? [])
       .map((message, index) => ({ message, index, timestamp: Math.min(message.timestamp ?? now, now) }))
       .sort((a, b) => a.timestamp - b.timestamp || a.index - b.index);
+    const seedBase = now.toString(36);
     for (const { message, index, timestamp } of messages) {
       const isGroup = Boolean(message.groupID);
       const groupID = message.groupID ?? '';
@@ -1551,15 +1587,12 @@ export class HubServer {
         threadID,
         type: isGroup ? ('group' as const) : ('c2c' as const),
         groupID,
-        userIDs: isGroup ? [] : [...new Set([message.sender, receiver])],
         lastSeq: 0,
       };
       const previous = this.#threadMessages.get(threadID);
       const last = previous?.[previous.length - 1];
       const record: HubMessageRecord = {
-        msgID:
-          message.msgID ??
-          `${message.sender}-seed-${index.toString(36)}-${createUuid(this.#options.random).slice(0, 8)}`,
+        msgID: message.msgID ?? `${message.sender}-seed-${seedBase}-${index.toString(36)}`,
         threadID,
         type: isGroup ? 'group' : 'c2c',
         groupID,
@@ -1575,12 +1608,12 @@ export class HubServer {
         excludedFromUnread: message.isExcludedFromUnreadCount ?? false,
         excludedFromLast: message.isExcludedFromLastMessage ?? false,
         cloudCustomData: message.cloudCustomData ?? '',
-        targetUserIDList: [],
-        atUserList: [],
+        targetUserIDList: NONE,
+        atUserList: NONE,
         revoked: false,
         revoker: '',
         revokeReason: '',
-        hiddenFor: [],
+        hiddenFor: NONE,
       };
       this.#threads.set(threadID, { ...thread, lastSeq: record.seq });
       this.#messages.set(record.msgID, record);
@@ -1588,11 +1621,10 @@ export class HubServer {
         const conversationID = isGroup
           ? groupConversationID(groupID)
           : c2cConversationID(userID === message.sender ? receiver : message.sender);
-        const parsed = parseConversationID(conversationID) as NonNullable<
-          ReturnType<typeof parseConversationID>
-        >;
+        const peerID = isGroup ? groupID : userID === message.sender ? receiver : message.sender;
         const state =
-          this.#record(userID, conversationID) ?? emptyConversationRecord(userID, parsed.type, parsed.peerID);
+          this.#record(userID, conversationID) ??
+          emptyConversationRecord(userID, isGroup ? 'group' : 'c2c', peerID);
         const next: HubConversationRecord = { ...state, deleted: false };
         if (!record.excludedFromLast) next.orderKey = this.#nextOrderKey(userID);
         if (userID !== message.sender && message.read) {
@@ -1607,6 +1639,9 @@ export class HubServer {
     return null;
   }
 }
+
+/** A shared empty list for records (records are never changed in place, so sharing is safe). */
+const NONE: string[] = [];
 
 function profileOf(user: HubUserRecord): UserProfile {
   return { userID: user.userID, nick: user.nick, faceUrl: user.faceUrl };

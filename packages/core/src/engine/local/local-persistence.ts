@@ -152,6 +152,8 @@ export class BucketTable<V> {
   readonly #bucketOf: (key: string, value: V) => string;
   readonly #journal: Journal;
   readonly dirty = new Set<string>();
+  /** Whether records are grouped into buckets for storage; off for a table that is never stored. */
+  trackBuckets = true;
   onChange: ((key: string, prev: V | undefined, next: V | undefined) => void) | null = null;
 
   constructor(name: string, journal: Journal, bucketOf: (key: string, value: V) => string) {
@@ -212,6 +214,12 @@ export class BucketTable<V> {
   }
 
   #write(key: string, prev: V | undefined, next: V | undefined, markDirty: boolean): void {
+    if (!this.trackBuckets) {
+      if (next === undefined) this.#records.delete(key);
+      else this.#records.set(key, next);
+      this.onChange?.(key, prev, next);
+      return;
+    }
     const oldBucket = this.#bucketOfKey.get(key);
     if (oldBucket !== undefined) {
       this.#buckets.get(oldBucket)?.delete(key);
@@ -265,6 +273,7 @@ export class WriteBehind {
     this.journal = journal;
     this.#tables = tables;
     this.#adapter = adapter;
+    for (const table of tables) table.trackBuckets = adapter !== null;
   }
 
   get persistent(): boolean {

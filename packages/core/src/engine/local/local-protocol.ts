@@ -264,4 +264,6 @@ export interface HubSeed {
     createTime?: number;
   }[];
   messages?: SeedMessage[];
+  /** Bytes of media the seeded messages refer to by uuid, so `downloadElem` returns them. */
+  media?: { uuid: string; data: ArrayBuffer; type: string }[];
 }
