@@ -560,6 +560,9 @@ class LocalChatEngine implements LocalEngine {
       return;
     }
     this.#sideEffects(batch, prev?.state, state);
+    // While connected every change reaches this engine in order, so it has seen everything up to here;
+    // otherwise (offline, resyncing) a later sync must start from what it saw before.
+    if (this.#connectionState === 'connected') this.#syncRev = Math.max(this.#syncRev, state.rev);
     if (state.deleted) {
       this.#deletedRevs.set(id, state.rev);
       if (prev) this.#setEntry(batch, id, undefined);
@@ -840,7 +843,8 @@ class LocalChatEngine implements LocalEngine {
     return this.#call('getConversation', async () => {
       assertConversationID('getConversation', conversationID);
       const entry = this.#entries.get(conversationID);
-      if (entry && entry.state.rev > 0) return entry.conversation;
+      // Offline, what this device knows is the answer (a conversation it only holds local messages of).
+      if (entry && (entry.state.rev > 0 || !this.#link.online)) return entry.conversation;
       const state = await this.#request('getConversation', { conversationID });
       if (state.rev > 0) this.#applyAndEmit([state]);
       return this.#entries.get(conversationID)?.conversation ?? this.#build(state);

@@ -618,7 +618,7 @@ export class HubServer {
     return {
       rev: this.#counter(ctx.userID).rev,
       conversations,
-      groups: this.#groupsOf(ctx.userID),
+      groups: this.#groupsOf(ctx.userID, ctx.groupChanges.get(ctx.userID)),
       recent,
       serverTime: this.now(),
     };
@@ -780,7 +780,7 @@ export class HubServer {
     return {
       ...result,
       conversations: this.#changedViews(ctx, ctx.userID),
-      groups: this.#groupsOf(ctx.userID),
+      groups: this.#groupsOf(ctx.userID, ctx.groupChanges.get(ctx.userID)),
     };
   }
 
@@ -816,7 +816,10 @@ export class HubServer {
         newName: args.newName,
       });
     }
-    return { conversations: this.#changedViews(ctx, ctx.userID), groups: this.#groupsOf(ctx.userID) };
+    return {
+      conversations: this.#changedViews(ctx, ctx.userID),
+      groups: this.#groupsOf(ctx.userID, ctx.groupChanges.get(ctx.userID)),
+    };
   }
 
   #deleteConversationGroup(
@@ -832,7 +835,10 @@ export class HubServer {
     const user = this.#users.get(ctx.userID) as HubUserRecord;
     const list = user.convGroups.filter((item) => item.name !== args.groupName);
     this.#setConvGroups(ctx, ctx.userID, list, { kind: 'deleted', name: args.groupName });
-    return { conversations: this.#changedViews(ctx, ctx.userID), groups: this.#groupsOf(ctx.userID) };
+    return {
+      conversations: this.#changedViews(ctx, ctx.userID),
+      groups: this.#groupsOf(ctx.userID, ctx.groupChanges.get(ctx.userID)),
+    };
   }
 
   #changeGroupMembers(
@@ -865,7 +871,7 @@ export class HubServer {
     return {
       ...result,
       conversations: this.#changedViews(ctx, ctx.userID),
-      groups: this.#groupsOf(ctx.userID),
+      groups: this.#groupsOf(ctx.userID, ctx.groupChanges.get(ctx.userID)),
     };
   }
 

@@ -1,0 +1,109 @@
+import { afterEach, describe, expect, test } from 'vitest';
+import type { Message } from '../../model/types';
+import { ChatErrorCode } from '../chat-error';
+import type { LocalHub } from './local-hub';
+import { createTestHub, expectCode, record, sendText, textOf, waitFor } from './local-test-helpers';
+
+let hub: LocalHub;
+afterEach(async () => {
+  await hub?.close();
+});
+
+async function setup(options: Parameters<typeof createTestHub>[0] = {}) {
+  ({ hub } = await createTestHub(options));
+  return { alice: await hub.connect('alice'), bob: await hub.connect('bob') };
+}
+
+describe('going offline and coming back', () => {
+  test('offline: the engine is disconnected, server calls reject with NETWORK_ERROR, and local reads still work', async () => {
+    const { alice, bob } = await setup();
+    await sendText(bob, 'before', { receiver: 'alice' });
+    const events = record(alice);
+    hub.setNetworkConditions({ online: false }, 'alice');
+    expect(alice.connectionState).toBe('disconnected');
+    expect(events.named('onConnectionStateChanged')).toEqual([['disconnected']]);
+    await expectCode(alice.pinConversation('c2c_bob', true), ChatErrorCode.NetworkError);
+    expect((await alice.getConversation('c2c_bob')).isPinned).toBe(false);
+    expect((await alice.getConversationList(0, 10)).conversationList).toHaveLength(1);
+    expect(await alice.getTotalUnreadMessageCount()).toBe(1);
+  });
+
+  test('a send while offline ends failed and is kept; after reconnecting it can be resent', async () => {
+    const { alice, bob } = await setup();
+    alice.setNetworkConditions({ online: false });
+    const message = await alice.createTextMessage('are you there?');
+    const handle = alice.sendMessage(message, { receiver: 'bob' });
+    expect(handle.message.status).toBe('sending');
+    await expectCode(handle, ChatErrorCode.NetworkError);
+    const [kept] = await alice.findMessages([message.msgID]);
+    expect(kept?.status).toBe('failed');
+    expect((await alice.getConversation('c2c_bob')).lastMessage?.status).toBe('failed');
+    alice.setNetworkConditions({ online: true });
+    await waitFor(() => alice.connectionState === 'connected');
+    const resent = await alice.resendMessage(message.msgID);
+    expect(resent).toMatchObject({ msgID: message.msgID, status: 'sent' });
+    expect(textOf((await bob.findMessages([message.msgID]))[0])).toBe('are you there?');
+    await expectCode(alice.resendMessage(message.msgID), ChatErrorCode.InvalidState);
+  });
+
+  test('coming back online syncs: onSyncServerStart, the missed changes, then onSyncServerFinish', async () => {
+    const { alice, bob } = await setup();
+    await sendText(bob, 'one', { receiver: 'alice' });
+    alice.setNetworkConditions({ online: false });
+    const events = record(alice);
+    const missed = await sendText(bob, 'two', { receiver: 'alice' });
+    await hub.connect('alice', { deviceID: 'phone' }).then((phone) => phone.pinConversation('c2c_bob', true));
+    expect(events.named('onRecvNewMessage')).toEqual([]);
+    alice.setNetworkConditions({ online: true });
+    await waitFor(() => alice.connectionState === 'connected');
+    const names = events.events.map((event) => event.name);
+    expect(names.indexOf('onSyncServerStart')).toBeGreaterThan(-1);
+    expect(names.indexOf('onSyncServerFinish')).toBeGreaterThan(names.indexOf('onConversationChanged'));
+    expect(names.indexOf('onConversationChanged')).toBeGreaterThan(names.indexOf('onSyncServerStart'));
+    expect(events.named('onRecvNewMessage').map(([message]) => (message as Message).msgID)).toEqual([
+      missed.msgID,
+    ]);
+    expect(events.named('onConnectionStateChanged')).toEqual([['connecting'], ['connected']]);
+    const conversation = await alice.getConversation('c2c_bob');
+    expect(conversation).toMatchObject({ isPinned: true, unreadCount: 2 });
+    expect(textOf(conversation.lastMessage)).toBe('two');
+  });
+
+  test('a failing network fires onSyncServerFailed and retries with backoff until it works', async () => {
+    const { alice, bob } = await setup({ random: () => 0 });
+    await sendText(bob, 'hi', { receiver: 'alice' });
+    const retrying = await hub.connect('alice', { deviceID: 'flaky', syncRetryDelayMs: 5 });
+    const events = record(retrying);
+    retrying.setNetworkConditions({ online: false });
+    retrying.setNetworkConditions({ failureRate: 1, online: true });
+    await waitFor(() => events.named('onSyncServerFailed').length >= 2);
+    expect(retrying.connectionState).toBe('connecting');
+    retrying.setNetworkConditions({ failureRate: 0 });
+    await waitFor(() => retrying.connectionState === 'connected');
+    expect(events.named('onSyncServerFinish')).toHaveLength(1);
+    expect(alice.connectionState).toBe('connected');
+  });
+
+  test('latency delays requests and pushes but keeps them in order', async () => {
+    const { alice, bob } = await setup({ network: { latencyMs: 5 } });
+    const events = record(bob);
+    const started = Date.now();
+    for (const text of ['a', 'b', 'c']) await sendText(alice, text, { receiver: 'bob' });
+    expect(Date.now() - started).toBeGreaterThanOrEqual(25);
+    await waitFor(() => events.named('onRecvNewMessage').length === 3);
+    expect(events.named('onRecvNewMessage').map(([message]) => textOf(message as Message))).toEqual([
+      'a',
+      'b',
+      'c',
+    ]);
+  });
+
+  test('a user taken offline by the hub stays offline for their engines until brought back', async () => {
+    const { alice } = await setup();
+    hub.setNetworkConditions({ online: false }, 'alice');
+    const second = await hub.connect('alice', { deviceID: 'second' });
+    expect(second.connectionState).toBe('disconnected');
+    hub.setNetworkConditions({ online: true }, 'alice');
+    await waitFor(() => second.connectionState === 'connected' && alice.connectionState === 'connected');
+  });
+});
