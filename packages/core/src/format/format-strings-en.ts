@@ -121,4 +121,11 @@ export const en: TidingsStrings = {
   close: 'Close',
   back: 'Back',
   search: 'Search',
+
+  reEdit: 'Re-edit',
+  quotedMessage: (name, preview) => `Quoted message from ${name}: ${preview}`,
+  openInMaps: 'Open in maps',
+  sticker: 'Sticker',
+  copied: 'Copied',
+  deleteMessageConfirm: 'Delete this message from this device?',
 };

@@ -133,4 +133,11 @@ export const zhCN: TidingsStrings = {
   close: '关闭',
   back: '返回',
   search: '搜索',
+
+  reEdit: '重新编辑',
+  quotedMessage: (name, preview) => `${cat('引用', name, '的消息')}：${preview}`,
+  openInMaps: '在地图中查看',
+  sticker: '表情',
+  copied: '已复制',
+  deleteMessageConfirm: '从此设备删除这条消息？',
 };

@@ -218,4 +218,18 @@ export interface TidingsStrings {
   back: string;
   /** Search. */
   search: string;
+
+  // ── Message list and content ───────────────────────────────────────────────────────────────────
+  /** Puts a recalled message's text back into the composer, e.g. `Re-edit`. */
+  reEdit: string;
+  /** Accessible name of a quote of another message (activating it jumps there), e.g. `Quoted message from Bob: see you`. */
+  quotedMessage: (name: string, preview: string) => string;
+  /** A link that opens a location in a map, e.g. `Open in maps`. */
+  openInMaps: string;
+  /** Accessible name of a sticker (face) that has no name of its own, e.g. `Sticker`. */
+  sticker: string;
+  /** Announced after a message's text was copied, e.g. `Copied`. */
+  copied: string;
+  /** Asks before deleting a message from this device, e.g. `Delete this message from this device?`. */
+  deleteMessageConfirm: string;
 }
