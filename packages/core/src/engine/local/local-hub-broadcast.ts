@@ -28,7 +28,7 @@ export type ChannelFactory = (name: string) => ChannelLike;
 type TabMessage =
   | { t: 'who'; from: string }
   | { t: 'leader'; from: string; serverTime: number }
-  | { t: 'open'; from: string; conn: string }
+  | { t: 'open'; from: string; conn: string; user: string }
   | { t: 'close'; from: string; conn: string }
   | { t: 'req'; from: string; to: string; id: number; conn: string | null; method: HubMethod; args: unknown }
   | { t: 'res'; to: string; id: number; ok: true; value: unknown; serverTime: number }
@@ -107,7 +107,7 @@ export class TabTransport implements HubTransport {
   open(connID: string, handlers: ConnectionHandlers): void {
     this.#connections.set(connID, handlers);
     if (this.#server) this.#openLocal(connID, handlers);
-    else if (this.#leaderID) this.#post({ t: 'open', from: this.tabID, conn: connID });
+    else if (this.#leaderID) this.#post({ t: 'open', from: this.tabID, conn: connID, user: handlers.userID });
   }
 
   close(connID: string): void {
@@ -184,7 +184,11 @@ export class TabTransport implements HubTransport {
   }
 
   #openLocal(connID: string, handlers: ConnectionHandlers): void {
-    (this.#server as HubServer).openConnection(connID, (push) => queueMicrotask(() => handlers.onPush(push)));
+    (this.#server as HubServer).openConnection(
+      connID,
+      (push) => queueMicrotask(() => handlers.onPush(push)),
+      handlers.userID,
+    );
   }
 
   #setLeader(leaderID: string): void {
@@ -204,8 +208,9 @@ export class TabTransport implements HubTransport {
         this.#offset = message.serverTime - Date.now();
         if (message.from === this.#leaderID) return;
         this.#setLeader(message.from);
-        for (const connID of this.#connections.keys())
-          this.#post({ t: 'open', from: this.tabID, conn: connID });
+        for (const [connID, handlers] of this.#connections) {
+          this.#post({ t: 'open', from: this.tabID, conn: connID, user: handlers.userID });
+        }
         for (const id of this.#pending.keys()) this.#send(id);
         for (const handlers of this.#connections.values()) handlers.onReset();
         return;
@@ -235,8 +240,10 @@ export class TabTransport implements HubTransport {
         this.#post({ t: 'leader', from: this.tabID, serverTime: server.now() });
         return;
       case 'open':
-        server.openConnection(message.conn, (push) =>
-          this.#post({ t: 'push', to: message.from, conn: message.conn, push }),
+        server.openConnection(
+          message.conn,
+          (push) => this.#post({ t: 'push', to: message.from, conn: message.conn, push }),
+          message.user,
         );
         return;
       case 'close':

@@ -248,9 +248,11 @@ export class HubServer {
   }
 
   /** Registers a connection; pushes for it go to `push`. */
-  openConnection(connID: string, push: (push: HubPush) => void): void {
+  openConnection(connID: string, push: (push: HubPush) => void, userID?: string): void {
     const existing = this.#connections.get(connID);
-    this.#connections.set(connID, { userID: existing?.userID ?? null, push });
+    // A known user is signed in at once, so requests retried after a hand-over do not wait for hello.
+    const known = userID !== undefined && this.#users.has(userID) ? userID : null;
+    this.#connections.set(connID, { userID: existing?.userID ?? known, push });
     this.#updateListening();
   }
 

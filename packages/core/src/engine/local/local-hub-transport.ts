@@ -23,6 +23,8 @@ export interface HubTransport {
 
 /** What a transport calls on a connection. */
 export interface ConnectionHandlers {
+  /** Who the connection signs in as (so a hub that changed hands knows it before the next hello). */
+  userID: string;
   onPush(push: HubPush): void;
   onReset(): void;
 }
@@ -37,7 +39,11 @@ export class InProcessTransport implements HubTransport {
 
   open(connID: string, handlers: ConnectionHandlers): void {
     // A microtask keeps pushes in order with responses, and out of the server's call stack.
-    this.#server.openConnection(connID, (push) => queueMicrotask(() => handlers.onPush(push)));
+    this.#server.openConnection(
+      connID,
+      (push) => queueMicrotask(() => handlers.onPush(push)),
+      handlers.userID,
+    );
   }
 
   close(connID: string): void {
@@ -122,6 +128,7 @@ export class NetworkLink {
   attach(handlers: LinkHandlers): void {
     this.#handlers = handlers;
     this.#transport.open(this.connID, {
+      userID: this.userID,
       onPush: (push) => this.#deliverPush(push),
       onReset: () => {
         if (this.online) this.#handlers?.onStatus('reset');
