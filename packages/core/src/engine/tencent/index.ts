@@ -1,1 +1,37 @@
-export {};
+/**
+ * `@tidings/core/tencent`: a {@link ChatEngine} over the Tencent Cloud Chat web SDK (`@tencentcloud/chat`).
+ * The SDK is not a dependency; apps pass their logged-in instance, which fits {@link TencentChatLike}.
+ */
+export type { ChatEngine } from '../chat-engine';
+export type {
+  TencentBatchResultData,
+  TencentChatLike,
+  TencentConversation,
+  TencentElement,
+  TencentEnumValue,
+  TencentEvent,
+  TencentGroup,
+  TencentGroupAtInfo,
+  TencentGroupMember,
+  TencentHoppingData,
+  TencentLastMessage,
+  TencentMessage,
+  TencentMessageListData,
+  TencentMessageOptions,
+  TencentProfile,
+  TencentResponse,
+  TencentSearchResultItem,
+} from './tencent-chat-like';
+export { TencentChatEvent, TencentChatTypes } from './tencent-chat-like';
+export { createTencentEngine, type TencentEngineOptions } from './tencent-engine';
+export {
+  type ConversationExtras,
+  type TencentMapContext,
+  toConversation,
+  toConversationID,
+  toElem,
+  toLastMessage,
+  toMessage,
+  toReceiveOpt,
+  toSdkConversationID,
+} from './tencent-mappers';

@@ -66,6 +66,33 @@ export function chatErrorCodeOf(sdkCode: number | undefined): ChatErrorCode {
   return (sdkCode !== undefined && CODE_MAP.get(sdkCode)) || ChatErrorCode.NetworkError;
 }
 
+/**
+ * Calls a promise-returning SDK method and returns its `data`. The SDK rejects with `{ code, message }`,
+ * and on arguments its own checks refuse it returns `undefined` instead of a promise; both become a
+ * {@link ChatError} naming the Tidings method.
+ */
+export async function callTencent<T>(
+  method: string,
+  run: () => Promise<{ data: T }> | undefined,
+): Promise<T> {
+  let response: { data: T } | undefined;
+  try {
+    response = await run();
+  } catch (error) {
+    throw translateTencentError(error, method);
+  }
+  if (typeof response !== 'object' || response === null) {
+    throw new ChatError(
+      ChatErrorCode.InvalidParameter,
+      `${method}: the Tencent Chat SDK refused the arguments.`,
+      {
+        method,
+      },
+    );
+  }
+  return response.data;
+}
+
 /** `NOT_SUPPORTED` for an engine method the Tencent web SDK has no equivalent for. */
 export function notSupported(method: string, reason: string): ChatError {
   return new ChatError(
