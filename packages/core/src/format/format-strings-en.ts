@@ -128,4 +128,18 @@ export const en: TidingsStrings = {
   sticker: 'Sticker',
   copied: 'Copied',
   deleteMessageConfirm: 'Delete this message from this device?',
+  cancel: 'Cancel',
+  deleteConversationConfirm: (name) => `Delete the chat with ${name}?`,
+  deleteConversationDescription:
+    'The chat and its messages are removed from this device. This can’t be undone.',
+  notifications: 'Notifications',
+  receiveAndNotify: 'Notify me',
+  receiveNotNotify: 'Don’t notify me',
+  notReceive: 'Block messages',
+  moveToFolder: 'Move to folder',
+  newFolder: 'New folder…',
+  folderName: 'Folder name',
+  noFolders: 'No folders yet',
+  create: 'Create',
+  markAllRead: 'Mark all as read',
 };

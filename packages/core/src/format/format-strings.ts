@@ -232,4 +232,31 @@ export interface TidingsStrings {
   copied: string;
   /** Asks before deleting a message from this device, e.g. `Delete this message from this device?`. */
   deleteMessageConfirm: string;
+  // ── Conversation actions and folders ───────────────────────────────────────────────────────────
+  /** Dismiss a dialog without doing anything, e.g. `Cancel`. */
+  cancel: string;
+  /** Title of the confirmation before deleting a conversation, e.g. `Delete the chat with Bob?`. */
+  deleteConversationConfirm: (name: string) => string;
+  /** What deleting a conversation does, under that title. */
+  deleteConversationDescription: string;
+  /** Submenu of how a conversation's messages are received, e.g. `Notifications`. */
+  notifications: string;
+  /** Receive option `receive`: messages arrive and notify, e.g. `Notify me`. */
+  receiveAndNotify: string;
+  /** Receive option `receiveNotNotify`: messages arrive silently (muted), e.g. `Don’t notify me`. */
+  receiveNotNotify: string;
+  /** Receive option `notReceive`: messages are not delivered, e.g. `Block messages`. */
+  notReceive: string;
+  /** Submenu of the conversation groups (folders) a conversation is in, e.g. `Move to folder`. */
+  moveToFolder: string;
+  /** Creates a conversation group (folder) with the conversation in it, e.g. `New folder…`. */
+  newFolder: string;
+  /** Label of the field naming a new folder, e.g. `Folder name`. */
+  folderName: string;
+  /** Shown in the folder submenu when there are none, e.g. `No folders yet`. */
+  noFolders: string;
+  /** Confirms creating something, e.g. `Create`. */
+  create: string;
+  /** Marks every conversation in a scope read, e.g. `Mark all as read`. */
+  markAllRead: string;
 }
