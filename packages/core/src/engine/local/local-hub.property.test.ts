@@ -149,10 +149,6 @@ function peerOf(conversationID: string): { receiver?: string; groupID?: string }
     : { receiver: conversationID.slice(4) };
 }
 
-async function listed(engine: LocalEngine): Promise<Conversation[]> {
-  return [...(await pullAll(engine, 100)), ...(await pullAll(engine, 100, { markType: 8 }))];
-}
-
 async function apply(op: Op, actors: Record<User, Actor>, advance: (ms: number) => void): Promise<void> {
   if (op.kind === 'tick') {
     advance(op.ms);
