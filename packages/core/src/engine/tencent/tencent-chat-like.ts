@@ -296,6 +296,11 @@ export interface TencentChatLike {
     count?: number;
   }): Promise<TencentResponse<TencentHoppingData>>;
   findMessage(messageID: string): TencentMessage | null;
+  /**
+   * Fills a merged message the SDK stored in the cloud (a large merge arrives with a `downloadKey` and no
+   * messages) in place. Typed loosely: the SDK's .d.ts declares its parameter as message options.
+   */
+  downloadMergerMessage?(message: unknown): Promise<unknown>;
   /** Needs the cloud search plugin (a paid feature); absent or failing with 2998 without it. */
   searchCloudMessages?(options: {
     keywordList?: string[];

@@ -372,6 +372,60 @@ describe('Tencent engine: history', () => {
     ).rejects.toMatchObject({ code: ChatErrorCode.NotSupported });
   });
 
+  it('downloads a merged message kept in the cloud: received empty, then modified with its messages', async () => {
+    const { chat, take } = setupTencent();
+    const merged = (downloadKey: string) => ({
+      _elements: [
+        {
+          type: 'TIMRelayElem',
+          content: {
+            downloadKey,
+            messageList: [],
+            title: 'History',
+            abstractList: ['bob: inside'],
+            compatibleText: '',
+          },
+        },
+      ],
+    });
+    chat.cloudMergers.set('k1', [
+      {
+        ID: 'inner',
+        from: 'bob',
+        nick: 'Bob',
+        avatar: '',
+        time: 1_700_000_000,
+        cloudCustomData: '',
+        messageBody: [{ type: 'TIMTextElem', payload: { text: 'inside' } }],
+      },
+    ]);
+    const stored = chat.receive('C2Cbob', 'bob', '', merged('k1'));
+    chat.receive('C2Cbob', 'bob', '', merged('missing'));
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    const events = take();
+    const received = events
+      .filter((event) => event.name === 'onRecvNewMessage')
+      .map((event) => (event.args[0] as Message).elemList[0]);
+    expect(received).toMatchObject([
+      { type: 'merger', messageList: [] },
+      { type: 'merger', messageList: [] },
+    ]);
+    const modified = events
+      .filter((event) => event.name === 'onRecvMessageModified')
+      .map((event) => event.args[0] as Message);
+    expect(modified).toHaveLength(1);
+    expect(modified[0]).toMatchObject({
+      msgID: stored.ID,
+      elemList: [
+        {
+          type: 'merger',
+          title: 'History',
+          messageList: [{ msgID: 'inner', elemList: [{ type: 'text', text: 'inside' }] }],
+        },
+      ],
+    });
+  });
+
   it('finds messages by ID and a group message by sequence', async () => {
     const { engine } = withHistory('GROUPteam', 3);
     const { messageList } = await engine.getHistoryMessageList({ conversationID: 'group_team', count: 3 });

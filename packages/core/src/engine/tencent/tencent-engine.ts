@@ -72,6 +72,7 @@ import {
 } from './tencent-errors';
 import { findByLocator, loadHistory } from './tencent-history';
 import {
+  needsMergerDownload,
   type TencentMapContext,
   toConversation,
   toConversationID,
@@ -314,6 +315,12 @@ class TencentEngine implements ChatEngine {
     on(Event.MESSAGE_RECEIVED, (data) => {
       for (const message of this.#eventMessages(data))
         emit(this.#messageListeners, 'onRecvNewMessage', message);
+      void this.#downloadMergers(Array.isArray(data) ? (data as TencentMessage[]) : []).then((filled) => {
+        if (this.#loggedOut) return;
+        for (const message of this.#eventMessages(filled)) {
+          emit(this.#messageListeners, 'onRecvMessageModified', message);
+        }
+      });
     });
     on(Event.MESSAGE_MODIFIED, (data) => {
       for (const message of this.#eventMessages(data))
@@ -366,6 +373,26 @@ class TencentEngine implements ChatEngine {
         (message) => isSdkMessage(message) && !message.isDeleted && toConversationID(message.conversationID),
       )
       .map((message) => toMessage(message, this.#ctx));
+  }
+
+  /**
+   * Downloads the messages of merged messages the SDK left in the cloud (large merges), best effort: one
+   * that fails keeps its title and abstracts with an empty list. Returns the messages it filled.
+   */
+  async #downloadMergers(messages: readonly TencentMessage[]): Promise<TencentMessage[]> {
+    const download = this.#chat.downloadMergerMessage?.bind(this.#chat);
+    const filled: TencentMessage[] = [];
+    if (!download) return filled;
+    for (const message of messages) {
+      if (!isSdkMessage(message) || !needsMergerDownload(message)) continue;
+      try {
+        await download(message);
+        filled.push(message);
+      } catch {
+        // The SDK answers MSG_MERGER_DOWNLOAD_FAIL; the merged message still shows its title and abstracts.
+      }
+    }
+    return filled;
   }
 
   #onReadByPeer(messages: Message[]): void {
@@ -1440,6 +1467,7 @@ class TencentEngine implements ChatEngine {
       ...(timeBegin !== undefined && { timeBegin }),
       ...(timePeriod !== undefined && { timePeriod }),
     });
+    await this.#downloadMergers(list);
     return { messageList: list.map((message) => toMessage(message, this.#ctx)), isFinished };
   }
 
@@ -1447,12 +1475,14 @@ class TencentEngine implements ChatEngine {
     const method = 'findMessages';
     this.#guard(method);
     const ids = assertIDList(method, 'msgIDList', msgIDList, Number.MAX_SAFE_INTEGER, true);
-    const out: Message[] = [];
-    for (const id of ids) {
-      const sdk = this.#findSdk(id);
-      if (sdk && !sdk.isDeleted && toConversationID(sdk.conversationID)) out.push(toMessage(sdk, this.#ctx));
-    }
-    return out;
+    const found = ids
+      .map((id) => this.#findSdk(id))
+      .filter(
+        (sdk): sdk is TencentMessage =>
+          !!sdk && !sdk.isDeleted && toConversationID(sdk.conversationID) !== null,
+      );
+    await this.#downloadMergers(found);
+    return found.map((sdk) => toMessage(sdk, this.#ctx));
   }
 
   async findMessageByLocator(conversationID: string, locator: MessageLocator): Promise<Message | null> {

@@ -36,6 +36,8 @@ export class FakeTencentChat implements TencentChatLike {
   readonly calls: { method: string; args: unknown[] }[] = [];
   /** Makes the next send (or resend, revoke) reject with this SDK error. */
   failNext: { code: number; message: string } | null = null;
+  /** Messages of merged messages stored in the cloud, by download key (`downloadMergerMessage` reads them). */
+  readonly cloudMergers = new Map<string, unknown[]>();
   /** Upload progress fractions reported while sending a media message. */
   uploadSteps = [0, 0.5, 1];
   readonly #handlers = new Map<string, Set<(event: TencentEvent) => void>>();
@@ -601,6 +603,19 @@ export class FakeTencentChat implements TencentChatLike {
       if (found) return found;
     }
     return null;
+  }
+
+  async downloadMergerMessage(message: unknown): Promise<unknown> {
+    const target = message as TencentMessage;
+    this.#log('downloadMergerMessage', target.ID);
+    const content = target._elements?.[0]?.content as
+      | { downloadKey?: string; messageList?: unknown[] }
+      | undefined;
+    const list = content?.downloadKey ? this.cloudMergers.get(content.downloadKey) : undefined;
+    if (!content || !list) throw { code: 2452, message: 'merger download failed' };
+    content.messageList = list;
+    content.downloadKey = '';
+    return target;
   }
 
   async searchCloudMessages(options: { keywordList?: string[]; count?: number; cursor?: string }) {

@@ -327,6 +327,16 @@ function toElemList(elements: readonly unknown[], ctx: TencentMapContext): Messa
   return out;
 }
 
+/** Whether a message is a merged message whose messages are still in the cloud (`downloadMergerMessage`). */
+export function needsMergerDownload(message: TencentMessage): boolean {
+  return elementsOf(message).some((element) => {
+    if (element.type !== Types.MSG_MERGER) return false;
+    const content = element.content ?? element.payload;
+    const list = field(content, 'messageList');
+    return toText(field(content, 'downloadKey')) !== '' && (!Array.isArray(list) || list.length === 0);
+  });
+}
+
 /** `unSend` → sending, `success` → sent, `fail` → failed; a revoked message is `revoked` whatever its status. */
 export function toMessageStatus(message: Pick<TencentMessage, 'status' | 'isRevoked'>): MessageStatus {
   if (message.isRevoked) return 'revoked';
