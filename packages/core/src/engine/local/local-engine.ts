@@ -174,6 +174,8 @@ const DEFAULT_LIMITS: HubLimits = {
 };
 
 const RECENT_ON_SYNC = 20;
+/** Above this many records in one batch, the order is rebuilt with one sort. */
+const BULK_THRESHOLD = 2048;
 const PERMANENT_SEND_ERRORS: readonly string[] = [
   ChatErrorCode.ConversationNotFound,
   ChatErrorCode.PermissionDenied,
@@ -398,48 +400,65 @@ class LocalChatEngine implements LocalEngine {
     const result = await this.#request('sync', { sinceRev, recentCount: sinceRev > 0 ? RECENT_ON_SYNC : 0 });
     if (this.#loggedOut) return;
     const batch = new Batch();
-    if (sinceRev === 0 && this.#entries.size === 0 && result.conversations.length > 2048) {
-      this.#loadAll(result.conversations);
-    } else {
-      const thresholds = new Map<string, number>();
-      for (const state of result.conversations) {
-        const held = this.#entries.get(state.conversationID);
-        thresholds.set(
-          state.conversationID,
-          Math.max(this.#store.maxSeq(state.conversationID), held?.state.lastMessage?.seq ?? 0),
-        );
-      }
-      for (const message of result.recent) {
-        const threshold = thresholds.get(message.conversationID) ?? 0;
-        const cached = this.#store.get(message.msgID);
-        if (this.#store.isDeleted(message.msgID)) continue;
-        const merged = cached ? { ...message, localCustomData: cached.message.localCustomData } : message;
-        this.#store.put(merged);
-        if (cached && cached.message.status !== 'sent') {
-          batch.events.push(() => this.#emitMessageModified(merged));
-        } else if (!cached && message.seq > threshold) {
-          batch.events.push(() => this.#emitNewMessage(merged));
-        }
-      }
-      for (const state of result.conversations) this.#applyState(batch, state);
+    // What this device had seen of each conversation before the sync: newer messages are new to it.
+    const thresholds = new Map<string, number>();
+    for (const message of result.recent) {
+      if (thresholds.has(message.conversationID)) continue;
+      const held = this.#entries.get(message.conversationID);
+      thresholds.set(
+        message.conversationID,
+        Math.max(this.#store.maxSeq(message.conversationID), held?.state.lastMessage?.seq ?? 0),
+      );
     }
+    for (const message of result.recent) {
+      const threshold = thresholds.get(message.conversationID) ?? 0;
+      const cached = this.#store.get(message.msgID);
+      if (this.#store.isDeleted(message.msgID)) continue;
+      const merged = cached ? { ...message, localCustomData: cached.message.localCustomData } : message;
+      this.#store.put(merged);
+      if (cached && cached.message.status !== 'sent') {
+        batch.events.push(() => this.#emitMessageModified(merged));
+      } else if (!cached && message.seq > threshold) {
+        batch.events.push(() => this.#emitNewMessage(merged));
+      }
+    }
+    this.#applyMany(batch, result.conversations);
     this.#applyGroups(batch, result.groups);
     this.#syncRev = Math.max(this.#syncRev, result.rev);
     this.#emit(batch);
     this.#persistSoon();
   }
 
-  /** First sync of a large account: one sort instead of 100,000 inserts. */
-  #loadAll(states: HubConversation[]): void {
+  /**
+   * Applies many conversation records at once. Above a few thousand, rebuilding the order with one sort
+   * (and the unread totals with one pass) beats moving each conversation: the first sync of a 100,000
+   * conversation account, or a bulk seed while connected.
+   */
+  #applyMany(batch: Batch, states: readonly HubConversation[]): void {
+    if (states.length <= BULK_THRESHOLD) {
+      for (const state of states) this.#applyState(batch, state);
+      return;
+    }
     for (const state of states) {
+      const id = state.conversationID;
+      const prev = this.#entries.get(id);
+      if (state.rev <= (prev?.state.rev ?? this.#deletedRevs.get(id) ?? -1)) continue;
+      if (!batch.before.has(id)) batch.before.set(id, prev?.conversation);
+      this.#sideEffects(batch, prev?.state, state);
+      if (this.#connectionState === 'connected') this.#syncRev = Math.max(this.#syncRev, state.rev);
       if (state.deleted) {
-        this.#deletedRevs.set(state.conversationID, state.rev);
+        this.#deletedRevs.set(id, state.rev);
+        this.#entries.delete(id);
         continue;
       }
-      this.#sideEffects(null, undefined, state);
-      this.#entries.set(state.conversationID, { state, conversation: this.#build(state) });
+      this.#deletedRevs.delete(id);
+      const conversation = this.#build(state);
+      const same = prev !== undefined && sameConversation(prev.conversation, conversation);
+      this.#entries.set(id, { state, conversation: same ? prev.conversation : conversation });
     }
     const keys = [];
+    this.#total = 0;
+    for (const subscription of this.#subscriptions.values()) subscription.total = 0;
     for (const entry of this.#entries.values()) {
       if (entry.conversation.orderKey > 0) keys.push(orderKeyOf(entry.conversation));
       this.#total += unreadContribution(entry.conversation, null);
@@ -448,8 +467,6 @@ class LocalChatEngine implements LocalEngine {
       }
     }
     this.#order = ConversationOrder.from(keys);
-    this.#emittedTotal = this.#total;
-    for (const subscription of this.#subscriptions.values()) subscription.emitted = subscription.total;
   }
 
   // ── The conversation mirror ──────────────────────────────────────────────────────────────────────
@@ -740,10 +757,10 @@ class LocalChatEngine implements LocalEngine {
     const batch = new Batch();
     switch (push.type) {
       case 'conversations':
-        for (const state of push.conversations) this.#applyState(batch, state);
+        this.#applyMany(batch, push.conversations);
         break;
       case 'groups':
-        for (const state of push.conversations) this.#applyState(batch, state);
+        this.#applyMany(batch, push.conversations);
         this.#applyGroups(batch, push.groups);
         break;
       case 'message': {

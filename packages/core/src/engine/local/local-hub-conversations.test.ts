@@ -1,5 +1,6 @@
 import { afterEach, describe, expect, test } from 'vitest';
 import { ConversationMarkType } from '../../model/types';
+import { seedConversations } from '../../testing/index';
 import { ChatErrorCode } from '../chat-error';
 import type { LocalHub } from './local-hub';
 import { createTestHub, expectCode, pullAll, record, sendText } from './local-test-helpers';
@@ -157,6 +158,24 @@ async function pullRest(engine: Awaited<ReturnType<LocalHub['connect']>>, nextSe
     cursor = page.nextSeq;
   }
 }
+
+describe('bulk changes while connected', () => {
+  test('a bulk seed reaches a connected engine as one batch, in order, with the right total', async () => {
+    await setup();
+    const alice = await hub.connect('alice');
+    const events = record(alice);
+    await seedConversations(hub, 'alice', 5000, { unreadRatio: 0.5, endTime: hub.getServerTime() });
+    const created = events.named('onNewConversation');
+    expect(created).toHaveLength(1);
+    expect((created[0]?.[0] as unknown[]).length).toBe(5000);
+    const list = await pullAll(alice, 500);
+    expect(list).toHaveLength(5000);
+    expect(list[0]?.conversationID).toBe('c2c_peer-0001');
+    const total = list.reduce((sum, item) => sum + item.unreadCount, 0);
+    expect(await alice.getTotalUnreadMessageCount()).toBe(total);
+    expect(events.named('onTotalUnreadMessageCountChanged')).toEqual([[total]]);
+  });
+});
 
 describe('getting single conversations', () => {
   test('a known user without activity gives a conversation with orderKey 0 that is not listed', async () => {

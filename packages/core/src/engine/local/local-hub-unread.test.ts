@@ -1,8 +1,9 @@
 import { afterEach, describe, expect, test } from 'vitest';
 import { AT_ALL, ConversationMarkType } from '../../model/types';
+import { ChatErrorCode } from '../chat-error';
 import type { LocalEngine } from './local-engine';
 import type { LocalHub } from './local-hub';
-import { createTestHub, record, sendText, type TestClock } from './local-test-helpers';
+import { createTestHub, expectCode, record, sendText, type TestClock } from './local-test-helpers';
 
 let hub: LocalHub;
 let clock: TestClock;
@@ -102,6 +103,18 @@ describe('total unread', () => {
     const history = await alice.getHistoryMessageList({ conversationID: 'c2c_bob', count: 10 });
     expect(history.messageList).toHaveLength(1);
   });
+});
+
+test('setC2CReceiveMessageOpt may be called five times a second', async () => {
+  ({ hub, clock } = await createTestHub({ rateLimits: true }));
+  const alice = await hub.connect('alice');
+  for (let i = 0; i < 5; i++)
+    await alice.setC2CReceiveMessageOpt(['bob'], i % 2 ? 'receive' : 'receiveNotNotify');
+  await expectCode(alice.setC2CReceiveMessageOpt(['carol'], 'notReceive'), ChatErrorCode.RateLimited);
+  expect((await alice.getC2CReceiveMessageOpt(['carol']))[0]?.opt).toBe('receive');
+  clock.advance(1000);
+  await alice.setC2CReceiveMessageOpt(['carol'], 'notReceive');
+  expect((await alice.getC2CReceiveMessageOpt(['carol']))[0]?.opt).toBe('notReceive');
 });
 
 describe('unread by filter', () => {

@@ -57,12 +57,14 @@ export function newMessage(ctx: MessageFactoryContext, elemList: MessageElem[]):
   };
 }
 
+/** A text message (non-empty text). */
 export function createTextMessage(ctx: MessageFactoryContext, text: unknown): Message {
   return newMessage(ctx, [
     { type: 'text', text: assertString('createTextMessage', 'text', text, { nonEmpty: true }) },
   ]);
 }
 
+/** A group text message mentioning users (`AT_ALL` for everyone). */
 export function createTextAtMessage(ctx: MessageFactoryContext, text: unknown, atUserList: unknown): Message {
   const method = 'createTextAtMessage';
   assertString(method, 'text', text, { nonEmpty: true });
@@ -75,6 +77,7 @@ export function createTextAtMessage(ctx: MessageFactoryContext, text: unknown, a
   };
 }
 
+/** A custom message: app data, with an optional description (its preview) and extension. */
 export function createCustomMessage(
   ctx: MessageFactoryContext,
   data: unknown,
@@ -112,6 +115,7 @@ async function imageSize(file: Blob): Promise<{ width: number; height: number }>
   }
 }
 
+/** An image message; its size comes from `options` or is read with `createImageBitmap` (0×0 where absent). */
 export async function createImageMessage(
   ctx: MessageFactoryContext,
   file: unknown,
@@ -145,6 +149,7 @@ export async function createImageMessage(
   ]);
 }
 
+/** A voice message of `durationSec` seconds. */
 export function createSoundMessage(ctx: MessageFactoryContext, file: unknown, durationSec: unknown): Message {
   const method = 'createSoundMessage';
   const blob = assertBlob(method, 'file', file);
@@ -156,6 +161,7 @@ export function createSoundMessage(ctx: MessageFactoryContext, file: unknown, du
   ]);
 }
 
+/** A video message with its snapshot (poster) image. */
 export async function createVideoMessage(
   ctx: MessageFactoryContext,
   file: unknown,
@@ -190,6 +196,7 @@ export async function createVideoMessage(
   ]);
 }
 
+/** A file message; the name defaults to the File's name. */
 export function createFileMessage(ctx: MessageFactoryContext, file: unknown, fileName: unknown): Message {
   const method = 'createFileMessage';
   const blob = assertBlob(method, 'file', file);
@@ -208,6 +215,7 @@ export function createFileMessage(ctx: MessageFactoryContext, file: unknown, fil
   ]);
 }
 
+/** A location message (longitude −180…180, latitude −90…90). */
 export function createLocationMessage(
   ctx: MessageFactoryContext,
   description: unknown,
@@ -225,6 +233,7 @@ export function createLocationMessage(
   ]);
 }
 
+/** A sticker / face message from an app-defined set. */
 export function createFaceMessage(ctx: MessageFactoryContext, index: unknown, data: unknown): Message {
   const method = 'createFaceMessage';
   return newMessage(ctx, [
@@ -236,6 +245,7 @@ export function createFaceMessage(ctx: MessageFactoryContext, index: unknown, da
   ]);
 }
 
+/** A merged ("chat history") message holding other messages. */
 export function createMergerMessage(
   ctx: MessageFactoryContext,
   messageList: unknown,
@@ -264,6 +274,7 @@ export function createMergerMessage(
   ]);
 }
 
+/** A new message with the elements of `message` (group tips cannot be forwarded). */
 export function createForwardMessage(ctx: MessageFactoryContext, message: unknown): Message {
   const method = 'createForwardMessage';
   const source = assertMessage(method, message);

@@ -18,6 +18,7 @@ export interface TestClock {
   advance(ms: number): void;
 }
 
+/** A clock starting at `start` that only moves when told. */
 export function createTestClock(start = 1_700_000_000_000): TestClock {
   let time = start;
   return {

@@ -30,6 +30,7 @@ function describe(value: unknown): string {
   return typeof value;
 }
 
+/** A string (non-empty when asked), else `INVALID_PARAMETER`. */
 export function assertString(
   method: string,
   name: string,
@@ -42,16 +43,19 @@ export function assertString(
   return value;
 }
 
+/** A string, or `fallback` when left out. */
 export function assertOptionalString(method: string, name: string, value: unknown, fallback: string): string {
   if (value === undefined) return fallback;
   return assertString(method, name, value);
 }
 
+/** A boolean, else `INVALID_PARAMETER`. */
 export function assertBoolean(method: string, name: string, value: unknown): boolean {
   if (typeof value !== 'boolean') throw invalidParameter(method, name, 'a boolean', value);
   return value;
 }
 
+/** A boolean, or `fallback` when left out. */
 export function assertOptionalBoolean(
   method: string,
   name: string,
@@ -62,6 +66,7 @@ export function assertOptionalBoolean(
   return assertBoolean(method, name, value);
 }
 
+/** A safe integer in [min, max], else `INVALID_PARAMETER`. */
 export function assertInteger(
   method: string,
   name: string,
@@ -77,6 +82,7 @@ export function assertInteger(
   return value;
 }
 
+/** A finite number in [min, max], else `INVALID_PARAMETER`. */
 export function assertFiniteNumber(
   method: string,
   name: string,
@@ -90,6 +96,7 @@ export function assertFiniteNumber(
   return value;
 }
 
+/** A Blob (or File), else `INVALID_PARAMETER`. */
 export function assertBlob(method: string, name: string, value: unknown): Blob {
   if (typeof Blob === 'undefined' || !(value instanceof Blob))
     throw invalidParameter(method, name, 'a Blob or File', value);
@@ -142,6 +149,7 @@ export function parseConversationID(
     : { type, userID: '', groupID: peerID, peerID };
 }
 
+/** The parts of a valid conversation ID, else `INVALID_PARAMETER`. */
 export function assertConversationID(method: string, value: unknown, name = 'conversationID') {
   const parsed = parseConversationID(value);
   if (!parsed)
@@ -161,6 +169,7 @@ export function groupConversationID(groupID: string): string {
 
 const RECEIVE_OPTS: readonly ReceiveMessageOpt[] = ['receive', 'notReceive', 'receiveNotNotify'];
 
+/** A receive option, else `INVALID_PARAMETER`. */
 export function assertReceiveOpt(method: string, value: unknown): ReceiveMessageOpt {
   if (!RECEIVE_OPTS.includes(value as ReceiveMessageOpt)) {
     throw invalidParameter(method, 'opt', "'receive', 'notReceive' or 'receiveNotNotify'", value);
@@ -170,6 +179,7 @@ export function assertReceiveOpt(method: string, value: unknown): ReceiveMessage
 
 const MARK_TYPES = [1, 2, 4, 8];
 
+/** A mark bit (1, 2, 4 or 8), else `INVALID_PARAMETER`. */
 export function assertMarkType(method: string, value: unknown, name = 'markType'): ConversationMarkType {
   if (!MARK_TYPES.includes(value as number)) throw invalidParameter(method, name, 'one of 1, 2, 4, 8', value);
   return value as ConversationMarkType;
