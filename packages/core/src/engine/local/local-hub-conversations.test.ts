@@ -167,7 +167,7 @@ describe('bulk changes while connected', () => {
     await seedConversations(hub, 'alice', 5000, { unreadRatio: 0.5, endTime: hub.getServerTime() });
     const created = events.named('onNewConversation');
     expect(created).toHaveLength(1);
-    expect((created[0]?.[0] as unknown[]).length).toBe(5000);
+    expect(created[0]?.[0]).toHaveLength(5000);
     const list = await pullAll(alice, 500);
     expect(list).toHaveLength(5000);
     expect(list[0]?.conversationID).toBe('c2c_peer-0001');
