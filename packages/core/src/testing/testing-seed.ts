@@ -85,8 +85,11 @@ function bytes(values: readonly number[]): ArrayBuffer {
 
 /** Options of {@link createSeededHub}; every {@link LocalHubOptions} field is passed to the hub. */
 export interface SeededHubOptions extends Omit<LocalHubOptions, 'users'> {
-  /** How many users to register: the first of {@link TEST_USERS}, then `user-17`, `user-18`… @default 6 */
-  users?: number;
+  /**
+   * The users to register: a count (the first of {@link TEST_USERS}, then `user-17`, `user-18`…) or the
+   * userIDs (named test users keep their nicks). The first user is in every group. @default 6
+   */
+  users?: number | readonly string[];
   /** How many groups; each has the first user (alice) and a few others. @default 2 */
   groups?: number;
   /**
@@ -136,11 +139,16 @@ export async function createSeededHub(options: SeededHubOptions = {}): Promise<S
   } = options;
   const hub = await createLocalHub({ random: createRandom(seed ^ 0x5eed), ...hubOptions });
   const random = createRandom(seed);
-  const users: UserProfile[] = Array.from({ length: Math.max(0, userCount) }, (_, index) =>
-    index < TEST_USERS.length
-      ? { ...(TEST_USERS[index] as UserProfile) }
-      : { userID: `user-${index + 1}`, nick: `User ${index + 1}`, faceUrl: '' },
-  );
+  const users: UserProfile[] =
+    typeof userCount === 'number'
+      ? Array.from({ length: Math.max(0, userCount) }, (_, index) =>
+          index < TEST_USERS.length
+            ? { ...(TEST_USERS[index] as UserProfile) }
+            : { userID: `user-${index + 1}`, nick: `User ${index + 1}`, faceUrl: '' },
+        )
+      : userCount.map((userID) => ({
+          ...(TEST_USERS.find((user) => user.userID === userID) ?? { userID, nick: userID, faceUrl: '' }),
+        }));
   const groups = Array.from({ length: Math.max(0, groupCount) }, (_, index) => {
     const others = users.slice(1).filter(() => random() < 0.6);
     return {

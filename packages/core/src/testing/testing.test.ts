@@ -120,6 +120,20 @@ describe('seeded hubs', () => {
     expect(blob.size).toBeGreaterThan(0);
   });
 
+  test('users may be given by ID; named test users keep their nicks', async () => {
+    const { hub, users } = await createSeededHub({ users: ['grace', 'zed'], groups: 1 });
+    hubs.push(hub);
+    expect(users).toEqual([
+      { userID: 'grace', nick: 'Grace 李', faceUrl: '' },
+      { userID: 'zed', nick: 'zed', faceUrl: '' },
+    ]);
+    const grace = await hub.connect('grace');
+    expect((await pullAll(grace, 10)).map((item) => item.conversationID).sort()).toEqual([
+      'c2c_zed',
+      'group_group-1',
+    ]);
+  });
+
   test('conversationsPerUser limits who talks with whom', async () => {
     const { hub } = await createSeededHub({ users: 10, groups: 0, conversationsPerUser: 4 });
     hubs.push(hub);
