@@ -1,9 +1,9 @@
 import type { Message, MessageElem } from '../../model/types';
 import { ChatError, ChatErrorCode } from '../chat-error';
+import { invalidParameter } from '../local/local-validation';
 import type { TencentChatLike, TencentMessage } from './tencent-chat-like';
 import { notSupported } from './tencent-errors';
 import { toSdkAtUserList } from './tencent-mappers';
-import { invalidParameter } from './tencent-validation';
 
 /**
  * Messages before they are sent. The web SDK's `create*Message` calls need the receiver, which Tidings
@@ -61,20 +61,6 @@ export function newDraftMessage(userID: string, now: number, elemList: MessageEl
     revoker: '',
     revokeReason: '',
   };
-}
-
-/** UTF-8 bytes of the text and custom payload, which the size limit applies to. */
-export function payloadBytes(elemList: readonly MessageElem[]): number {
-  const encoder = new TextEncoder();
-  let bytes = 0;
-  for (const elem of elemList) {
-    if (elem.type === 'text') bytes += encoder.encode(elem.text).length;
-    if (elem.type === 'custom') {
-      bytes += encoder.encode(elem.data).length + encoder.encode(elem.description).length;
-      bytes += encoder.encode(elem.extension).length;
-    }
-  }
-  return bytes;
 }
 
 /** Reads an image's size where the platform can decode it; 0×0 where it cannot (Node). */

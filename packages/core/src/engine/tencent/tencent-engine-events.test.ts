@@ -263,7 +263,11 @@ describe('Tencent engine: session events', () => {
     });
     await Promise.resolve();
     kit.chat.ready = true;
+    kit.chat.receive('C2Cbob', 'bob', 'synced');
     kit.chat.emit(Event.SDK_READY);
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    expect(log).toEqual(['start', 'finish']);
+    expect(await kit.engine.getConversation('c2c_bob')).toMatchObject({ unreadCount: 1 });
     kit.chat.emit(Event.SDK_NOT_READY);
     expect(log).toEqual(['start', 'finish', 'failed']);
   });

@@ -14,7 +14,7 @@ import {
   type ConversationGroup,
   type ConversationListener,
   type ConversationListResult,
-  type ConversationMarkType,
+  ConversationMarkType,
   type GroupMember,
   type GroupProfile,
   type HistoryMessageQuery,
@@ -41,6 +41,26 @@ import type {
   SDKListener,
 } from '../chat-engine';
 import { ChatError, ChatErrorCode } from '../chat-error';
+import { ConversationPager } from '../local/local-engine-paging';
+import { payloadBytes } from '../local/local-message-utils';
+import {
+  assertBlob,
+  assertBoolean,
+  assertConversationID,
+  assertElem,
+  assertFiniteNumber,
+  assertIDList,
+  assertInteger,
+  assertMarkType,
+  assertMessage,
+  assertOptionalBoolean,
+  assertOptionalString,
+  assertOptions,
+  assertReceiveOpt,
+  assertString,
+  invalidParameter,
+  notLoggedIn,
+} from '../local/local-validation';
 import {
   TencentChatEvent as Event,
   type TencentBatchResultData,
@@ -52,7 +72,6 @@ import {
   TencentChatTypes as Types,
 } from './tencent-chat-like';
 import { TencentConversationList } from './tencent-conversation-list';
-import { TencentConversationPager } from './tencent-conversation-pager';
 import {
   createSdkMessage,
   fileNameOf,
@@ -60,16 +79,9 @@ import {
   imageSizeOf,
   isSdkMessage,
   newDraftMessage,
-  payloadBytes,
   planCreate,
 } from './tencent-drafts';
-import {
-  callTencent,
-  chatErrorCodeOf,
-  notLoggedIn,
-  notSupported,
-  translateTencentError,
-} from './tencent-errors';
+import { callTencent, chatErrorCodeOf, notSupported, translateTencentError } from './tencent-errors';
 import { findByLocator, loadHistory } from './tencent-history';
 import {
   needsMergerDownload,
@@ -86,26 +98,7 @@ import {
   toSdkPriority,
   toUserProfile,
 } from './tencent-mappers';
-import {
-  assertBlob,
-  assertBoolean,
-  assertConversationID,
-  assertElem,
-  assertFilter,
-  assertFiniteNumber,
-  assertIDList,
-  assertInteger,
-  assertMarkType,
-  assertMessage,
-  assertOptionalBoolean,
-  assertOptionalString,
-  assertOptions,
-  assertReceiveOpt,
-  assertString,
-  assertUnreadFilter,
-  invalidParameter,
-  isRecord,
-} from './tencent-validation';
+import { assertFilter, assertUnreadFilter, isRecord } from './tencent-validation';
 
 /** Options of {@link createTencentEngine}. */
 export interface TencentEngineOptions {
@@ -252,7 +245,7 @@ class TencentEngine implements ChatEngine {
   readonly #fetch: ((url: string) => Promise<Response>) | undefined;
   readonly #ctx: TencentMapContext;
   readonly #list: TencentConversationList;
-  readonly #pager: TencentConversationPager;
+  readonly #pager: ConversationPager;
   #listLoaded = false;
   #listVersion = 0;
   #listLoading: Promise<void> | null = null;
@@ -285,7 +278,7 @@ class TencentEngine implements ChatEngine {
     this.#fetch = options.fetch;
     this.#ctx = { userID: options.userID, msgIDOf: (sdkID) => this.#msgIDs.get(sdkID) ?? sdkID };
     this.#list = new TencentConversationList(this.#ctx, () => this.getServerTime());
-    this.#pager = new TencentConversationPager(options.maxPageSessions ?? 16);
+    this.#pager = new ConversationPager(options.maxPageSessions ?? 16);
     this.#connectionState = chat.isReady() ? 'connected' : 'connecting';
     this.#listen();
   }
@@ -346,10 +339,11 @@ class TencentEngine implements ChatEngine {
         this.#setConnectionState(state);
     });
     on(Event.SDK_READY, () => {
-      emit(this.#conversationListeners, 'onSyncServerFinish');
-      void this.#loadList('getConversationList', true).catch(() => {
-        emit(this.#conversationListeners, 'onSyncServerFailed');
-      });
+      // Finished once the list the SDK synced is in, so listeners never see "finished" with a stale list.
+      void this.#loadList('getConversationList', true).then(
+        () => emit(this.#conversationListeners, 'onSyncServerFinish'),
+        () => emit(this.#conversationListeners, 'onSyncServerFailed'),
+      );
     });
     on(Event.SDK_NOT_READY, () => emit(this.#conversationListeners, 'onSyncServerFailed'));
     on(Event.PROFILE_UPDATED, (data) => {
@@ -434,7 +428,11 @@ class TencentEngine implements ChatEngine {
     if (diff.activatedHidden.length > 0 && !this.#keepHidden) {
       // A new message shows a hidden conversation again; the SDK's list update then clears the mark here too.
       this.#chat
-        .markConversation({ conversationIDList: diff.activatedHidden, markType: 8, enableMark: false })
+        .markConversation({
+          conversationIDList: diff.activatedHidden,
+          markType: ConversationMarkType.hide,
+          enableMark: false,
+        })
         ?.catch?.((error: unknown) =>
           console.error('Tencent engine: could not show a hidden conversation.', error),
         );
@@ -568,12 +566,8 @@ class TencentEngine implements ChatEngine {
     await this.#ensureList(method);
     const list = this.#list;
     return this.#pager.page(
-      method,
-      {
-        order: () => list.order(),
-        get: (id) => list.get(id),
-        matches: (conversation) => matchesConversationFilter(conversation, filter),
-      },
+      { order: () => list.order(), get: (id) => list.get(id), matches: matchesConversationFilter },
+      filter,
       conversationFilterKey(filter),
       seq,
       size,
@@ -609,7 +603,7 @@ class TencentEngine implements ChatEngine {
   async getConversationListByIDs(conversationIDList: string[]): Promise<Conversation[]> {
     const method = 'getConversationListByIDs';
     this.#guard(method);
-    const ids = assertIDList(method, 'conversationIDList', conversationIDList, 100, true);
+    const ids = assertIDList(method, 'conversationIDList', conversationIDList, 100, { allowEmpty: true });
     for (const id of ids) assertConversationID(method, id, 'conversationIDList');
     await this.#ensureList(method);
     return ids.map((id) => this.#list.get(id)).filter((item): item is Conversation => item !== undefined);
@@ -704,7 +698,7 @@ class TencentEngine implements ChatEngine {
   }
 
   async #requireGroup(method: string, groupName: unknown, name = 'groupName'): Promise<string> {
-    const group = assertString(method, name, groupName, true);
+    const group = assertString(method, name, groupName, { nonEmpty: true });
     if (!(await this.#groupNamesNow(method)).includes(group)) {
       throw invalidParameter(method, name, 'the name of an existing conversation group', group);
     }
@@ -725,7 +719,7 @@ class TencentEngine implements ChatEngine {
   async createConversationGroup(groupName: string, conversationIDList: string[]): Promise<OperationResult[]> {
     const method = 'createConversationGroup';
     this.#guard(method);
-    const name = assertString(method, 'groupName', groupName, true);
+    const name = assertString(method, 'groupName', groupName, { nonEmpty: true });
     const ids = this.#conversationIDs(method, conversationIDList);
     if ((await this.#groupNamesNow(method)).includes(name)) throw this.#groupExists(method, name);
     const sdkIDs = ids.map(toSdkConversationID);
@@ -750,7 +744,7 @@ class TencentEngine implements ChatEngine {
     const method = 'renameConversationGroup';
     this.#guard(method);
     const from = await this.#requireGroup(method, oldName, 'oldName');
-    const to = assertString(method, 'newName', newName, true);
+    const to = assertString(method, 'newName', newName, { nonEmpty: true });
     if (from === to) return;
     if ((this.#groupNames ?? []).includes(to)) throw this.#groupExists(method, to);
     await callTencent(method, () => this.#chat.renameConversationGroup({ oldName: from, newName: to }));
@@ -776,7 +770,7 @@ class TencentEngine implements ChatEngine {
 
   async #changeGroup(method: string, groupName: unknown, conversationIDList: unknown, add: boolean) {
     this.#guard(method);
-    assertString(method, 'groupName', groupName, true);
+    assertString(method, 'groupName', groupName, { nonEmpty: true });
     const ids = this.#conversationIDs(method, conversationIDList);
     const name = await this.#requireGroup(method, groupName);
     const sdkIDs = ids.map(toSdkConversationID);
@@ -896,14 +890,14 @@ class TencentEngine implements ChatEngine {
   async markC2CMessageAsRead(userID: string): Promise<void> {
     const method = 'markC2CMessageAsRead';
     this.#guard(method);
-    const id = assertString(method, 'userID', userID, true);
+    const id = assertString(method, 'userID', userID, { nonEmpty: true });
     await callTencent(method, () => this.#chat.setMessageRead({ conversationID: `${Types.CONV_C2C}${id}` }));
   }
 
   async markGroupMessageAsRead(groupID: string): Promise<void> {
     const method = 'markGroupMessageAsRead';
     this.#guard(method);
-    const id = assertString(method, 'groupID', groupID, true);
+    const id = assertString(method, 'groupID', groupID, { nonEmpty: true });
     await callTencent(method, () =>
       this.#chat.setMessageRead({ conversationID: `${Types.CONV_GROUP}${id}` }),
     );
@@ -924,13 +918,13 @@ class TencentEngine implements ChatEngine {
   async createTextMessage(text: string): Promise<Message> {
     const method = 'createTextMessage';
     this.#guard(method);
-    return this.#draft([{ type: 'text', text: assertString(method, 'text', text, true) }]);
+    return this.#draft([{ type: 'text', text: assertString(method, 'text', text, { nonEmpty: true }) }]);
   }
 
   async createTextAtMessage(text: string, atUserList: string[]): Promise<Message> {
     const method = 'createTextAtMessage';
     this.#guard(method);
-    const body = assertString(method, 'text', text, true);
+    const body = assertString(method, 'text', text, { nonEmpty: true });
     const ids = assertIDList(method, 'atUserList', atUserList, Number.MAX_SAFE_INTEGER);
     return { ...this.#draft([{ type: 'text', text: body }]), atUserList: [...new Set(ids)] };
   }
@@ -942,8 +936,8 @@ class TencentEngine implements ChatEngine {
       {
         type: 'custom',
         data: assertString(method, 'data', data),
-        description: assertOptionalString(method, 'description', description),
-        extension: assertOptionalString(method, 'extension', extension),
+        description: assertOptionalString(method, 'description', description, ''),
+        extension: assertOptionalString(method, 'extension', extension, ''),
       },
     ]);
   }
@@ -1029,7 +1023,7 @@ class TencentEngine implements ChatEngine {
     const method = 'createFileMessage';
     this.#guard(method);
     const blob = assertBlob(method, 'file', file);
-    const name = assertOptionalString(method, 'fileName', fileName) || fileNameOf(blob, 'file');
+    const name = assertOptionalString(method, 'fileName', fileName, '') || fileNameOf(blob, 'file');
     return this.#draft(
       [{ type: 'file', uuid: '', url: '', fileSize: blob.size, mimeType: blob.type, fileName: name }],
       { file: blob, fileName: name },
@@ -1132,9 +1126,13 @@ class TencentEngine implements ChatEngine {
   #sendPlan(method: string, options: unknown): SendPlan {
     const opts = assertOptions(method, options);
     const receiver =
-      opts.receiver === undefined ? undefined : assertString(method, 'options.receiver', opts.receiver, true);
+      opts.receiver === undefined
+        ? undefined
+        : assertString(method, 'options.receiver', opts.receiver, { nonEmpty: true });
     const groupID =
-      opts.groupID === undefined ? undefined : assertString(method, 'options.groupID', opts.groupID, true);
+      opts.groupID === undefined
+        ? undefined
+        : assertString(method, 'options.groupID', opts.groupID, { nonEmpty: true });
     if (receiver === undefined && groupID === undefined) {
       throw invalidParameter(method, 'options', 'given a receiver (C2C) or a groupID (group)', options);
     }
@@ -1154,20 +1152,27 @@ class TencentEngine implements ChatEngine {
         ? undefined
         : assertOptions(method, opts.offlinePushInfo, 'options.offlinePushInfo');
     const offlinePushInfo = push && {
-      title: assertOptionalString(method, 'options.offlinePushInfo.title', push.title),
-      description: assertOptionalString(method, 'options.offlinePushInfo.desc', push.desc),
-      extension: assertOptionalString(method, 'options.offlinePushInfo.ext', push.ext),
+      title: assertOptionalString(method, 'options.offlinePushInfo.title', push.title, ''),
+      description: assertOptionalString(method, 'options.offlinePushInfo.desc', push.desc, ''),
+      extension: assertOptionalString(method, 'options.offlinePushInfo.ext', push.ext, ''),
     };
-    const onlineUserOnly = assertOptionalBoolean(method, 'options.onlineUserOnly', opts.onlineUserOnly);
+    const onlineUserOnly = assertOptionalBoolean(
+      method,
+      'options.onlineUserOnly',
+      opts.onlineUserOnly,
+      false,
+    );
     const excludedFromUnreadCount = assertOptionalBoolean(
       method,
       'options.isExcludedFromUnreadCount',
       opts.isExcludedFromUnreadCount,
+      false,
     );
     const excludedFromLastMessage = assertOptionalBoolean(
       method,
       'options.isExcludedFromLastMessage',
       opts.isExcludedFromLastMessage,
+      false,
     );
     return {
       isGroup: groupID !== undefined,
@@ -1289,7 +1294,7 @@ class TencentEngine implements ChatEngine {
   async cancelSendingMessage(msgID: string): Promise<void> {
     const method = 'cancelSendingMessage';
     this.#guard(method);
-    assertString(method, 'msgID', msgID, true);
+    assertString(method, 'msgID', msgID, { nonEmpty: true });
     throw notSupported(method, 'it has no way to abort an upload or a send once it has started');
   }
 
@@ -1297,7 +1302,7 @@ class TencentEngine implements ChatEngine {
     const method = 'resendMessage';
     try {
       this.#guard(method);
-      const id = assertString(method, 'msgID', msgID, true);
+      const id = assertString(method, 'msgID', msgID, { nonEmpty: true });
       const opts = assertOptions(method, options);
       if (opts.onProgress !== undefined && typeof opts.onProgress !== 'function') {
         throw invalidParameter(method, 'options.onProgress', 'a function', opts.onProgress);
@@ -1366,8 +1371,8 @@ class TencentEngine implements ChatEngine {
   async revokeMessage(msgID: string, reason?: string): Promise<void> {
     const method = 'revokeMessage';
     this.#guard(method);
-    const id = assertString(method, 'msgID', msgID, true);
-    if (assertOptionalString(method, 'reason', reason) !== '') {
+    const id = assertString(method, 'msgID', msgID, { nonEmpty: true });
+    if (assertOptionalString(method, 'reason', reason, '') !== '') {
       throw notSupported(method, 'its revokeMessage takes no reason; revoke without one');
     }
     const sdk = this.#requireSdk(method, id);
@@ -1432,7 +1437,7 @@ class TencentEngine implements ChatEngine {
   async setLocalCustomData(msgID: string, localCustomData: string): Promise<Message> {
     const method = 'setLocalCustomData';
     this.#guard(method);
-    assertString(method, 'msgID', msgID, true);
+    assertString(method, 'msgID', msgID, { nonEmpty: true });
     assertString(method, 'localCustomData', localCustomData);
     throw notSupported(method, 'its messages have no device-local data (cloudCustomData is sent to peers)');
   }
@@ -1474,7 +1479,7 @@ class TencentEngine implements ChatEngine {
   async findMessages(msgIDList: string[]): Promise<Message[]> {
     const method = 'findMessages';
     this.#guard(method);
-    const ids = assertIDList(method, 'msgIDList', msgIDList, Number.MAX_SAFE_INTEGER, true);
+    const ids = assertIDList(method, 'msgIDList', msgIDList, Number.MAX_SAFE_INTEGER, { allowEmpty: true });
     const found = ids
       .map((id) => this.#findSdk(id))
       .filter(
@@ -1521,7 +1526,7 @@ class TencentEngine implements ChatEngine {
     const strings = (name: string): string[] | undefined =>
       p[name] === undefined
         ? undefined
-        : assertIDList(method, `params.${name}`, p[name], Number.MAX_SAFE_INTEGER, true);
+        : assertIDList(method, `params.${name}`, p[name], Number.MAX_SAFE_INTEGER, { allowEmpty: true });
     const keywordList = strings('keywordList');
     const senderUserIDList = strings('senderUserIDList');
     const rawMatchType = p.keywordListMatchType ?? 'or';
@@ -1621,7 +1626,7 @@ class TencentEngine implements ChatEngine {
     this.#guard(method);
     assertConversationID(method, conversationID);
     assertMessage(method, message);
-    assertOptionalString(method, 'sender', sender);
+    assertOptionalString(method, 'sender', sender, '');
     throw notSupported(method, 'it keeps no local message store to insert into');
   }
 
@@ -1700,7 +1705,7 @@ class TencentEngine implements ChatEngine {
   async setGroupReceiveMessageOpt(groupID: string, opt: ReceiveMessageOpt): Promise<void> {
     const method = 'setGroupReceiveMessageOpt';
     this.#guard(method);
-    const id = assertString(method, 'groupID', groupID, true);
+    const id = assertString(method, 'groupID', groupID, { nonEmpty: true });
     const messageRemindType = toMessageRemindType(assertReceiveOpt(method, opt));
     await callTencent(method, () => this.#chat.setMessageRemindType({ groupID: id, messageRemindType }));
   }
@@ -1710,7 +1715,7 @@ class TencentEngine implements ChatEngine {
   async getUsersProfile(userIDList: string[]): Promise<UserProfile[]> {
     const method = 'getUsersProfile';
     this.#guard(method);
-    const ids = assertIDList(method, 'userIDList', userIDList, Number.MAX_SAFE_INTEGER, true);
+    const ids = assertIDList(method, 'userIDList', userIDList, Number.MAX_SAFE_INTEGER, { allowEmpty: true });
     if (ids.length === 0) return [];
     const byID = new Map<string, UserProfile>();
     for (let start = 0; start < ids.length; start += 100) {
@@ -1724,7 +1729,9 @@ class TencentEngine implements ChatEngine {
   async getGroupsInfo(groupIDList: string[]): Promise<GroupProfile[]> {
     const method = 'getGroupsInfo';
     this.#guard(method);
-    const ids = assertIDList(method, 'groupIDList', groupIDList, Number.MAX_SAFE_INTEGER, true);
+    const ids = assertIDList(method, 'groupIDList', groupIDList, Number.MAX_SAFE_INTEGER, {
+      allowEmpty: true,
+    });
     const out: GroupProfile[] = [];
     for (const groupID of ids) {
       try {
@@ -1747,7 +1754,7 @@ class TencentEngine implements ChatEngine {
   async getGroupMemberList(groupID: string): Promise<GroupMember[]> {
     const method = 'getGroupMemberList';
     this.#guard(method);
-    const id = assertString(method, 'groupID', groupID, true);
+    const id = assertString(method, 'groupID', groupID, { nonEmpty: true });
     const members: GroupMember[] = [];
     for (let offset = 0; offset < 100_000; offset += 100) {
       const data = await callTencent(method, () =>
@@ -1769,10 +1776,14 @@ class TencentEngine implements ChatEngine {
     const method = 'createGroup';
     this.#guard(method);
     const opts = assertOptions(method, options);
-    const name = assertString(method, 'options.name', opts.name, true);
-    const members = assertIDList(method, 'options.memberUserIDList', opts.memberUserIDList, 500, true);
+    const name = assertString(method, 'options.name', opts.name, { nonEmpty: true });
+    const members = assertIDList(method, 'options.memberUserIDList', opts.memberUserIDList, 500, {
+      allowEmpty: true,
+    });
     const groupID =
-      opts.groupID === undefined ? undefined : assertString(method, 'options.groupID', opts.groupID, true);
+      opts.groupID === undefined
+        ? undefined
+        : assertString(method, 'options.groupID', opts.groupID, { nonEmpty: true });
     const avatar =
       opts.faceUrl === undefined ? undefined : assertString(method, 'options.faceUrl', opts.faceUrl);
     const data = await callTencent(method, () =>
@@ -1880,7 +1891,7 @@ export function createTencentEngine(chat: TencentChatLike, options: TencentEngin
     throw invalidParameter('createTencentEngine', 'chat', 'a TencentCloudChat instance');
   }
   const opts = assertOptions('createTencentEngine', options);
-  assertString('createTencentEngine', 'options.userID', opts.userID, true);
+  assertString('createTencentEngine', 'options.userID', opts.userID, { nonEmpty: true });
   if (opts.revokeWindowMs !== undefined) {
     assertInteger(
       'createTencentEngine',

@@ -103,8 +103,3 @@ export function notSupported(method: string, reason: string): ChatError {
     },
   );
 }
-
-/** `NOT_LOGGED_IN` for a call after `logout()` or after the SDK kicked the user out. */
-export function notLoggedIn(method: string): ChatError {
-  return new ChatError(ChatErrorCode.NotLoggedIn, `${method}: the Tencent engine is logged out.`, { method });
-}

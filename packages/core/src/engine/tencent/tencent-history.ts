@@ -1,8 +1,8 @@
 import type { ConversationType, Message, MessageLocator } from '../../model/types';
+import { invalidParameter } from '../local/local-validation';
 import type { TencentChatLike, TencentMessage } from './tencent-chat-like';
 import { callTencent, notSupported } from './tencent-errors';
 import { secondsToMs, toNumber } from './tencent-mappers';
-import { invalidParameter } from './tencent-validation';
 
 /** The SDK returns at most 15 messages a call. */
 const SDK_PAGE = 15;

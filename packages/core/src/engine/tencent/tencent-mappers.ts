@@ -127,6 +127,7 @@ const PRIORITIES: Readonly<Record<string, MessagePriority>> = {
   Lowest: 'lowest',
 };
 
+/** The SDK's `High`/`Normal`/`Low`/`Lowest` as a Tidings priority (`normal` when unknown). */
 export function toPriority(value: unknown): MessagePriority {
   return (typeof value === 'string' && PRIORITIES[value]) || 'normal';
 }
@@ -543,6 +544,7 @@ export function toConversation(
   };
 }
 
+/** An SDK profile as a Tidings user profile (`avatar` → `faceUrl`). */
 export function toUserProfile(profile: TencentProfile): UserProfile {
   return { userID: toText(profile.userID), nick: toText(profile.nick), faceUrl: toText(profile.avatar) };
 }
@@ -565,6 +567,7 @@ const ROLES: Readonly<Record<string, GroupMember['role']>> = {
   Member: 'member',
 };
 
+/** An SDK group member (`Owner`/`Admin`/`Member`, join time in seconds) as a Tidings member. */
 export function toGroupMember(member: TencentGroupMember): GroupMember {
   return {
     userID: toText(member.userID),
