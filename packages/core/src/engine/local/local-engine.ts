@@ -105,7 +105,7 @@ export interface LocalEngineOptions {
   storage?: LocalStorageAdapter;
   /** This engine's own network conditions. */
   network?: NetworkConditions;
-  /** First delay before retrying a failed sync; it doubles up to 30 s. @default 500 */
+  /** First delay before retrying a failed sync; it doubles up to 5 s. @default 250 */
   syncRetryDelayMs?: number;
   /** How many conversation page cursors stay valid at once. @default 16 */
   maxPageSessions?: number;
@@ -338,7 +338,7 @@ class LocalChatEngine implements LocalEngine {
 
   // ── Connection and sync ──────────────────────────────────────────────────────────────────────────
 
-  #onStatus(status: boolean | 'reset'): void {
+  #onStatus(status: boolean | 'reset' | 'changed'): void {
     if (this.#loggedOut) return;
     if (status === false) {
       if (this.#retryTimer) clearTimeout(this.#retryTimer);
@@ -346,6 +346,9 @@ class LocalChatEngine implements LocalEngine {
       this.#setConnectionState('disconnected');
       return;
     }
+    // A better network is worth trying at once rather than after the backoff.
+    if (status === 'changed' && !this.#retryTimer) return;
+    this.#retryAttempt = 0;
     void this.#resync();
   }
 
@@ -376,8 +379,8 @@ class LocalChatEngine implements LocalEngine {
       if (this.#loggedOut) return;
       this.#emitSafely(this.#conversationListeners, (listener) => listener.onSyncServerFailed?.());
       if (this.#link.online) {
-        const base = this.#options.syncRetryDelayMs ?? 500;
-        const delay = Math.min(base * 2 ** this.#retryAttempt, 30_000);
+        const base = this.#options.syncRetryDelayMs ?? 250;
+        const delay = Math.min(base * 2 ** this.#retryAttempt, 5_000);
         this.#retryAttempt++;
         this.#retryTimer = setTimeout(() => {
           this.#retryTimer = null;

@@ -84,6 +84,19 @@ describe('going offline and coming back', () => {
     expect(alice.connectionState).toBe('connected');
   });
 
+  test('when the network gets better while a sync is waiting to retry, it retries at once', async () => {
+    const { alice } = await setup({ random: () => 0 });
+    const events = record(alice);
+    hub.setNetworkConditions({ online: false });
+    hub.setNetworkConditions({ online: true, failureRate: 1 });
+    await waitFor(() => events.named('onSyncServerFailed').length >= 1);
+    const started = Date.now();
+    hub.setNetworkConditions({ failureRate: 0 });
+    await waitFor(() => alice.connectionState === 'connected', 200);
+    expect(Date.now() - started).toBeLessThan(200);
+    expect(events.named('onSyncServerFinish')).toHaveLength(1);
+  });
+
   test('latency delays requests and pushes but keeps them in order', async () => {
     const { alice, bob } = await setup({ network: { latencyMs: 5 } });
     const events = record(bob);

@@ -79,8 +79,11 @@ export type ResolvedNetworkConditions = Required<NetworkConditions>;
 /** What an engine hears from its link. */
 export interface LinkHandlers {
   onPush(push: HubPush): void;
-  /** The link went offline (false) or came back (true), or the hub changed hands (`'reset'`). */
-  onStatus(status: boolean | 'reset'): void;
+  /**
+   * The link went offline (false) or came back (true), the hub changed hands (`'reset'`), or the
+   * conditions changed while online (`'changed'`).
+   */
+  onStatus(status: boolean | 'reset' | 'changed'): void;
 }
 
 /**
@@ -147,6 +150,7 @@ export class NetworkLink {
     const wasOnline = this.online;
     this.#conditions = this.#resolve(this.#own);
     if (this.online !== wasOnline) this.#handlers?.onStatus(this.online);
+    else if (this.online) this.#handlers?.onStatus('changed');
   }
 
   async request<M extends HubMethod>(
