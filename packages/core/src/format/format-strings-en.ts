@@ -142,4 +142,49 @@ export const en: TidingsStrings = {
   noFolders: 'No folders yet',
   create: 'Create',
   markAllRead: 'Mark all as read',
+
+  composerHint: (sendKeys, newLineKeys) => `${sendKeys} to send, ${newLineKeys} for a new line`,
+  composerDisabled: 'You can’t send messages here',
+  attachments: 'Attachments',
+  fileTooLarge: (name, limit) => `“${name}” is over the ${limit} limit and wasn’t attached`,
+  messageTooLong: 'This message is too long to send. Shorten it first.',
+  textLimit: (used, limit) => `${used} of ${limit}`,
+  sendError: (code) =>
+    code === 'NETWORK_ERROR'
+      ? 'Couldn’t send. Check your connection and try again.'
+      : code === 'PERMISSION_DENIED'
+        ? 'You can’t send messages in this conversation.'
+        : code === 'NOT_LOGGED_IN'
+          ? 'You’re signed out. Sign in again to send.'
+          : code === 'MESSAGE_TOO_LARGE'
+            ? 'Too large to send.'
+            : code === 'RATE_LIMITED'
+              ? 'Sending too fast. Wait a moment and try again.'
+              : 'Couldn’t send. Try again.',
+  attachmentFailed: (name, reason) => `“${name}” wasn’t sent. ${reason}`,
+  dismiss: 'Dismiss',
+  searchMessages: 'Search messages',
+  clearSearch: 'Clear search',
+  searchType: 'Type',
+  messageTypeName: (type) =>
+    (
+      ({
+        text: 'Text',
+        image: 'Images',
+        file: 'Files',
+        video: 'Videos',
+        sound: 'Voice',
+        location: 'Locations',
+        face: 'Stickers',
+        custom: 'Other',
+        merger: 'Chat history',
+      }) as Record<string, string>
+    )[type] ?? type,
+  searchSender: 'From',
+  searchAnyone: 'Anyone',
+  searchPrompt: 'Search by words, type or sender',
+  searchResults: 'Search results',
+  searchNoResults: 'No messages found',
+  searchResultCount: (count) => plural(count, 'result', 'results'),
+  searchShowMore: 'Show more results',
 };

@@ -153,4 +153,49 @@ export const zhCN: TidingsStrings = {
   noFolders: '暂无分组',
   create: '创建',
   markAllRead: '全部标为已读',
+
+  composerHint: (sendKeys, newLineKeys) => `${sendKeys} 发送，${newLineKeys} 换行`,
+  composerDisabled: '无法在此会话中发送消息',
+  attachments: '附件',
+  fileTooLarge: (name, limit) => `“${name}”超过 ${limit} 上限，未添加`,
+  messageTooLong: '消息过长，请删减后再发送。',
+  textLimit: (used, limit) => `已用 ${used}，上限 ${limit}`,
+  sendError: (code) =>
+    code === 'NETWORK_ERROR'
+      ? '发送失败，请检查网络后重试。'
+      : code === 'PERMISSION_DENIED'
+        ? '你无法在此会话中发送消息。'
+        : code === 'NOT_LOGGED_IN'
+          ? '你已退出登录，请重新登录后发送。'
+          : code === 'MESSAGE_TOO_LARGE'
+            ? '内容过大，无法发送。'
+            : code === 'RATE_LIMITED'
+              ? '发送过于频繁，请稍后再试。'
+              : '发送失败，请重试。',
+  attachmentFailed: (name, reason) => `“${name}”未发送。${reason}`,
+  dismiss: '关闭提示',
+  searchMessages: '搜索聊天记录',
+  clearSearch: '清除搜索',
+  searchType: '类型',
+  messageTypeName: (type) =>
+    (
+      ({
+        text: '文字',
+        image: '图片',
+        file: '文件',
+        video: '视频',
+        sound: '语音',
+        location: '位置',
+        face: '表情',
+        custom: '其他',
+        merger: '聊天记录',
+      }) as Record<string, string>
+    )[type] ?? type,
+  searchSender: '发送者',
+  searchAnyone: '所有人',
+  searchPrompt: '按关键词、类型或发送者查找消息',
+  searchResults: '搜索结果',
+  searchNoResults: '没有找到相关消息',
+  searchResultCount: (count) => cat(numberFormat.format(count), '条相关记录'),
+  searchShowMore: '显示更多结果',
 };

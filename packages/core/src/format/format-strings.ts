@@ -259,4 +259,49 @@ export interface TidingsStrings {
   create: string;
   /** Marks every conversation in a scope read, e.g. `Mark all as read`. */
   markAllRead: string;
+
+  // ── Composer, faces and message search ─────────────────────────────────────────────────────────
+  /** How to send from the message field, e.g. `Enter to send, Shift+Enter for a new line`. */
+  composerHint: (sendKeys: string, newLineKeys: string) => string;
+  /** Why the composer is disabled when the app gives no reason, e.g. `You can’t send messages here`. */
+  composerDisabled: string;
+  /** Accessible name of the attachments waiting above the message field, e.g. `Attachments`. */
+  attachments: string;
+  /** A file over the size limit was not attached, e.g. `“clip.mov” is over the 100 MB limit`. */
+  fileTooLarge: (name: string, limit: string) => string;
+  /** The text is over the engine's limit, e.g. `This message is too long to send. Shorten it first.` */
+  messageTooLong: string;
+  /** How much of the text limit is used, e.g. `11 KB of 12 KB`. */
+  textLimit: (used: string, limit: string) => string;
+  /**
+   * Why a send failed, by {@link ChatErrorCode} (`NETWORK_ERROR`, `PERMISSION_DENIED`, `NOT_LOGGED_IN`,
+   * `MESSAGE_TOO_LARGE`…), e.g. `Couldn’t send. Check your connection and try again.`
+   */
+  sendError: (code: string) => string;
+  /** An attachment could not be sent, e.g. `“photo.png” wasn’t sent. Couldn’t connect.` */
+  attachmentFailed: (name: string, reason: string) => string;
+  /** Dismisses a notice. */
+  dismiss: string;
+  /** Accessible name of the message search field, e.g. `Search messages`. */
+  searchMessages: string;
+  /** Clears the search field. */
+  clearSearch: string;
+  /** Accessible name of the message type filter, e.g. `Type`. */
+  searchType: string;
+  /** A message type filter, by element type (`text`, `image`, `file`, `video`, `sound`, `location`…). */
+  messageTypeName: (type: string) => string;
+  /** Accessible name of the sender filter, e.g. `From`. */
+  searchSender: string;
+  /** The sender filter's "any sender" choice, e.g. `Anyone`. */
+  searchAnyone: string;
+  /** Shown before anything is searched, e.g. `Search by words, type or sender`. */
+  searchPrompt: string;
+  /** Accessible name of the list of results, e.g. `Search results`. */
+  searchResults: string;
+  /** Nothing matched. */
+  searchNoResults: string;
+  /** Matches in one conversation, e.g. `3 results`. */
+  searchResultCount: (count: number) => string;
+  /** Loads the next page of results. */
+  searchShowMore: string;
 }
