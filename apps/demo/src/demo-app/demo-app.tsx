@@ -1,0 +1,109 @@
+import { ChatProvider } from '@tidings/components';
+import { useCallback, useEffect, useLayoutEffect, useRef, useState } from 'react';
+import { TidingsMark } from '../app-icons/app-icons';
+import { type Session, sessionStore, startSession, userIDFromName } from '../session/session';
+import { applyPreferences, useLocaleStrings, usePreferences } from '../settings/preferences';
+import { AppShell } from '../shell/app-shell';
+import { SignIn } from '../sign-in/sign-in';
+import type { World } from '../world/world';
+import { PEOPLE } from '../world/world-people';
+
+/** Props of {@link DemoApp}. */
+export interface DemoAppProps {
+  /** The world this tab opened at start (the hub, seeded). */
+  world: Promise<World>;
+}
+
+/** A full-screen message while the world opens or an account signs in. */
+function Splash({ text, detail }: { text: string; detail?: string }) {
+  return (
+    <main className="demo-splash" aria-busy="true">
+      <TidingsMark size={48} />
+      <p role="status" className="demo-splash-text">
+        {text}
+        {detail && <span className="demo-splash-detail">{detail}</span>}
+      </p>
+    </main>
+  );
+}
+
+/**
+ * The demo: preferences on the document, then the sign-in screen or, once signed in, the chat app in a
+ * `<ChatProvider>` over the account's store. The account of this tab is restored after a reload.
+ */
+export function DemoApp({ world: opening }: DemoAppProps) {
+  const preferences = usePreferences();
+  const { kit, demo: t } = useLocaleStrings();
+  const [world, setWorld] = useState<World | null>(null);
+  const [worldError, setWorldError] = useState<unknown>(null);
+  const [session, setSession] = useState<Session | null>(null);
+  const [pending, setPending] = useState<string | null>(() => sessionStore.get().userID);
+  const [error, setError] = useState<string | null>(null);
+  const starting = useRef(false);
+
+  useLayoutEffect(() => applyPreferences(preferences), [preferences]);
+
+  useEffect(() => {
+    let alive = true;
+    opening.then(
+      (opened) => alive && setWorld(opened),
+      (reason: unknown) => alive && setWorldError(reason),
+    );
+    return () => {
+      alive = false;
+    };
+  }, [opening]);
+
+  const signIn = useCallback(
+    (userID: string, nick?: string) => {
+      if (!world || starting.current) return;
+      const id = nick ? userIDFromName(nick) : userID;
+      if (!id) {
+        setError(t.signInFailed);
+        return;
+      }
+      starting.current = true;
+      setPending(id);
+      setError(null);
+      startSession(world, id, { ...(nick && { nick: nick.trim() }), locale: preferences.locale })
+        .then(setSession, (reason: unknown) => {
+          console.error('Tidings demo: signing in failed', reason);
+          sessionStore.set({ userID: null });
+          setError(t.signInFailed);
+        })
+        .finally(() => {
+          starting.current = false;
+          setPending(null);
+        });
+    },
+    [world, preferences.locale, t.signInFailed],
+  );
+
+  // A reload signs the tab's account back in.
+  useEffect(() => {
+    const restored = sessionStore.get().userID;
+    if (world && restored && !session && !starting.current) signIn(restored);
+  }, [world, session, signIn]);
+
+  const signOut = useCallback(() => {
+    const ending = session;
+    setSession(null);
+    void ending?.end();
+  }, [session]);
+
+  if (worldError) return <Splash text={String(worldError)} />;
+  if (!world) return <Splash text={t.preparingWorld} />;
+  if (!session) {
+    if (pending) {
+      const name = PEOPLE.find((person) => person.userID === pending)?.nick ?? pending;
+      const load = world.load.toLocaleString(preferences.locale);
+      return <Splash text={t.signingIn(name)} {...(world.load > 0 && { detail: t.seedingLoad(load) })} />;
+    }
+    return <SignIn onSignIn={signIn} pending={pending} error={error} />;
+  }
+  return (
+    <ChatProvider key={session.userID} store={session.store} strings={kit} locale={preferences.locale}>
+      <AppShell session={session} world={world} onSignOut={signOut} />
+    </ChatProvider>
+  );
+}

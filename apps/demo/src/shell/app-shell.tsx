@@ -1,0 +1,78 @@
+import { useChatStore, useChatStoreApi } from '@tidings/components';
+import { useEffect, useState } from 'react';
+import { ChatPane } from '../chat/chat-pane';
+import { ControlsSheet, listenForReset } from '../controls/controls-sheet';
+import { InboxPane } from '../inbox/inbox-pane';
+import type { Session } from '../session/session';
+import type { World } from '../world/world';
+import { AppRail, type SidebarView } from './app-rail';
+
+/** Props of {@link AppShell}. */
+export interface AppShellProps {
+  session: Session;
+  world: World;
+  onSignOut(): void;
+}
+
+const CHAT_ROUTE = /^#\/chat\/(.+)$/;
+
+/** The open conversation of this tab lives in the URL's hash, so a reload (or a link) reopens it. */
+function useConversationRoute(): void {
+  const api = useChatStoreApi();
+  const activeID = useChatStore((state) => state.activeConversationID);
+
+  useEffect(() => {
+    const open = () => {
+      const match = CHAT_ROUTE.exec(location.hash);
+      const id = match ? decodeURIComponent(match[1] as string) : null;
+      if (api.getState().activeConversationID !== id)
+        void api
+          .getState()
+          .openConversation(id)
+          .catch(() => undefined);
+    };
+    open();
+    addEventListener('hashchange', open);
+    return () => removeEventListener('hashchange', open);
+  }, [api]);
+
+  useEffect(() => {
+    const hash = activeID ? `#/chat/${encodeURIComponent(activeID)}` : '';
+    if (location.hash !== hash) history.replaceState(null, '', hash || location.pathname + location.search);
+  }, [activeID]);
+}
+
+/**
+ * The signed-in app: the rail (or bottom bar), the sidebar (inbox or message search) and the chat. On a
+ * wide screen all three show; on a narrow one the sidebar and the chat are two screens, with a back button
+ * in the chat's header.
+ */
+export function AppShell({ session, world, onSignOut }: AppShellProps) {
+  const [view, setView] = useState<SidebarView>('chats');
+  const [controlsOpen, setControlsOpen] = useState(false);
+  const activeID = useChatStore((state) => state.activeConversationID);
+  useConversationRoute();
+  useEffect(() => listenForReset(world), [world]);
+
+  return (
+    <div className="demo-shell" data-screen={activeID ? 'chat' : 'list'}>
+      <AppRail
+        view={view}
+        onViewChange={setView}
+        onOpenControls={() => setControlsOpen(true)}
+        account={session.profile}
+      />
+      <div className="demo-sidebar">
+        <InboxPane session={session} onNewChat={() => undefined} onNewGroup={() => undefined} />
+      </div>
+      <ChatPane session={session} />
+      <ControlsSheet
+        open={controlsOpen}
+        onClose={() => setControlsOpen(false)}
+        session={session}
+        world={world}
+        onSignOut={onSignOut}
+      />
+    </div>
+  );
+}

@@ -1,0 +1,82 @@
+import type { UserProfile } from '@tidings/core';
+import { TEST_USERS } from '@tidings/core/testing';
+import { emojiAvatar, TIDINGS_AVATAR } from './world-media';
+
+/** The demo's own account: it welcomes everyone and explains the demo. */
+export const TIDINGS_USER_ID = 'tidings';
+
+/** Pictures for some of the seeded people; the others show their initials on a colour, as most do. */
+const PICTURES: Record<string, string> = {
+  alice: emojiAvatar('🦊', '#ffb86b', '#f0744a'),
+  carol: emojiAvatar('🐼', '#d8f3dc', '#74c69d'),
+  erin: emojiAvatar('🐙', '#ffd6e8', '#f487b6'),
+  grace: emojiAvatar('🌻', '#fff3b0', '#f6bd60'),
+  ivan: emojiAvatar('🚀', '#cde7ff', '#5b8def'),
+  mallory: emojiAvatar('🐧', '#e0e7ff', '#8e9aaf'),
+  olivia: emojiAvatar('🍵', '#e9f5db', '#97c279'),
+  rupert: emojiAvatar('🎸', '#ffe5d9', '#e07a5f'),
+};
+
+/** The people of the demo world: the core's test users, some with pictures. */
+export const PEOPLE: readonly UserProfile[] = TEST_USERS.map((user) => ({
+  ...user,
+  faceUrl: PICTURES[user.userID] ?? '',
+}));
+
+/** The Tidings account's profile. */
+export const TIDINGS_PROFILE: UserProfile = {
+  userID: TIDINGS_USER_ID,
+  nick: 'Tidings',
+  faceUrl: TIDINGS_AVATAR,
+};
+
+/** A seeded group. */
+export interface WorldGroup {
+  groupID: string;
+  name: string;
+  faceUrl: string;
+  /** The first member owns the group. */
+  members: string[];
+}
+
+/** The seeded groups; every person is in at least one. */
+export const GROUPS: readonly WorldGroup[] = [
+  {
+    groupID: 'design-team',
+    name: 'Design Team',
+    faceUrl: emojiAvatar('🎨', '#e0d4ff', '#9d7bea'),
+    members: ['alice', 'bob', 'carol', 'dave', 'erin', 'grace'],
+  },
+  {
+    groupID: 'weekend-hikers',
+    name: 'Weekend Hikers',
+    faceUrl: emojiAvatar('🥾', '#d9f2e6', '#58b589'),
+    members: ['carol', 'alice', 'frank', 'heidi', 'ivan', 'judy', 'bob'],
+  },
+  {
+    groupID: 'book-club',
+    name: '读书会 Book Club',
+    faceUrl: emojiAvatar('📚', '#ffe8cc', '#f0a04b'),
+    members: ['grace', 'carol', 'olivia', 'alice', 'bob', 'sybil'],
+  },
+  {
+    groupID: 'release-train',
+    name: 'Release Train',
+    faceUrl: emojiAvatar('🚆', '#d6e4ff', '#5f8ff0'),
+    members: ['dave', 'alice', 'bob', 'mallory', 'niaj', 'peggy', 'rupert', 'sybil'],
+  },
+  {
+    groupID: 'lunch-crew',
+    name: 'Lunch Crew',
+    faceUrl: emojiAvatar('🍜', '#ffe0e0', '#f28482'),
+    members: ['erin', 'bob', 'frank', 'heidi', 'judy', 'olivia', 'alice'],
+  },
+];
+
+/** Whether a user is one of the seeded people (or the Tidings account). */
+export function isSeededUser(userID: string): boolean {
+  return userID === TIDINGS_USER_ID || PEOPLE.some((person) => person.userID === userID);
+}
+
+/** People who write in Chinese among themselves. */
+export const CHINESE_SPEAKERS = new Set(['carol', 'grace', 'olivia']);

@@ -1,0 +1,134 @@
+import { createLocalHub, type LocalEngine, type LocalHub } from '@tidings/core';
+import { TIDINGS_USER_ID } from './world-people';
+import { loadMarkerUserID, SEED_MARKER_GROUP, seedLoad, seedWorld } from './world-seed';
+import { type WorldSettings, worldName } from './world-settings';
+
+/**
+ * The demo world of this tab: the embedded hub, shared by the site's tabs (one tab runs it from
+ * IndexedDB, the others talk to it over a BroadcastChannel; when that tab closes another takes over).
+ */
+export interface World {
+  /** The hub's name, which is also its database's. */
+  readonly name: string;
+  /** Extra conversations per account in this world. */
+  readonly load: WorldSettings['load'];
+  readonly hub: LocalHub;
+  /** This tab, for device IDs: stable across reloads of the tab, different in every other tab. */
+  readonly tabID: string;
+}
+
+const TAB_KEY = 'tidings-demo:tab';
+
+function tabIDOf(): string {
+  try {
+    const held = sessionStorage.getItem(TAB_KEY);
+    if (held) return held;
+    const id = `tab-${crypto.randomUUID().slice(0, 8)}`;
+    sessionStorage.setItem(TAB_KEY, id);
+    return id;
+  } catch {
+    return `tab-${Math.random().toString(36).slice(2, 10)}`;
+  }
+}
+
+/** Runs `fn` while holding a Web Lock of this origin (exclusive), or right away where there are none. */
+export async function withLock<T>(name: string, fn: () => Promise<T>): Promise<T> {
+  const locks = globalThis.navigator?.locks;
+  if (!locks) return fn();
+  return locks.request(name, fn) as Promise<T>;
+}
+
+/** Calls `fn` with a short-lived session of the Tidings account, for questions about the hub's data. */
+async function withProbe<T>(world: World, fn: (engine: LocalEngine) => Promise<T>): Promise<T> {
+  const engine = await world.hub.connect(TIDINGS_USER_ID, {
+    persist: false,
+    deviceID: `probe-${world.tabID}`,
+  });
+  try {
+    return await fn(engine);
+  } finally {
+    await engine.logout().catch(() => undefined);
+  }
+}
+
+/**
+ * Opens the world with this load: the shared hub, seeded on the first visit only (whichever tab gets
+ * there first seeds it while the others wait).
+ */
+export async function openWorld(load: WorldSettings['load']): Promise<World> {
+  const name = worldName(load);
+  const hub = await createLocalHub({ name, persist: true, shareAcrossTabs: true });
+  const world: World = { name, load, hub, tabID: tabIDOf() };
+  await withLock(`tidings-demo:setup:${name}`, () =>
+    withProbe(world, async (probe) => {
+      const seeded = (await probe.getGroupsInfo([SEED_MARKER_GROUP])).length > 0;
+      if (!seeded) await seedWorld(hub);
+    }),
+  );
+  // Signing the tab's engines out hands the hub to another tab at once instead of on a timeout.
+  globalThis.addEventListener?.('pagehide', () => void hub.close().catch(() => undefined), { once: true });
+  return world;
+}
+
+/** Gives an account the world's extra conversations, once (the first time it signs in to this world). */
+export async function ensureLoad(world: World, userID: string): Promise<void> {
+  if (world.load === 0) return;
+  await withLock(`tidings-demo:setup:${world.name}`, () =>
+    withProbe(world, async (probe) => {
+      const marker = loadMarkerUserID(userID);
+      const seeded = (await probe.getUsersProfile([marker])).length > 0;
+      if (!seeded) await seedLoad(world.hub, userID, world.load);
+    }),
+  );
+}
+
+const PRESENCE = 'tidings-demo:presence:';
+
+/**
+ * Marks `userID` as signed in in this tab for as long as the returned function is not called: a shared
+ * Web Lock, which other tabs see through `navigator.locks.query()` and which the browser drops when the
+ * tab closes.
+ */
+export function holdPresence(userID: string): () => void {
+  const locks = globalThis.navigator?.locks;
+  if (!locks) return () => undefined;
+  let release: () => void = () => undefined;
+  const held = new Promise<void>((resolve) => {
+    release = resolve;
+  });
+  void locks.request(`${PRESENCE}${userID}`, { mode: 'shared' }, () => held).catch(() => undefined);
+  return release;
+}
+
+/** The users signed in in some tab of this site right now. */
+export async function presentUsers(): Promise<Set<string>> {
+  const locks = globalThis.navigator?.locks;
+  if (!locks) return new Set();
+  const { held = [] } = await locks.query();
+  return new Set(
+    held.flatMap((lock) => (lock.name?.startsWith(PRESENCE) ? [lock.name.slice(PRESENCE.length)] : [])),
+  );
+}
+
+/**
+ * Deletes every database of the demo (hubs and the accounts' local stores) and its settings in this
+ * browser. The tabs must reload afterwards.
+ */
+export async function resetDemoData(world: World): Promise<void> {
+  await world.hub.close().catch(() => undefined);
+  const names = (await indexedDB.databases?.()) ?? [];
+  await Promise.all(
+    names
+      .map((database) => database.name ?? '')
+      .filter((name) => name.includes('tidings-demo'))
+      .map(
+        (name) =>
+          new Promise<void>((resolve) => {
+            const request = indexedDB.deleteDatabase(name);
+            request.onsuccess = request.onerror = request.onblocked = () => resolve();
+          }),
+      ),
+  );
+  for (const key of Object.keys(localStorage))
+    if (key.startsWith('tidings-demo:')) localStorage.removeItem(key);
+}
