@@ -1,1 +1,29 @@
-export {};
+export { Composer, type ComposerProps } from './composer';
+export {
+  attachmentKindOf,
+  type ComposerAttachmentKind,
+  DEFAULT_MAX_FILE_BYTES,
+  DEFAULT_MAX_IMAGE_BYTES,
+  DEFAULT_MAX_TEXT_BYTES,
+  utf8ByteLength,
+} from './composer-limits';
+export {
+  type ComposerNotice,
+  type ComposerSendDetails,
+  type ComposerSendErrorDetails,
+  type UseComposerOptions,
+  type UseComposerReturn,
+  useComposer,
+} from './use-composer';
+export {
+  type ComposerAttachment,
+  type ComposerAttachmentStatus,
+  type UseComposerAttachmentsOptions,
+  type UseComposerAttachmentsReturn,
+  useComposerAttachments,
+} from './use-composer-attachments';
+export {
+  type UseComposerDraftOptions,
+  type UseComposerDraftReturn,
+  useComposerDraft,
+} from './use-composer-draft';

@@ -1,0 +1,219 @@
+import { formatFileSize } from '@tidings/core';
+import { clsx } from 'clsx';
+import { type ComponentPropsWithoutRef, forwardRef } from 'react';
+import { useChatConfig } from '../chat-provider/use-chat-config';
+import { FacePicker } from '../face-picker/face-picker';
+import type { Face } from '../face-picker/face-picker-faces';
+import { AlertIcon, AttachIcon, CloseIcon, SendIcon, SmileIcon } from '../icons/icons';
+import { ComposerAttachments } from './composer-attachments';
+import { type UseComposerOptions, useComposer } from './use-composer';
+
+/** Props of {@link Composer}. */
+export interface ComposerProps
+  extends UseComposerOptions,
+    Omit<ComponentPropsWithoutRef<'form'>, 'children' | 'onSubmit'> {
+  /**
+   * Says why the composer is disabled (shown in the field and given to screen readers), e.g. "You were
+   * removed from this group".
+   * @default strings.composerDisabled, or strings.noConversationSelected when no conversation is open
+   */
+  disabledReason?: string;
+  /**
+   * Placeholder of the field.
+   * @default strings.composerPlaceholder
+   */
+  placeholder?: string;
+  /**
+   * Accessible name of the field.
+   * @default strings.composerLabel
+   */
+  label?: string;
+  /**
+   * The faces the face picker offers.
+   * @default DEFAULT_FACES
+   */
+  faces?: readonly Face[];
+  /** File types the attach button offers, as the file input's `accept`, e.g. `"image/*,video/*"`. */
+  accept?: string;
+}
+
+/**
+ * Where the user writes: an auto-growing field (up to about six lines) with the attach and face buttons at
+ * its start and send at its end (disabled while there is nothing to send). Attachments wait above the
+ * field as thumbnails and chips, with progress rings while they upload; notices (a failed send, a file too
+ * large) show above it. See {@link useComposer} for the behaviour: drafts per conversation, Enter to send
+ * without ever sending an IME composition, paste and drop, the typing status, limits.
+ *
+ * Accessibility: the field is a textarea named `label` and described by the keyboard hint (or the reason
+ * it is disabled) and, near the limit, by the length counter (`aria-invalid` over it). Notices are a
+ * `role="alert"` region. The face button (`aria-haspopup="grid"`, `aria-expanded`) opens the picker with
+ * focus on its first face; Escape or picking closes it.
+ *
+ * DOM: `form.tidings-composer` > `div.tidings-composer-notices`, `div.tidings-composer-box` (>
+ * `ul.tidings-composer-attachments`, `div.tidings-composer-row` > buttons and `textarea.tidings-composer-input`),
+ * `p.tidings-composer-limit`, `div.tidings-composer-popover`, `div.tidings-composer-drop`.
+ *
+ * Data attributes on the root: `data-disabled` (writing is disabled), `data-dragging` (files are dragged
+ * over it), `data-has-attachments`. `data-over-limit` on `.tidings-composer-limit`.
+ *
+ * CSS variables: `--tidings-composer-max-lines` (how far the field grows before it scrolls, default 6),
+ * `--tidings-composer-radius` (the field's corners), `--tidings-composer-button-size` (default 40 px).
+ *
+ * @example
+ * <ChatProvider store={store}>
+ *   <MessageList />
+ *   <Composer onSend={({ message }) => analytics.track('sent', message.elemList[0]?.type)} />
+ * </ChatProvider>
+ */
+export const Composer = forwardRef<HTMLFormElement, ComposerProps>(function Composer(
+  {
+    conversationID,
+    sendKey,
+    disabled,
+    draftDelayMs,
+    typingStatus,
+    typingIntervalMs,
+    maxTextBytes,
+    maxFileBytes,
+    maxImageBytes,
+    faceAction,
+    onSend,
+    onSendError,
+    disabledReason,
+    placeholder,
+    label,
+    faces,
+    accept,
+    className,
+    ...rest
+  },
+  ref,
+) {
+  const { strings, locale } = useChatConfig();
+  const composer = useComposer({
+    conversationID,
+    sendKey,
+    disabled,
+    draftDelayMs,
+    typingStatus,
+    typingIntervalMs,
+    maxTextBytes,
+    maxFileBytes,
+    maxImageBytes,
+    faceAction,
+    onSend,
+    onSendError,
+  });
+  const {
+    attachments,
+    notices,
+    ids,
+    isDisabled,
+    isNearLimit,
+    isOverLimit,
+    isDragging,
+    isFacePickerOpen,
+    shortcuts,
+  } = composer;
+  const reason = isDisabled
+    ? (disabledReason ??
+      (composer.conversationID ? strings.composerDisabled : strings.noConversationSelected))
+    : null;
+  const describedBy = isNearLimit && !isDisabled ? `${ids.hint} ${ids.limit}` : ids.hint;
+
+  return (
+    <form
+      ref={ref}
+      className={clsx('tidings-composer', className)}
+      data-disabled={isDisabled ? '' : undefined}
+      data-dragging={isDragging ? '' : undefined}
+      data-has-attachments={attachments.length > 0 ? '' : undefined}
+      noValidate
+      {...rest}
+      {...composer.getRootProps()}
+    >
+      <div className="tidings-composer-notices" role="alert">
+        {notices.map((notice) => (
+          <p key={notice.id} className="tidings-composer-notice">
+            <AlertIcon size={16} />
+            <span className="tidings-composer-notice-text">{notice.text}</span>
+            <button
+              type="button"
+              className="tidings-composer-notice-dismiss"
+              aria-label={strings.dismiss}
+              onClick={() => composer.dismissNotice(notice.id)}
+            >
+              <CloseIcon size={14} />
+            </button>
+          </p>
+        ))}
+      </div>
+
+      <div className="tidings-composer-box">
+        {attachments.length > 0 && (
+          <ComposerAttachments attachments={attachments} onRemove={composer.removeAttachment} />
+        )}
+        <div className="tidings-composer-row">
+          <button
+            className="tidings-composer-button"
+            aria-label={strings.attach}
+            title={strings.attach}
+            {...composer.getAttachButtonProps()}
+          >
+            <AttachIcon />
+          </button>
+          <input {...composer.getFileInputProps()} accept={accept} />
+          <button
+            className="tidings-composer-button"
+            aria-label={strings.emoji}
+            title={strings.emoji}
+            {...composer.getFaceButtonProps()}
+          >
+            <SmileIcon />
+          </button>
+          <textarea
+            className="tidings-composer-input"
+            aria-label={label ?? strings.composerLabel}
+            aria-describedby={describedBy}
+            placeholder={reason ?? placeholder ?? strings.composerPlaceholder}
+            {...composer.getTextareaProps()}
+          />
+          <button
+            className="tidings-composer-send"
+            aria-label={strings.send}
+            title={strings.send}
+            {...composer.getSendButtonProps()}
+          >
+            <SendIcon />
+          </button>
+        </div>
+      </div>
+
+      <p id={ids.hint} className="tidings-composer-hint">
+        {reason ?? strings.composerHint(shortcuts.send, shortcuts.newLine)}
+      </p>
+      {isNearLimit && !isDisabled && (
+        <p id={ids.limit} className="tidings-composer-limit" data-over-limit={isOverLimit ? '' : undefined}>
+          {isOverLimit && <span className="tidings-composer-limit-error">{strings.messageTooLong} </span>}
+          <span className="tidings-composer-limit-count">
+            {strings.textLimit(
+              formatFileSize(composer.textBytes, locale),
+              formatFileSize(composer.maxTextBytes, locale),
+            )}
+          </span>
+        </p>
+      )}
+
+      {isFacePickerOpen && (
+        <div className="tidings-composer-popover" {...composer.getFacePopoverProps()}>
+          <FacePicker onSelect={composer.pickFace} autoFocus {...(faces && { faces })} />
+        </div>
+      )}
+      {isDragging && (
+        <div className="tidings-composer-drop" aria-hidden="true">
+          {strings.dropFilesHere}
+        </div>
+      )}
+    </form>
+  );
+});

@@ -1,0 +1,639 @@
+import { type ChatError, isChatError, type Message } from '@tidings/core';
+import {
+  type ChangeEvent,
+  type ClipboardEvent,
+  type DragEvent,
+  type FocusEvent,
+  type FormEvent,
+  type KeyboardEvent,
+  type RefObject,
+  useCallback,
+  useEffect,
+  useId,
+  useLayoutEffect,
+  useMemo,
+  useRef,
+  useState,
+  useSyncExternalStore,
+} from 'react';
+import { useChatConfig } from '../chat-provider/use-chat-config';
+import { useChatEngine, useChatStore, useChatStoreApi } from '../chat-provider/use-chat-store';
+import type { Face } from '../face-picker/face-picker-faces';
+import {
+  DEFAULT_MAX_FILE_BYTES,
+  DEFAULT_MAX_IMAGE_BYTES,
+  DEFAULT_MAX_TEXT_BYTES,
+  utf8ByteLength,
+} from './composer-limits';
+import { type ComposerAttachment, useComposerAttachments } from './use-composer-attachments';
+import { useComposerDraft } from './use-composer-draft';
+
+/** A sent message, as `onSend` reports it. */
+export interface ComposerSendDetails {
+  conversationID: string;
+  /** The message as sent (text, attachment or face). */
+  message: Message;
+}
+
+/** A failed send, as `onSendError` reports it. */
+export interface ComposerSendErrorDetails {
+  conversationID: string;
+  error: ChatError;
+}
+
+/** A message the composer shows the user above the field (a failed send, a file too large). */
+export interface ComposerNotice {
+  id: string;
+  text: string;
+}
+
+/** Options of {@link useComposer} (and props of `Composer`). */
+export interface UseComposerOptions {
+  /**
+   * The conversation to write in.
+   * @default the store's active conversation
+   */
+  conversationID?: string | null;
+  /**
+   * Which key sends: `'enter'` (Enter sends, Shift+Enter breaks the line) or `'mod-enter'` (Ctrl/⌘+Enter
+   * sends, Enter breaks the line). Either way, Enter that confirms an IME composition never sends.
+   * @default 'enter'
+   */
+  sendKey?: 'enter' | 'mod-enter';
+  /**
+   * Disables writing and sending; pair it with `disabledReason` to say why.
+   * @default false
+   */
+  disabled?: boolean;
+  /**
+   * How long typing pauses before the draft is saved, ms.
+   * @default 500
+   */
+  draftDelayMs?: number;
+  /**
+   * Where the "typing…" status is sent (an online-only message): one-to-one chats only, every
+   * conversation, or nowhere. Groups are left out by default, where it would reach every member.
+   * @default 'c2c'
+   */
+  typingStatus?: 'c2c' | 'all' | 'off';
+  /**
+   * At most one typing status per this many ms while the user types.
+   * @default 3000
+   */
+  typingIntervalMs?: number;
+  /**
+   * The text limit in UTF-8 bytes; a counter shows from 80 % and sending stops above it.
+   * @default 12288 (12 KB, the engines' limit)
+   */
+  maxTextBytes?: number;
+  /**
+   * The size limit of a file or video, bytes, checked before upload.
+   * @default 104857600 (100 MiB)
+   */
+  maxFileBytes?: number;
+  /**
+   * The size limit of an image, bytes, checked before upload.
+   * @default 29360128 (28 MiB)
+   */
+  maxImageBytes?: number;
+  /**
+   * What picking a face does: insert its emoji into the text at the caret, or send it at once as a face
+   * message (`createFaceMessage(index, data)`).
+   * @default 'insert'
+   */
+  faceAction?: 'insert' | 'send';
+  /** Called for every message the composer sent: text, each attachment, a face. */
+  onSend?: (details: ComposerSendDetails) => void;
+  /** Called when a send failed (the composer also says so inline). */
+  onSendError?: (details: ComposerSendErrorDetails) => void;
+}
+
+/** What {@link useComposer} returns: state, actions and prop getters for each part. */
+export interface UseComposerReturn {
+  /** The conversation being written in; `null` when none is open. */
+  conversationID: string | null;
+  /** The field's text. */
+  text: string;
+  /** Replaces the text, as if the user typed it (saved as the draft, sends a typing status). */
+  setText: (text: string) => void;
+  /** Inserts text at the caret (or over the selection) and puts the caret after it. */
+  insertText: (text: string) => void;
+  /** Size of the text in UTF-8 bytes, and the limit. */
+  textBytes: number;
+  maxTextBytes: number;
+  /** The text is at 80 % of the limit or more: show a counter. */
+  isNearLimit: boolean;
+  /** The text is over the limit: it cannot be sent. */
+  isOverLimit: boolean;
+  /** Writing is disabled (the `disabled` option, or no conversation is open). */
+  isDisabled: boolean;
+  /** There is something to send and nothing stops it. */
+  canSend: boolean;
+  /** Sends the text and the waiting attachments. */
+  send: () => Promise<void>;
+  /** Inserts or sends a face, per `faceAction`. */
+  pickFace: (face: Face) => void;
+  attachments: readonly ComposerAttachment[];
+  /** Attaches files (checked against the size limits first). */
+  addFiles: (files: Iterable<File>) => void;
+  /** Removes a waiting attachment, or cancels one being sent. */
+  removeAttachment: (id: string) => void;
+  /** Notices of the current conversation, oldest first. */
+  notices: readonly ComposerNotice[];
+  dismissNotice: (id: string) => void;
+  /** Files are being dragged over the composer. */
+  isDragging: boolean;
+  isFacePickerOpen: boolean;
+  setFacePickerOpen: (open: boolean) => void;
+  /** The keys that send and that break the line, for the hint: e.g. `Enter` and `Shift+Enter`. */
+  shortcuts: { send: string; newLine: string };
+  /** Element IDs the parts refer to each other by. */
+  ids: { field: string; hint: string; limit: string; facePicker: string };
+  textareaRef: RefObject<HTMLTextAreaElement | null>;
+  getRootProps: () => {
+    onSubmit: (event: FormEvent) => void;
+    onDragEnter: (event: DragEvent) => void;
+    onDragOver: (event: DragEvent) => void;
+    onDragLeave: (event: DragEvent) => void;
+    onDrop: (event: DragEvent) => void;
+  };
+  getTextareaProps: () => {
+    ref: RefObject<HTMLTextAreaElement | null>;
+    id: string;
+    value: string;
+    rows: number;
+    disabled: boolean;
+    enterKeyHint: 'send' | 'enter';
+    'aria-invalid': true | undefined;
+    onChange: (event: ChangeEvent<HTMLTextAreaElement>) => void;
+    onKeyDown: (event: KeyboardEvent<HTMLTextAreaElement>) => void;
+    onPaste: (event: ClipboardEvent<HTMLTextAreaElement>) => void;
+    onBlur: () => void;
+    onCompositionStart: () => void;
+    onCompositionEnd: () => void;
+  };
+  getSendButtonProps: () => { type: 'submit'; disabled: boolean };
+  getAttachButtonProps: () => { type: 'button'; disabled: boolean; onClick: () => void };
+  getFileInputProps: () => {
+    ref: RefObject<HTMLInputElement | null>;
+    type: 'file';
+    multiple: true;
+    hidden: true;
+    tabIndex: -1;
+    onChange: (event: ChangeEvent<HTMLInputElement>) => void;
+  };
+  getFaceButtonProps: () => {
+    ref: RefObject<HTMLButtonElement | null>;
+    type: 'button';
+    disabled: boolean;
+    'aria-expanded': boolean;
+    'aria-haspopup': 'grid';
+    'aria-controls': string | undefined;
+    onClick: () => void;
+  };
+  getFacePopoverProps: () => {
+    id: string;
+    ref: RefObject<HTMLDivElement | null>;
+    onKeyDown: (event: KeyboardEvent) => void;
+    onBlur: (event: FocusEvent) => void;
+  };
+}
+
+const useIsomorphicLayoutEffect = typeof document === 'undefined' ? useEffect : useLayoutEffect;
+
+const noSubscription = () => () => undefined;
+const isApplePlatform = () => /Mac|iPhone|iPad|iPod/.test(navigator.platform || navigator.userAgent);
+
+/** `field-sizing: content` grows a textarea with its text in CSS alone (Chromium 123+, Safari 26+). */
+const supportsFieldSizing = () =>
+  typeof CSS !== 'undefined' && typeof CSS.supports === 'function' && CSS.supports('field-sizing', 'content');
+
+const hasFiles = (event: DragEvent) => Array.from(event.dataTransfer?.types ?? []).includes('Files');
+
+let nextNoticeID = 0;
+
+/**
+ * The composer's behaviour, headless: the field's text per conversation (never in the store while the
+ * user types; saved as the draft once typing pauses, restored on return and after reload, cleared only
+ * when that text was sent), Enter to send without ever sending an IME composition, attachments by button,
+ * paste and drop (size-checked, uploaded with progress, cancellable), faces, the throttled typing status,
+ * and the text limit. Render it yourself with the prop getters, or use `Composer`.
+ *
+ * @example
+ * const composer = useComposer({ sendKey: 'enter' });
+ * <form {...composer.getRootProps()}>
+ *   <textarea {...composer.getTextareaProps()} aria-label="Message" />
+ *   <button {...composer.getSendButtonProps()}>Send</button>
+ * </form>
+ */
+export function useComposer(options: UseComposerOptions = {}): UseComposerReturn {
+  const {
+    sendKey = 'enter',
+    disabled = false,
+    draftDelayMs = 500,
+    typingStatus = 'c2c',
+    typingIntervalMs = 3000,
+    maxTextBytes = DEFAULT_MAX_TEXT_BYTES,
+    maxFileBytes = DEFAULT_MAX_FILE_BYTES,
+    maxImageBytes = DEFAULT_MAX_IMAGE_BYTES,
+    faceAction = 'insert',
+    onSend,
+    onSendError,
+  } = options;
+  const store = useChatStoreApi();
+  const engine = useChatEngine();
+  const { strings } = useChatConfig();
+  const activeID = useChatStore(selectActiveID);
+  const conversationID = options.conversationID === undefined ? activeID : options.conversationID;
+  const isDisabled = disabled || !conversationID;
+
+  const baseID = useId();
+  const ids = useMemo(
+    () => ({
+      field: `${baseID}-field`,
+      hint: `${baseID}-hint`,
+      limit: `${baseID}-limit`,
+      facePicker: `${baseID}-faces`,
+    }),
+    [baseID],
+  );
+  const textareaRef = useRef<HTMLTextAreaElement | null>(null);
+  const fileInputRef = useRef<HTMLInputElement | null>(null);
+  const faceButtonRef = useRef<HTMLButtonElement | null>(null);
+  const popoverRef = useRef<HTMLDivElement | null>(null);
+
+  // ── Notices ──────────────────────────────────────────────────────────────────────────────────
+  const [allNotices, setAllNotices] = useState<readonly (ComposerNotice & { conversationID: string })[]>([]);
+  const notify = useCallback((id: string, text: string) => {
+    // The newest few are enough; older ones have been read or no longer matter.
+    setAllNotices((current) => [
+      ...current.slice(-4),
+      { id: `notice-${++nextNoticeID}`, conversationID: id, text },
+    ]);
+  }, []);
+  const clearNotices = useCallback(
+    (id: string) =>
+      setAllNotices((current) =>
+        current.some((notice) => notice.conversationID === id)
+          ? current.filter((notice) => notice.conversationID !== id)
+          : current,
+      ),
+    [],
+  );
+  const dismissNotice = useCallback(
+    (id: string) => setAllNotices((current) => current.filter((notice) => notice.id !== id)),
+    [],
+  );
+  const notices = useMemo(
+    () => allNotices.filter((notice) => notice.conversationID === conversationID),
+    [allNotices, conversationID],
+  );
+
+  // ── Text and draft ───────────────────────────────────────────────────────────────────────────
+  const draft = useComposerDraft({ conversationID, delayMs: draftDelayMs });
+  const { text, editText } = draft;
+  const textBytes = useMemo(() => utf8ByteLength(text), [text]);
+  const isOverLimit = textBytes > maxTextBytes;
+  const isNearLimit = textBytes >= maxTextBytes * 0.8;
+
+  const lastTyping = useRef(new Map<string, number>());
+  const setText = useCallback(
+    (value: string) => {
+      if (!conversationID) return;
+      editText(value);
+      const sendsTyping =
+        typingStatus === 'all' || (typingStatus === 'c2c' && conversationID.startsWith('c2c_'));
+      if (!sendsTyping || value.trim() === '') return;
+      const now = Date.now();
+      if (now - (lastTyping.current.get(conversationID) ?? Number.NEGATIVE_INFINITY) < typingIntervalMs)
+        return;
+      lastTyping.current.set(conversationID, now);
+      // A lost typing status is harmless: the next keystrokes send another.
+      void store
+        .getState()
+        .sendTyping(conversationID)
+        .catch(() => undefined);
+    },
+    [conversationID, editText, store, typingIntervalMs, typingStatus],
+  );
+
+  const caret = useRef<number | null>(null);
+  const insertText = useCallback(
+    (value: string) => {
+      const field = textareaRef.current;
+      const start = field ? field.selectionStart : text.length;
+      const end = field ? field.selectionEnd : text.length;
+      caret.current = start + value.length;
+      setText(text.slice(0, start) + value + text.slice(end));
+    },
+    [setText, text],
+  );
+
+  useIsomorphicLayoutEffect(() => {
+    const field = textareaRef.current;
+    if (!field) return;
+    if (caret.current !== null) {
+      field.focus();
+      field.setSelectionRange(caret.current, caret.current);
+      caret.current = null;
+    }
+    if (!supportsFieldSizing()) {
+      // Older engines: grow the field with its content by measuring it (CSS caps it at six lines).
+      field.style.blockSize = 'auto';
+      field.style.blockSize = `${field.scrollHeight + field.offsetHeight - field.clientHeight}px`;
+    }
+  }, [text]);
+
+  // ── Attachments ──────────────────────────────────────────────────────────────────────────────
+  const callbacks = useRef({ onSend, onSendError });
+  callbacks.current = { onSend, onSendError };
+  const limits = useMemo(() => ({ maxFileBytes, maxImageBytes }), [maxFileBytes, maxImageBytes]);
+  const { attachments, add, remove, sendAll } = useComposerAttachments({
+    conversationID,
+    limits,
+    onNotice: notify,
+    onSent: (id, message) => callbacks.current.onSend?.({ conversationID: id, message }),
+    onFailed: (id, error) => callbacks.current.onSendError?.({ conversationID: id, error }),
+  });
+  const readyCount = attachments.filter((item) => item.status === 'ready').length;
+
+  const addFiles = useCallback(
+    (files: Iterable<File>) => {
+      if (isDisabled || !conversationID) return;
+      clearNotices(conversationID);
+      add(files);
+    },
+    [add, clearNotices, conversationID, isDisabled],
+  );
+
+  // ── Sending ──────────────────────────────────────────────────────────────────────────────────
+  const canSend = !isDisabled && !isOverLimit && (text.trim() !== '' || readyCount > 0);
+
+  const fail = useCallback(
+    (id: string, error: unknown) => {
+      const code = isChatError(error) ? error.code : 'UNKNOWN';
+      notify(id, strings.sendError(code));
+      if (isChatError(error)) callbacks.current.onSendError?.({ conversationID: id, error });
+    },
+    [notify, strings],
+  );
+
+  const send = useCallback(async () => {
+    if (!canSend || !conversationID) return;
+    const id = conversationID;
+    const body = text.trim();
+    clearNotices(id);
+    sendAll();
+    if (body === '') return;
+    const { settle } = draft.beginSend(text);
+    try {
+      const message = await store.getState().sendText(id, body);
+      settle(true);
+      callbacks.current.onSend?.({ conversationID: id, message });
+    } catch (error) {
+      settle(false);
+      fail(id, error);
+    }
+  }, [canSend, clearNotices, conversationID, draft, fail, sendAll, store, text]);
+
+  const [isFacePickerOpen, setFacePickerOpen] = useState(false);
+
+  const pickFace = useCallback(
+    (face: Face) => {
+      setFacePickerOpen(false);
+      if (faceAction === 'insert' || !conversationID) {
+        insertText(face.emoji);
+        return;
+      }
+      const id = conversationID;
+      textareaRef.current?.focus();
+      void (async () => {
+        try {
+          const message = await engine.createFaceMessage(face.index, face.data);
+          const sent = await store.getState().sendMessage(id, message);
+          callbacks.current.onSend?.({ conversationID: id, message: sent });
+        } catch (error) {
+          fail(id, error);
+        }
+      })();
+    },
+    [conversationID, engine, faceAction, fail, insertText, store],
+  );
+
+  // ── Face picker popover ──────────────────────────────────────────────────────────────────────
+  useEffect(() => {
+    if (!isFacePickerOpen) return;
+    const onPointerDown = (event: PointerEvent) => {
+      const target = event.target as Node | null;
+      if (popoverRef.current?.contains(target) || faceButtonRef.current?.contains(target)) return;
+      setFacePickerOpen(false);
+    };
+    document.addEventListener('pointerdown', onPointerDown);
+    return () => document.removeEventListener('pointerdown', onPointerDown);
+  }, [isFacePickerOpen]);
+
+  useEffect(() => {
+    if (isDisabled) setFacePickerOpen(false);
+  }, [isDisabled]);
+
+  // ── Keyboard, paste, drop ────────────────────────────────────────────────────────────────────
+  const composing = useRef(false);
+  const onKeyDown = useCallback(
+    (event: KeyboardEvent<HTMLTextAreaElement>) => {
+      if (event.key === 'Escape' && isFacePickerOpen) {
+        setFacePickerOpen(false);
+        return;
+      }
+      if (event.key !== 'Enter') return;
+      // Enter that confirms an IME composition (Chinese, Japanese, Korean input) is not a send. Safari
+      // ends the composition before its keydown, which then only keyCode 229 gives away.
+      if (event.nativeEvent.isComposing || composing.current || event.keyCode === 229) return;
+      const modified = event.ctrlKey || event.metaKey;
+      const sends = sendKey === 'enter' ? !event.shiftKey && !event.altKey : modified;
+      if (!sends) return;
+      event.preventDefault();
+      void send();
+    },
+    [isFacePickerOpen, send, sendKey],
+  );
+
+  const onPaste = useCallback(
+    (event: ClipboardEvent<HTMLTextAreaElement>) => {
+      const files = Array.from(event.clipboardData?.files ?? []);
+      if (files.length === 0) return;
+      // Office and spreadsheets put a picture of the copied text next to it: the text is what was meant.
+      if (event.clipboardData.getData('text/plain') !== '') return;
+      event.preventDefault();
+      addFiles(files);
+    },
+    [addFiles],
+  );
+
+  const [isDragging, setDragging] = useState(false);
+  // dragenter/dragleave fire for every child crossed; a depth count tells when the pointer really left.
+  const dragDepth = useRef(0);
+  const getRootProps = useCallback(
+    () => ({
+      onSubmit: (event: FormEvent) => {
+        event.preventDefault();
+        void send();
+        textareaRef.current?.focus();
+      },
+      onDragEnter: (event: DragEvent) => {
+        if (!hasFiles(event) || isDisabled) return;
+        event.preventDefault();
+        dragDepth.current++;
+        setDragging(true);
+      },
+      onDragOver: (event: DragEvent) => {
+        if (!hasFiles(event) || isDisabled) return;
+        event.preventDefault();
+        event.dataTransfer.dropEffect = 'copy';
+      },
+      onDragLeave: () => {
+        if (dragDepth.current === 0) return;
+        dragDepth.current--;
+        if (dragDepth.current === 0) setDragging(false);
+      },
+      onDrop: (event: DragEvent) => {
+        if (!hasFiles(event)) return;
+        event.preventDefault();
+        dragDepth.current = 0;
+        setDragging(false);
+        addFiles(Array.from(event.dataTransfer.files));
+      },
+    }),
+    [addFiles, isDisabled, send],
+  );
+
+  const getTextareaProps = useCallback(
+    () => ({
+      ref: textareaRef,
+      id: ids.field,
+      value: text,
+      rows: 1,
+      disabled: isDisabled,
+      enterKeyHint: (sendKey === 'enter' ? 'send' : 'enter') as 'send' | 'enter',
+      'aria-invalid': isOverLimit ? (true as const) : undefined,
+      onChange: (event: ChangeEvent<HTMLTextAreaElement>) => setText(event.target.value),
+      onKeyDown,
+      onPaste,
+      onBlur: draft.flush,
+      onCompositionStart: () => {
+        composing.current = true;
+      },
+      onCompositionEnd: () => {
+        composing.current = false;
+      },
+    }),
+    [draft.flush, ids.field, isDisabled, isOverLimit, onKeyDown, onPaste, sendKey, setText, text],
+  );
+
+  const getSendButtonProps = useCallback(() => ({ type: 'submit' as const, disabled: !canSend }), [canSend]);
+
+  const getAttachButtonProps = useCallback(
+    () => ({
+      type: 'button' as const,
+      disabled: isDisabled,
+      onClick: () => fileInputRef.current?.click(),
+    }),
+    [isDisabled],
+  );
+
+  const getFileInputProps = useCallback(
+    () => ({
+      ref: fileInputRef,
+      type: 'file' as const,
+      multiple: true as const,
+      hidden: true as const,
+      tabIndex: -1 as const,
+      onChange: (event: ChangeEvent<HTMLInputElement>) => {
+        addFiles(Array.from(event.target.files ?? []));
+        // The same file picked again next time must fire a change too.
+        event.target.value = '';
+        textareaRef.current?.focus();
+      },
+    }),
+    [addFiles],
+  );
+
+  const getFaceButtonProps = useCallback(
+    () => ({
+      ref: faceButtonRef,
+      type: 'button' as const,
+      disabled: isDisabled,
+      'aria-expanded': isFacePickerOpen,
+      'aria-haspopup': 'grid' as const,
+      'aria-controls': isFacePickerOpen ? ids.facePicker : undefined,
+      onClick: () => setFacePickerOpen((open) => !open),
+    }),
+    [ids.facePicker, isDisabled, isFacePickerOpen],
+  );
+
+  const getFacePopoverProps = useCallback(
+    () => ({
+      id: ids.facePicker,
+      ref: popoverRef,
+      onKeyDown: (event: KeyboardEvent) => {
+        if (event.key !== 'Escape') return;
+        event.stopPropagation();
+        setFacePickerOpen(false);
+        faceButtonRef.current?.focus();
+      },
+      onBlur: (event: FocusEvent) => {
+        const next = event.relatedTarget as Node | null;
+        // Focus left the picker (Tab, or a click elsewhere): it closes, like a menu.
+        if (next && !popoverRef.current?.contains(next) && !faceButtonRef.current?.contains(next)) {
+          setFacePickerOpen(false);
+        }
+      },
+    }),
+    [ids.facePicker],
+  );
+
+  const isApple = useSyncExternalStore(noSubscription, isApplePlatform, () => false);
+  const shortcuts = useMemo(
+    () =>
+      sendKey === 'enter'
+        ? { send: 'Enter', newLine: 'Shift+Enter' }
+        : { send: isApple ? '⌘+Enter' : 'Ctrl+Enter', newLine: 'Enter' },
+    [isApple, sendKey],
+  );
+
+  return {
+    conversationID,
+    text,
+    setText,
+    insertText,
+    textBytes,
+    maxTextBytes,
+    isNearLimit,
+    isOverLimit,
+    isDisabled,
+    canSend,
+    send,
+    pickFace,
+    attachments,
+    addFiles,
+    removeAttachment: remove,
+    notices,
+    dismissNotice,
+    isDragging,
+    isFacePickerOpen,
+    setFacePickerOpen,
+    shortcuts,
+    ids,
+    textareaRef,
+    getRootProps,
+    getTextareaProps,
+    getSendButtonProps,
+    getAttachButtonProps,
+    getFileInputProps,
+    getFaceButtonProps,
+    getFacePopoverProps,
+  };
+}
+
+function selectActiveID(state: { activeConversationID: string | null }): string | null {
+  return state.activeConversationID;
+}
