@@ -44,7 +44,7 @@ import type {
 import { ChatError, ChatErrorCode } from '../chat-error';
 import { sameConversation, unreadContribution } from './local-engine-conversations';
 import { ConversationPager } from './local-engine-paging';
-import { EngineMessageStore } from './local-engine-store';
+import { type CachedMessage, EngineMessageStore } from './local-engine-store';
 import { type NetworkConditions, type NetworkLink, validateConditions } from './local-hub-transport';
 import * as factory from './local-message-factory';
 import {
@@ -219,6 +219,8 @@ class LocalChatEngine implements LocalEngine {
   #connectionState: ConnectionState = 'disconnected';
   readonly #entries = new Map<string, Entry>();
   readonly #deletedRevs = new Map<string, number>();
+  /** msgID → conversationID of each conversation's lastMessage from the hub (this device may not hold it yet). */
+  readonly #lastMessageIndex = new Map<string, string>();
   #order = ConversationOrder.empty();
   #syncRev = 0;
   #groups: ConversationGroup[] = [];
@@ -449,6 +451,7 @@ class LocalChatEngine implements LocalEngine {
       if (!batch.before.has(id)) batch.before.set(id, prev?.conversation);
       this.#sideEffects(batch, prev?.state, state);
       if (this.#connectionState === 'connected') this.#syncRev = Math.max(this.#syncRev, state.rev);
+      this.#indexLastMessage(prev?.state, state.deleted ? undefined : state);
       if (state.deleted) {
         this.#deletedRevs.set(id, state.rev);
         this.#entries.delete(id);
@@ -531,10 +534,34 @@ class LocalChatEngine implements LocalEngine {
     };
   }
 
+  #indexLastMessage(prev: HubConversation | undefined, next: HubConversation | undefined): void {
+    const before = prev?.lastMessage?.msgID;
+    const after = next?.lastMessage?.msgID;
+    if (before === after) return;
+    if (before) this.#lastMessageIndex.delete(before);
+    if (after && next) this.#lastMessageIndex.set(after, next.conversationID);
+  }
+
+  /**
+   * A message this device holds. A conversation's lastMessage from the hub counts as held (a sync brings
+   * only those, not whole histories); it is put into the local store the first time it is asked for.
+   */
+  #held(msgID: string): CachedMessage | undefined {
+    const cached = this.#store.get(msgID);
+    if (cached || this.#store.isDeleted(msgID)) return cached;
+    const conversationID = this.#lastMessageIndex.get(msgID);
+    const message = conversationID ? this.#entries.get(conversationID)?.state.lastMessage : undefined;
+    if (!message || message.msgID !== msgID) return undefined;
+    this.#store.put(message);
+    this.#persistSoon();
+    return this.#store.get(msgID);
+  }
+
   /** Puts a conversation into the mirror (or takes it out), keeping order and unread totals in step. */
   #setEntry(batch: Batch, id: string, entry: Entry | undefined): void {
     const prev = this.#entries.get(id);
     if (!batch.before.has(id)) batch.before.set(id, prev?.conversation);
+    this.#indexLastMessage(prev?.state, entry?.state);
     const prevListed = prev !== undefined && prev.conversation.orderKey > 0;
     const nextListed = entry !== undefined && entry.conversation.orderKey > 0;
     if (entry) this.#entries.set(id, entry);
@@ -591,6 +618,7 @@ class LocalChatEngine implements LocalEngine {
     this.#deletedRevs.delete(id);
     const conversation = this.#build(state);
     if (prev && sameConversation(prev.conversation, conversation)) {
+      this.#indexLastMessage(prev.state, state);
       this.#entries.set(id, { state, conversation: prev.conversation });
       return;
     }
@@ -1604,7 +1632,7 @@ class LocalChatEngine implements LocalEngine {
     return this.#call('revokeMessage', async () => {
       assertString('revokeMessage', 'msgID', msgID, { nonEmpty: true });
       assertString('revokeMessage', 'reason', reason);
-      const cached = this.#store.get(msgID);
+      const cached = this.#held(msgID);
       if (cached && cached.message.status !== 'sent') {
         throw new ChatError(
           ChatErrorCode.InvalidState,
@@ -1626,7 +1654,7 @@ class LocalChatEngine implements LocalEngine {
 
   #requireCached(method: string, msgIDs: string[]): Message[] {
     return msgIDs.map((msgID) => {
-      const cached = this.#store.get(msgID);
+      const cached = this.#held(msgID);
       if (!cached)
         throw new ChatError(ChatErrorCode.MessageNotFound, `${method}: no message ${msgID} on this device.`, {
           msgID,
@@ -1670,7 +1698,7 @@ class LocalChatEngine implements LocalEngine {
     return this.#call('deleteMessagesFromServer', async () => {
       const method = 'deleteMessagesFromServer';
       const ids = [...new Set(assertIDList(method, 'msgIDList', msgIDList, 30))];
-      const local = ids.map((msgID) => this.#store.get(msgID)?.message);
+      const local = ids.map((msgID) => this.#held(msgID)?.message);
       const serverIDs = ids.filter((_, index) => {
         const message = local[index];
         return !message || message.seq > 0;
@@ -1716,7 +1744,7 @@ class LocalChatEngine implements LocalEngine {
     return this.#call('setLocalCustomData', async () => {
       assertString('setLocalCustomData', 'msgID', msgID, { nonEmpty: true });
       assertString('setLocalCustomData', 'localCustomData', localCustomData);
-      const cached = this.#store.get(msgID);
+      const cached = this.#held(msgID);
       if (!cached) {
         throw new ChatError(
           ChatErrorCode.MessageNotFound,
@@ -1832,8 +1860,13 @@ class LocalChatEngine implements LocalEngine {
         return true;
       };
       const merged = new Map<string, Message>();
-      for (const message of this.#store.list(conversationID))
+      const serverLast = this.#entries.get(conversationID)?.state.lastMessage;
+      if (serverLast && !this.#store.isDeleted(serverLast.msgID) && inRange(serverLast)) {
+        merged.set(serverLast.msgID, serverLast);
+      }
+      for (const message of this.#store.list(conversationID)) {
         if (inRange(message)) merged.set(message.msgID, message);
+      }
       for (const message of fromHub.values()) if (inRange(message)) merged.set(message.msgID, message);
       const sorted = [...merged.values()].sort(compareMessages);
       const page =
@@ -1846,7 +1879,7 @@ class LocalChatEngine implements LocalEngine {
     return this.#call('findMessages', () => {
       const ids = assertIDList('findMessages', 'msgIDList', msgIDList, 100, { allowEmpty: true });
       return ids.flatMap((msgID) => {
-        const cached = this.#store.get(msgID);
+        const cached = this.#held(msgID);
         return cached ? [cached.message] : [];
       });
     });

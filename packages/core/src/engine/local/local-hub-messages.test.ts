@@ -540,6 +540,20 @@ describe('history paging (seed 004 rules)', () => {
     expect((await laptop.findMessages(page.messageList.map((message) => message.msgID))).length).toBe(3);
   });
 
+  test('a freshly synced device holds each conversation’s last message: find, annotate and read it offline', async () => {
+    const { bob } = await setup();
+    const [, last] = await burst(bob, 2, { receiver: 'alice' });
+    const tablet = await hub.connect('alice', { deviceID: 'tablet' });
+    expect((await tablet.findMessages([last!.msgID])).map((message) => message.msgID)).toEqual([last!.msgID]);
+    const annotated = await tablet.setLocalCustomData(last!.msgID, 'seen on tablet');
+    expect(annotated.localCustomData).toBe('seen on tablet');
+    expect((await tablet.getConversation('c2c_bob')).lastMessage?.localCustomData).toBe('seen on tablet');
+    const phone = await hub.connect('alice', { deviceID: 'phone' });
+    phone.setNetworkConditions({ online: false });
+    const offline = await phone.getHistoryMessageList({ conversationID: 'c2c_bob', count: 10 });
+    expect(offline.messageList.map(textOf)).toEqual(['m2']);
+  });
+
   test('offline, history comes from what this device holds', async () => {
     const { alice, bob } = await setup();
     await burst(bob, 3, { receiver: 'alice' });
