@@ -1,8 +1,7 @@
 import type { Message, MessageElem } from '../../model/types';
-import { ChatError, ChatErrorCode } from '../chat-error';
 import { invalidParameter } from '../local/local-validation';
 import type { TencentChatLike, TencentMessage } from './tencent-chat-like';
-import { notSupported } from './tencent-errors';
+import { messageNotFound, notSupported } from './tencent-errors';
 import { toSdkAtUserList } from './tencent-mappers';
 
 /**
@@ -208,14 +207,6 @@ export function planCreate(
         'a message an app can send (group tips come from the server)',
       );
   }
-}
-
-function messageNotFound(method: string, msgID: string): ChatError {
-  return new ChatError(
-    ChatErrorCode.MessageNotFound,
-    `${method}: the Tencent SDK has no message "${msgID}" (load it first, for example with getHistoryMessageList).`,
-    { method, msgID },
-  );
 }
 
 /** Whether a value the SDK returned from a create call is a message (it returns undefined or a rejected promise on bad input). */

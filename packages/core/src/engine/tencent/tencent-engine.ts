@@ -23,7 +23,6 @@ import {
   type MessageElem,
   type MessageElemType,
   type MessageLocator,
-  type MessagePriority,
   type MessageSearchParams,
   type MessageSearchResult,
   type OperationResult,
@@ -42,7 +41,6 @@ import type {
 } from '../chat-engine';
 import { ChatError, ChatErrorCode } from '../chat-error';
 import { ConversationPager } from '../local/local-engine-paging';
-import { payloadBytes } from '../local/local-message-utils';
 import {
   assertBlob,
   assertBoolean,
@@ -53,7 +51,6 @@ import {
   assertInteger,
   assertMarkType,
   assertMessage,
-  assertOptionalBoolean,
   assertOptionalString,
   assertOptions,
   assertReceiveOpt,
@@ -72,16 +69,14 @@ import {
   TencentChatTypes as Types,
 } from './tencent-chat-like';
 import { TencentConversationList } from './tencent-conversation-list';
+import { fileNameOf, imageSizeOf, isSdkMessage } from './tencent-drafts';
 import {
-  createSdkMessage,
-  fileNameOf,
-  type HeldDraft,
-  imageSizeOf,
-  isSdkMessage,
-  newDraftMessage,
-  planCreate,
-} from './tencent-drafts';
-import { callTencent, chatErrorCodeOf, notSupported, translateTencentError } from './tencent-errors';
+  callTencent,
+  chatErrorCodeOf,
+  invalidState,
+  notSupported,
+  translateTencentError,
+} from './tencent-errors';
 import { findByLocator, loadHistory } from './tencent-history';
 import {
   needsMergerDownload,
@@ -95,9 +90,9 @@ import {
   toMessageStatus,
   toSdkConversationID,
   toSdkElemType,
-  toSdkPriority,
   toUserProfile,
 } from './tencent-mappers';
+import { rejectedSend, TencentSender } from './tencent-sender';
 import { assertFilter, assertUnreadFilter, isRecord } from './tencent-validation';
 
 /** Options of {@link createTencentEngine}. */
@@ -156,30 +151,6 @@ function emit<L extends object, K extends keyof L>(
   }
 }
 
-function sendHandle(message: Message, promise: Promise<Message>): SendMessageHandle {
-  return Object.assign(promise, { message, promise });
-}
-
-/** The message of a rejected send, for a handle that must carry one. */
-function shownMessage(value: unknown, msgID = ''): Message {
-  if (isRecord(value) && typeof value.msgID === 'string' && Array.isArray(value.elemList))
-    return value as unknown as Message;
-  return { ...newDraftMessage('', 0, []), msgID, status: 'failed' };
-}
-
-function asChatError(error: unknown, method: string): ChatError {
-  return translateTencentError(error, method);
-}
-
-function messageNotFound(method: string, msgID: string): ChatError {
-  return new ChatError(ChatErrorCode.MessageNotFound, `${method}: no message "${msgID}".`, { method, msgID });
-}
-
-function invalidState(method: string, reason: string, details: Record<string, unknown> = {}): ChatError {
-  return new ChatError(ChatErrorCode.InvalidState, `${method}: ${reason}`, { method, ...details });
-}
-
-const PRIORITIES: readonly unknown[] = ['high', 'normal', 'low', 'lowest'] satisfies MessagePriority[];
 const ELEM_TYPES: readonly unknown[] = [
   'text',
   'custom',
@@ -193,43 +164,6 @@ const ELEM_TYPES: readonly unknown[] = [
   'groupTip',
 ] satisfies MessageElemType[];
 
-/** Upload progress of one message: reported as 0–100 to the send's `onProgress` and to listeners. */
-class SendProgress {
-  #last = -1;
-  readonly #report: (percent: number) => void;
-  onProgress: ((percent: number) => void) | undefined;
-
-  constructor(onProgress: ((percent: number) => void) | undefined, report: (percent: number) => void) {
-    this.onProgress = onProgress;
-    this.#report = report;
-  }
-
-  /** The SDK reports a fraction 0–1. */
-  report(fraction: unknown): void {
-    const value = typeof fraction === 'number' ? fraction : Number(fraction);
-    if (!Number.isFinite(value)) return;
-    const percent = Math.max(0, Math.min(100, Math.round(value * 100)));
-    if (percent === this.#last) return;
-    this.#last = percent;
-    this.onProgress?.(percent);
-    this.#report(percent);
-  }
-
-  restart(onProgress: ((percent: number) => void) | undefined): void {
-    this.onProgress = onProgress;
-    this.#last = -1;
-  }
-}
-
-/** A checked `sendMessage` options object, split into what the SDK's create and send calls take. */
-interface SendPlan {
-  isGroup: boolean;
-  target: { to: string; conversationType: string; receiverList?: string[] };
-  priority?: MessagePriority;
-  onProgress?: (percent: number) => void;
-  sdkOptions: Record<string, unknown>;
-}
-
 const MAX_SEARCH_CACHES = 20;
 
 /**
@@ -239,7 +173,6 @@ class TencentEngine implements ChatEngine {
   readonly userID: string;
   readonly #chat: TencentChatLike;
   readonly #revokeWindowMs: number;
-  readonly #maxTextBytes: number;
   readonly #keepHidden: boolean;
   readonly #groupType: string;
   readonly #fetch: ((url: string) => Promise<Response>) | undefined;
@@ -257,14 +190,7 @@ class TencentEngine implements ChatEngine {
   #groupNames: string[] | null = null;
   #connectionState: ConnectionState;
   #loggedOut = false;
-  /** msgIDs of messages created here, by SDK ID, and back. */
-  readonly #msgIDs = new Map<string, string>();
-  readonly #sdkIDs = new Map<string, string>();
-  /** Files and forward sources of created messages, until they are sent. */
-  readonly #held = new Map<string, HeldDraft>();
-  /** SDK messages this engine sent that are not through yet (or failed), by SDK ID. */
-  readonly #unsent = new Map<string, TencentMessage>();
-  readonly #progress = new Map<string, SendProgress>();
+  readonly #sender: TencentSender;
   readonly #searchCursors = new Map<string, (string | null)[]>();
   readonly #handlers: [string, (event: TencentEvent) => void][] = [];
 
@@ -272,11 +198,16 @@ class TencentEngine implements ChatEngine {
     this.userID = options.userID;
     this.#chat = chat;
     this.#revokeWindowMs = options.revokeWindowMs ?? 120_000;
-    this.#maxTextBytes = options.maxTextBytes ?? 12 * 1024;
     this.#keepHidden = options.keepHiddenOnNewMessage ?? false;
     this.#groupType = options.groupType ?? Types.GRP_WORK;
     this.#fetch = options.fetch;
-    this.#ctx = { userID: options.userID, msgIDOf: (sdkID) => this.#msgIDs.get(sdkID) ?? sdkID };
+    this.#sender = new TencentSender(chat, {
+      userID: options.userID,
+      maxTextBytes: options.maxTextBytes ?? 12 * 1024,
+      now: () => this.getServerTime(),
+      onSendProgress: (msgID, percent) => emit(this.#messageListeners, 'onSendProgress', msgID, percent),
+    });
+    this.#ctx = this.#sender.ctx;
     this.#list = new TencentConversationList(this.#ctx, () => this.getServerTime());
     this.#pager = new ConversationPager(options.maxPageSessions ?? 16);
     this.#connectionState = chat.isReady() ? 'connected' : 'connecting';
@@ -515,26 +446,7 @@ class TencentEngine implements ChatEngine {
     this.#conversationListeners.clear();
     this.#messageListeners.clear();
     this.#sdkListeners.clear();
-    this.#held.clear();
-  }
-
-  #sdkIDOf(msgID: string): string {
-    return this.#sdkIDs.get(msgID) ?? msgID;
-  }
-
-  /** The SDK's message object for a Tidings msgID, or null. */
-  #findSdk(msgID: string): TencentMessage | null {
-    const sdkID = this.#sdkIDOf(msgID);
-    const unsent = this.#unsent.get(sdkID);
-    if (unsent) return unsent;
-    const found: unknown = this.#chat.findMessage(sdkID);
-    return isSdkMessage(found) ? found : null;
-  }
-
-  #requireSdk(method: string, msgID: string): TencentMessage {
-    const found = this.#findSdk(msgID);
-    if (!found || found.isDeleted) throw messageNotFound(method, msgID);
-    return found;
+    this.#sender.clear();
   }
 
   #now(): number {
@@ -905,20 +817,12 @@ class TencentEngine implements ChatEngine {
 
   // ── Creating messages ─────────────────────────────────────────────────────────────────────────────
 
-  #draft(elemList: MessageElem[], held?: HeldDraft): Message {
-    const message = newDraftMessage(this.userID, this.#now(), elemList);
-    if (held) {
-      this.#held.set(message.msgID, held);
-      // Created messages that are never sent would hold their files for good; the oldest go first.
-      if (this.#held.size > 500) this.#held.delete(this.#held.keys().next().value as string);
-    }
-    return message;
-  }
-
   async createTextMessage(text: string): Promise<Message> {
     const method = 'createTextMessage';
     this.#guard(method);
-    return this.#draft([{ type: 'text', text: assertString(method, 'text', text, { nonEmpty: true }) }]);
+    return this.#sender.draft([
+      { type: 'text', text: assertString(method, 'text', text, { nonEmpty: true }) },
+    ]);
   }
 
   async createTextAtMessage(text: string, atUserList: string[]): Promise<Message> {
@@ -926,13 +830,13 @@ class TencentEngine implements ChatEngine {
     this.#guard(method);
     const body = assertString(method, 'text', text, { nonEmpty: true });
     const ids = assertIDList(method, 'atUserList', atUserList, Number.MAX_SAFE_INTEGER);
-    return { ...this.#draft([{ type: 'text', text: body }]), atUserList: [...new Set(ids)] };
+    return { ...this.#sender.draft([{ type: 'text', text: body }]), atUserList: [...new Set(ids)] };
   }
 
   async createCustomMessage(data: string, description?: string, extension?: string): Promise<Message> {
     const method = 'createCustomMessage';
     this.#guard(method);
-    return this.#draft([
+    return this.#sender.draft([
       {
         type: 'custom',
         data: assertString(method, 'data', data),
@@ -957,7 +861,7 @@ class TencentEngine implements ChatEngine {
         : assertInteger(method, 'options.height', opts.height, 0, Number.MAX_SAFE_INTEGER);
     const size = width !== undefined && height !== undefined ? { width, height } : await imageSizeOf(blob);
     const fileName = fileNameOf(blob, 'image');
-    return this.#draft(
+    return this.#sender.draft(
       [
         {
           type: 'image',
@@ -999,7 +903,7 @@ class TencentEngine implements ChatEngine {
     const duration = assertFiniteNumber(method, 'durationSec', durationSec, 0, Number.MAX_SAFE_INTEGER);
     const poster = assertBlob(method, 'snapshot', snapshot);
     const size = await imageSizeOf(poster);
-    return this.#draft(
+    return this.#sender.draft(
       [
         {
           type: 'video',
@@ -1024,7 +928,7 @@ class TencentEngine implements ChatEngine {
     this.#guard(method);
     const blob = assertBlob(method, 'file', file);
     const name = assertOptionalString(method, 'fileName', fileName, '') || fileNameOf(blob, 'file');
-    return this.#draft(
+    return this.#sender.draft(
       [{ type: 'file', uuid: '', url: '', fileSize: blob.size, mimeType: blob.type, fileName: name }],
       { file: blob, fileName: name },
     );
@@ -1033,7 +937,7 @@ class TencentEngine implements ChatEngine {
   async createLocationMessage(description: string, longitude: number, latitude: number): Promise<Message> {
     const method = 'createLocationMessage';
     this.#guard(method);
-    return this.#draft([
+    return this.#sender.draft([
       {
         type: 'location',
         description: assertString(method, 'description', description),
@@ -1046,7 +950,7 @@ class TencentEngine implements ChatEngine {
   async createFaceMessage(index: number, data: string): Promise<Message> {
     const method = 'createFaceMessage';
     this.#guard(method);
-    return this.#draft([
+    return this.#sender.draft([
       {
         type: 'face',
         index: assertInteger(method, 'index', index, 0, Number.MAX_SAFE_INTEGER),
@@ -1072,7 +976,7 @@ class TencentEngine implements ChatEngine {
     if (!Array.isArray(abstractList) || abstractList.some((line) => typeof line !== 'string')) {
       throw invalidParameter(method, 'abstractList', 'an array of strings', abstractList);
     }
-    return this.#draft([
+    return this.#sender.draft([
       {
         type: 'merger',
         title: assertString(method, 'title', title),
@@ -1090,9 +994,9 @@ class TencentEngine implements ChatEngine {
     if (source.elemList.some((elem) => elem.type === 'groupTip')) {
       throw invalidParameter(method, 'message', 'a message that is not a group tip');
     }
-    const sdk = this.#requireSdk(method, source.msgID);
+    const sdk = this.#sender.require(method, source.msgID);
     return {
-      ...this.#draft([...source.elemList], { forwardOf: sdk.ID }),
+      ...this.#sender.draft([...source.elemList], { forwardOf: sdk.ID }),
       cloudCustomData: source.cloudCustomData,
     };
   }
@@ -1123,171 +1027,14 @@ class TencentEngine implements ChatEngine {
 
   // ── Sending ───────────────────────────────────────────────────────────────────────────────────────
 
-  #sendPlan(method: string, options: unknown): SendPlan {
-    const opts = assertOptions(method, options);
-    const receiver =
-      opts.receiver === undefined
-        ? undefined
-        : assertString(method, 'options.receiver', opts.receiver, { nonEmpty: true });
-    const groupID =
-      opts.groupID === undefined
-        ? undefined
-        : assertString(method, 'options.groupID', opts.groupID, { nonEmpty: true });
-    if (receiver === undefined && groupID === undefined) {
-      throw invalidParameter(method, 'options', 'given a receiver (C2C) or a groupID (group)', options);
-    }
-    if (opts.priority !== undefined && !PRIORITIES.includes(opts.priority)) {
-      throw invalidParameter(
-        method,
-        'options.priority',
-        "'high', 'normal', 'low' or 'lowest'",
-        opts.priority,
-      );
-    }
-    if (opts.onProgress !== undefined && typeof opts.onProgress !== 'function') {
-      throw invalidParameter(method, 'options.onProgress', 'a function', opts.onProgress);
-    }
-    const push =
-      opts.offlinePushInfo === undefined
-        ? undefined
-        : assertOptions(method, opts.offlinePushInfo, 'options.offlinePushInfo');
-    const offlinePushInfo = push && {
-      title: assertOptionalString(method, 'options.offlinePushInfo.title', push.title, ''),
-      description: assertOptionalString(method, 'options.offlinePushInfo.desc', push.desc, ''),
-      extension: assertOptionalString(method, 'options.offlinePushInfo.ext', push.ext, ''),
-    };
-    const onlineUserOnly = assertOptionalBoolean(
-      method,
-      'options.onlineUserOnly',
-      opts.onlineUserOnly,
-      false,
-    );
-    const excludedFromUnreadCount = assertOptionalBoolean(
-      method,
-      'options.isExcludedFromUnreadCount',
-      opts.isExcludedFromUnreadCount,
-      false,
-    );
-    const excludedFromLastMessage = assertOptionalBoolean(
-      method,
-      'options.isExcludedFromLastMessage',
-      opts.isExcludedFromLastMessage,
-      false,
-    );
-    return {
-      isGroup: groupID !== undefined,
-      target:
-        groupID !== undefined
-          ? {
-              to: groupID,
-              conversationType: Types.CONV_GROUP,
-              ...(receiver !== undefined && { receiverList: [receiver] }),
-            }
-          : { to: receiver as string, conversationType: Types.CONV_C2C },
-      ...(opts.priority !== undefined && { priority: opts.priority as MessagePriority }),
-      ...(typeof opts.onProgress === 'function' && {
-        onProgress: opts.onProgress as (percent: number) => void,
-      }),
-      sdkOptions: {
-        onlineUserOnly,
-        ...(offlinePushInfo && { offlinePushInfo }),
-        messageControlInfo: { excludedFromUnreadCount, excludedFromLastMessage },
-      },
-    };
-  }
-
   /**
    * Makes the SDK message for a created one and sends it. The returned handle carries the message at once
    * (status `sending`, the msgID it was created with) and resolves with the sent message.
    */
   sendMessage(message: Message, options: SendMessageOptions): SendMessageHandle {
     const method = 'sendMessage';
-    try {
-      this.#guard(method);
-      const draft = assertMessage(method, message);
-      const plan = this.#sendPlan(method, options);
-      const existing = this.#findSdk(draft.msgID);
-      if (existing) return this.#resend(method, existing, plan.onProgress);
-      if (draft.status === 'failed') throw messageNotFound(method, draft.msgID);
-      if (draft.status !== 'sending' || draft.seq !== 0) {
-        throw invalidState(
-          method,
-          `only a created (or failed) message can be sent; this one is ${draft.status}.`,
-          {
-            msgID: draft.msgID,
-          },
-        );
-      }
-      const bytes = payloadBytes(draft.elemList);
-      if (bytes > this.#maxTextBytes) {
-        throw new ChatError(
-          ChatErrorCode.MessageTooLarge,
-          `${method}: the text and custom payload is ${bytes} bytes; the limit is ${this.#maxTextBytes}.`,
-          { method, bytes, limit: this.#maxTextBytes },
-        );
-      }
-      const create = planCreate(method, draft, this.#held.get(draft.msgID), plan.isGroup, (id) =>
-        this.#findSdk(id),
-      );
-      const progress = new SendProgress(plan.onProgress, (percent) =>
-        emit(this.#messageListeners, 'onSendProgress', draft.msgID, percent),
-      );
-      const created = createSdkMessage(this.#chat, create, {
-        ...plan.target,
-        priority: toSdkPriority(plan.priority ?? draft.priority),
-        ...(draft.cloudCustomData !== '' && { cloudCustomData: draft.cloudCustomData }),
-        onProgress: (fraction: unknown) => progress.report(fraction),
-      });
-      if (!isSdkMessage(created)) return sendHandle(draft, createFailed(method, created));
-      this.#msgIDs.set(created.ID, draft.msgID);
-      this.#sdkIDs.set(draft.msgID, created.ID);
-      this.#held.delete(draft.msgID);
-      this.#unsent.set(created.ID, created);
-      this.#progress.set(created.ID, progress);
-      const promise = this.#deliver(method, created, () => this.#chat.sendMessage(created, plan.sdkOptions));
-      return sendHandle({ ...toMessage(created, this.#ctx), status: 'sending' }, promise);
-    } catch (error) {
-      return sendHandle(shownMessage(message), Promise.reject(asChatError(error, method)));
-    }
-  }
-
-  #resend(
-    method: string,
-    sdk: TencentMessage,
-    onProgress: ((percent: number) => void) | undefined,
-  ): SendMessageHandle {
-    if (sdk.status !== 'fail') {
-      throw invalidState(
-        method,
-        `only a failed message can be sent again; this one is ${toMessageStatus(sdk)}.`,
-        {
-          msgID: this.#ctx.msgIDOf?.(sdk.ID) ?? sdk.ID,
-        },
-      );
-    }
-    const msgID = this.#msgIDs.get(sdk.ID) ?? sdk.ID;
-    const progress =
-      this.#progress.get(sdk.ID) ??
-      new SendProgress(onProgress, (percent) =>
-        emit(this.#messageListeners, 'onSendProgress', msgID, percent),
-      );
-    progress.restart(onProgress);
-    this.#progress.set(sdk.ID, progress);
-    this.#unsent.set(sdk.ID, sdk);
-    const promise = this.#deliver(method, sdk, () => this.#chat.resendMessage(sdk));
-    return sendHandle({ ...toMessage(sdk, this.#ctx), status: 'sending' }, promise);
-  }
-
-  async #deliver(
-    method: string,
-    sdk: TencentMessage,
-    send: () => Promise<{ data: { message: TencentMessage } }> | undefined,
-  ): Promise<Message> {
-    const data = await callTencent(method, send);
-    const sent = isSdkMessage(data?.message) ? data.message : sdk;
-    this.#unsent.delete(sdk.ID);
-    this.#progress.delete(sdk.ID);
-    return toMessage(sent, this.#ctx);
+    if (this.#loggedOut) return rejectedSend(method, message, notLoggedIn(method));
+    return this.#sender.send(method, message, options);
   }
 
   /** Rejects with `NOT_SUPPORTED`: the web SDK has no way to abort an upload or a send once it started. */
@@ -1300,65 +1047,15 @@ class TencentEngine implements ChatEngine {
 
   resendMessage(msgID: string, options?: Pick<SendMessageOptions, 'onProgress'>): SendMessageHandle {
     const method = 'resendMessage';
-    try {
-      this.#guard(method);
-      const id = assertString(method, 'msgID', msgID, { nonEmpty: true });
-      const opts = assertOptions(method, options);
-      if (opts.onProgress !== undefined && typeof opts.onProgress !== 'function') {
-        throw invalidParameter(method, 'options.onProgress', 'a function', opts.onProgress);
-      }
-      const onProgress = opts.onProgress as ((percent: number) => void) | undefined;
-      return this.#resend(method, this.#requireSdk(method, id), onProgress);
-    } catch (error) {
-      return sendHandle(
-        shownMessage(undefined, typeof msgID === 'string' ? msgID : ''),
-        Promise.reject(asChatError(error, method)),
-      );
-    }
+    if (this.#loggedOut) return rejectedSend(method, undefined, notLoggedIn(method), String(msgID));
+    return this.#sender.resend(method, msgID, options);
   }
 
   /** Sends the message to each user in turn (the web SDK has no batch send); a result per user. */
   async sendMessageToUsers(message: Message, userIDList: string[]): Promise<BatchSendResult[]> {
     const method = 'sendMessageToUsers';
     this.#guard(method);
-    const draft = assertMessage(method, message);
-    const userIDs = assertIDList(method, 'userIDList', userIDList, Number.MAX_SAFE_INTEGER);
-    const bytes = payloadBytes(draft.elemList);
-    if (bytes > this.#maxTextBytes) {
-      throw new ChatError(
-        ChatErrorCode.MessageTooLarge,
-        `${method}: the payload is ${bytes} bytes; the limit is ${this.#maxTextBytes}.`,
-        {
-          method,
-          bytes,
-          limit: this.#maxTextBytes,
-        },
-      );
-    }
-    const create = planCreate(method, draft, this.#held.get(draft.msgID), false, (id) => this.#findSdk(id));
-    const results: BatchSendResult[] = [];
-    for (const userID of userIDs) {
-      try {
-        const created = createSdkMessage(this.#chat, create, {
-          to: userID,
-          conversationType: Types.CONV_C2C,
-          priority: toSdkPriority(draft.priority),
-          ...(draft.cloudCustomData !== '' && { cloudCustomData: draft.cloudCustomData }),
-        });
-        if (!isSdkMessage(created)) await createFailed(method, created);
-        const sdk = created as TencentMessage;
-        const data = await callTencent(method, () => this.#chat.sendMessage(sdk, {}));
-        results.push({
-          userID,
-          message: toMessage(isSdkMessage(data?.message) ? data.message : sdk, this.#ctx),
-          error: null,
-        });
-      } catch (error) {
-        results.push({ userID, message: null, error: asChatError(error, method) });
-      }
-    }
-    this.#held.delete(draft.msgID);
-    return results;
+    return this.#sender.sendToUsers(method, message, userIDList);
   }
 
   // ── Changing messages ─────────────────────────────────────────────────────────────────────────────
@@ -1375,7 +1072,7 @@ class TencentEngine implements ChatEngine {
     if (assertOptionalString(method, 'reason', reason, '') !== '') {
       throw notSupported(method, 'its revokeMessage takes no reason; revoke without one');
     }
-    const sdk = this.#requireSdk(method, id);
+    const sdk = this.#sender.require(method, id);
     if (sdk.isRevoked) return;
     if (sdk.status !== 'success') {
       throw invalidState(method, `only a sent message can be revoked; this one is ${toMessageStatus(sdk)}.`, {
@@ -1416,7 +1113,7 @@ class TencentEngine implements ChatEngine {
     const ids = assertIDList(method, 'msgIDList', msgIDList, 30);
     const byConversation = new Map<string, TencentMessage[]>();
     for (const id of ids) {
-      const sdk = this.#requireSdk(method, id);
+      const sdk = this.#sender.require(method, id);
       const list = byConversation.get(sdk.conversationID) ?? [];
       list.push(sdk);
       byConversation.set(sdk.conversationID, list);
@@ -1467,7 +1164,7 @@ class TencentEngine implements ChatEngine {
       type: parsed.type,
       count,
       direction,
-      ...(lastMsg && { lastMsg: { message: lastMsg, sdkID: this.#sdkIDOf(lastMsg.msgID) } }),
+      ...(lastMsg && { lastMsg: { message: lastMsg, sdkID: this.#sender.sdkIDOf(lastMsg.msgID) } }),
       ...(lastMsgSeq !== undefined && { lastMsgSeq }),
       ...(timeBegin !== undefined && { timeBegin }),
       ...(timePeriod !== undefined && { timePeriod }),
@@ -1481,7 +1178,7 @@ class TencentEngine implements ChatEngine {
     this.#guard(method);
     const ids = assertIDList(method, 'msgIDList', msgIDList, Number.MAX_SAFE_INTEGER, { allowEmpty: true });
     const found = ids
-      .map((id) => this.#findSdk(id))
+      .map((id) => this.#sender.find(id))
       .filter(
         (sdk): sdk is TencentMessage =>
           !!sdk && !sdk.isDeleted && toConversationID(sdk.conversationID) !== null,
@@ -1846,24 +1543,6 @@ function batchResults(
       ? { id, resultCode: chatErrorCodeOf(failure.code), resultInfo: failure.message ?? '' }
       : { id, resultCode: 0, resultInfo: '' };
   });
-}
-
-/** The error of a create call that returned no message: a rejected promise's reason, or refused arguments. */
-async function createFailed(method: string, returned: unknown): Promise<never> {
-  if (typeof (returned as { then?: unknown } | null)?.then === 'function') {
-    try {
-      await returned;
-    } catch (error) {
-      throw translateTencentError(error, method);
-    }
-  }
-  throw new ChatError(
-    ChatErrorCode.InvalidParameter,
-    `${method}: the Tencent Chat SDK refused to create the message.`,
-    {
-      method,
-    },
-  );
 }
 
 /**

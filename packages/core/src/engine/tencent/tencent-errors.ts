@@ -103,3 +103,21 @@ export function notSupported(method: string, reason: string): ChatError {
     },
   );
 }
+
+/** `MESSAGE_NOT_FOUND` for a msgID the SDK does not have. */
+export function messageNotFound(method: string, msgID: string): ChatError {
+  return new ChatError(
+    ChatErrorCode.MessageNotFound,
+    `${method}: the Tencent SDK has no message "${msgID}" (messages are known once loaded or received).`,
+    { method, msgID },
+  );
+}
+
+/** `INVALID_STATE`: the object is not in a state that allows the call. */
+export function invalidState(
+  method: string,
+  reason: string,
+  details: Record<string, unknown> = {},
+): ChatError {
+  return new ChatError(ChatErrorCode.InvalidState, `${method}: ${reason}`, { method, ...details });
+}
