@@ -1,0 +1,164 @@
+import { mkdirSync, readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { type Browser, type BrowserContext, chromium, type Locator, type Page } from 'playwright-core';
+import { expect, inject } from 'vitest';
+
+const here = path.dirname(fileURLToPath(import.meta.url));
+
+/** Chromium from Debian (or CHROMIUM_PATH), headless and quiet; never a downloaded one. */
+export function launchBrowser(): Promise<Browser> {
+  return chromium.launch({
+    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+    args: [
+      '--headless',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--no-first-run',
+    ],
+  });
+}
+
+/** How the world behaves in a test, written before the app first loads (the demo controls' settings). */
+export interface WorldOptions {
+  load?: 0 | 10_000 | 100_000;
+  trafficMs?: number;
+  botsReply?: boolean;
+  groupChatter?: boolean;
+}
+
+/** How the app looks in a test. */
+export interface PreferenceOptions {
+  theme?: 'light' | 'dark' | 'system';
+  locale?: 'en' | 'zh-CN';
+  direction?: 'ltr' | 'rtl';
+}
+
+/**
+ * A fresh browser profile: one context, whose tabs share the origin's storage (IndexedDB, Web Locks,
+ * BroadcastChannel) as a person's tabs do. By default the simulated people stay quiet, so counts in a test
+ * move only by what the test does; the world and look can be set as the demo controls would.
+ */
+export async function newProfile(
+  browser: Browser,
+  options: {
+    world?: WorldOptions;
+    preferences?: PreferenceOptions;
+    viewport?: { width: number; height: number };
+  } = {},
+): Promise<BrowserContext> {
+  const context = await browser.newContext({
+    baseURL: inject('baseURL'),
+    viewport: options.viewport ?? { width: 1280, height: 800 },
+    locale: 'en-US',
+    timezoneId: 'Europe/London',
+    reducedMotion: 'reduce',
+  });
+  const world = { botsReply: false, groupChatter: false, trafficMs: 0, load: 0, ...options.world };
+  const preferences = { theme: 'light', locale: 'en', direction: 'ltr', ...options.preferences };
+  // Only before the first visit: later reloads keep what the app (or the test, through it) changed.
+  await context.addInitScript(
+    ([worldJSON, preferencesJSON]) => {
+      if (!localStorage.getItem('tidings-demo:world')) localStorage.setItem('tidings-demo:world', worldJSON);
+      if (!localStorage.getItem('tidings-demo:preferences'))
+        localStorage.setItem('tidings-demo:preferences', preferencesJSON);
+    },
+    [JSON.stringify(world), JSON.stringify(preferences)] as const,
+  );
+  return context;
+}
+
+/** Opens a tab, logging the page's errors into the test output. */
+export async function openTab(context: BrowserContext, name: string): Promise<Page> {
+  const page = await context.newPage();
+  page.on('pageerror', (error) => console.error(`[${name}] page error: ${error.message}`));
+  page.on('console', (message) => {
+    if (message.type() === 'error') console.error(`[${name}] console: ${message.text()}`);
+  });
+  await page.goto('/');
+  return page;
+}
+
+/** Signs a tab in as one of the seeded people, by the name on their button, and waits for the inbox. */
+export async function signIn(page: Page, name: string): Promise<void> {
+  await page.getByRole('button', { name: new RegExp(`^${name}`) }).click({ timeout: 60_000 });
+  await inbox(page).waitFor({ timeout: 60_000 });
+}
+
+/** The conversation list (the kit's grid). */
+export function conversationList(page: Page): Locator {
+  return page.getByRole('grid', { name: /conversations|会话/i });
+}
+
+/** The inbox heading, present once a tab is signed in. */
+export function inbox(page: Page): Locator {
+  return page.getByRole('heading', { level: 1, name: /Chats|聊天/ });
+}
+
+/** The row of a conversation in the list, by the name it shows. */
+export function row(page: Page, name: string): Locator {
+  return conversationList(page).getByRole('row', { name: new RegExp(`^${escapeRegExp(name)}`) });
+}
+
+/** The total unread badge in the app's tab bar ("12 unread messages"), as a number; 0 when hidden. */
+export async function totalUnread(page: Page): Promise<number> {
+  const badge = page.getByRole('navigation').getByRole('img', { name: /unread/ });
+  if ((await badge.count()) === 0) return 0;
+  const label = (await badge.getAttribute('aria-label')) ?? '';
+  return Number(/\d+/.exec(label.replace(/,/g, ''))?.[0] ?? 0);
+}
+
+export function escapeRegExp(value: string): string {
+  return value.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+
+/** Saves screenshots of a test under e2e/artifacts/<file>/ (git-ignored). Look at them. */
+export function screenshots(file: string): (page: Page, name: string) => Promise<void> {
+  const dir = path.join(here, 'artifacts', path.basename(file).replace(/\.e2e\.ts$/, ''));
+  mkdirSync(dir, { recursive: true });
+  return async (page, name) => {
+    await page.screenshot({ path: path.join(dir, `${name}.png`), animations: 'disabled' });
+  };
+}
+
+const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
+
+/** Runs axe-core on the page and fails on serious and critical violations, listing them readably. */
+export async function expectNoSeriousAxeViolations(page: Page, screen: string): Promise<void> {
+  if (!(await page.evaluate(() => 'axe' in window))) await page.addScriptTag({ content: axeSource });
+  const violations = await page.evaluate(async () => {
+    const axe = (window as unknown as { axe: typeof import('axe-core') }).axe;
+    const results = await axe.run(document, { resultTypes: ['violations'] });
+    return results.violations
+      .filter((violation) => violation.impact === 'serious' || violation.impact === 'critical')
+      .map(
+        (violation) =>
+          `${violation.id} (${violation.impact}): ${violation.help}\n${violation.nodes
+            .slice(0, 5)
+            .map((node) => `  ${node.target.join(' ')}: ${node.failureSummary?.split('\n').join(' ')}`)
+            .join('\n')}`,
+      );
+  });
+  expect(violations, `axe on ${screen}:\n${violations.join('\n\n')}`).toEqual([]);
+}
+
+/** Waits until `read` returns something `accept` likes, polling; fails with the last value seen. */
+export async function until<T>(
+  read: () => Promise<T>,
+  accept: (value: T) => boolean,
+  timeout = 15_000,
+): Promise<T> {
+  const deadline = Date.now() + timeout;
+  let value = await read();
+  while (!accept(value)) {
+    if (Date.now() > deadline) throw new Error(`Timed out; last value: ${JSON.stringify(value)}`);
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    value = await read();
+  }
+  return value;
+}
