@@ -1,3 +1,5 @@
+// The order matters: the page basics' layer first, the kit's layer above it, the app's chrome on top.
+import './demo-base.css';
 import '@tidings/components/styles.css';
 import './demo.css';
 import { StrictMode } from 'react';

@@ -65,7 +65,7 @@ export function AppShell({ session, world, onSignOut }: AppShellProps) {
       <div className="demo-sidebar">
         <InboxPane session={session} onNewChat={() => undefined} onNewGroup={() => undefined} />
       </div>
-      <ChatPane session={session} />
+      <ChatPane onSearchInChat={() => setView('search')} />
       <ControlsSheet
         open={controlsOpen}
         onClose={() => setControlsOpen(false)}
