@@ -1,0 +1,119 @@
+import type { ChatEngine, FileElem, ImageElem, SoundElem, VideoElem } from '@tidings/core';
+
+/** Largest box a picture or a video snapshot takes in a bubble, CSS pixels. */
+export const MEDIA_MAX_INLINE = 240;
+/** Tallest a picture or a video snapshot gets in a bubble, CSS pixels. */
+export const MEDIA_MAX_BLOCK = 280;
+/** Smallest side of a picture box, so a tiny or very thin picture is still a target. */
+export const MEDIA_MIN = 72;
+
+/**
+ * The box a picture of `width` × `height` takes in a bubble: fitted into {@link MEDIA_MAX_INLINE} ×
+ * {@link MEDIA_MAX_BLOCK}, at least {@link MEDIA_MIN} on each side, 4:3 when the size is unknown. A
+ * message list reserves exactly this before the bytes arrive, so nothing moves when they do.
+ *
+ * @example
+ * fitMediaBox(1920, 1080); // { width: 240, height: 135 }
+ */
+export function fitMediaBox(width: number, height: number): { width: number; height: number } {
+  if (!(width > 0 && height > 0)) {
+    return { width: MEDIA_MAX_INLINE, height: Math.round((MEDIA_MAX_INLINE * 3) / 4) };
+  }
+  const scale = Math.min(1, MEDIA_MAX_INLINE / width, MEDIA_MAX_BLOCK / height);
+  return {
+    width: Math.max(MEDIA_MIN, Math.round(width * scale)),
+    height: Math.max(MEDIA_MIN, Math.round(height * scale)),
+  };
+}
+
+/** An element whose bytes can be downloaded. */
+export type MediaElem = ImageElem | SoundElem | VideoElem | FileElem;
+
+/** Which bytes of an element: the file itself, or a video's snapshot. */
+export type MediaPart = 'file' | 'snapshot';
+
+interface SourceEntry {
+  refs: number;
+  url: Promise<string>;
+  release: ReturnType<typeof setTimeout> | null;
+}
+
+/** Object URLs live this long after their last user lets go, so scrolling back does not fetch again. */
+const RELEASE_DELAY_MS = 20_000;
+
+const sources = new WeakMap<ChatEngine, Map<string, SourceEntry>>();
+
+/**
+ * The URL an element's bytes can be shown from: the backend's URL when the element has one, else an object
+ * URL of the blob `engine.downloadElem` returns, shared by everyone showing the same bytes and revoked
+ * once the last of them has let go (after {@link RELEASE_DELAY_MS}). Call the returned `release` exactly
+ * once.
+ */
+export function acquireMediaSource(
+  engine: ChatEngine,
+  elem: MediaElem,
+  part: MediaPart = 'file',
+): { url: Promise<string>; release: () => void } {
+  const direct = part === 'snapshot' && elem.type === 'video' ? elem.snapshotUrl : elem.url;
+  if (direct) return { url: Promise.resolve(direct), release: () => {} };
+  const uuid = part === 'snapshot' && elem.type === 'video' ? elem.snapshotUuid : elem.uuid;
+  let entries = sources.get(engine);
+  if (!entries) {
+    entries = new Map();
+    sources.set(engine, entries);
+  }
+  const map = entries;
+  let entry = map.get(uuid);
+  if (!entry) {
+    const url = engine.downloadElem(elem, part).then((blob) => URL.createObjectURL(blob));
+    entry = { refs: 0, url, release: null };
+    map.set(uuid, entry);
+    // A failed download is forgotten at once, so the next viewer tries again.
+    url.catch(() => map.delete(uuid));
+  }
+  const held = entry;
+  held.refs++;
+  if (held.release) clearTimeout(held.release);
+  held.release = null;
+  let released = false;
+  return {
+    url: held.url,
+    release: () => {
+      if (released) return;
+      released = true;
+      if (--held.refs > 0) return;
+      held.release = setTimeout(() => {
+        if (held.refs > 0 || map.get(uuid) !== held) return;
+        map.delete(uuid);
+        held.url.then((url) => URL.revokeObjectURL(url)).catch(() => {});
+      }, RELEASE_DELAY_MS);
+    },
+  };
+}
+
+/**
+ * Saves an element's bytes as a file: through the backend's URL when there is one, else from the blob
+ * `engine.downloadElem` returns.
+ */
+export async function saveMediaElem(engine: ChatEngine, elem: MediaElem, fileName: string): Promise<void> {
+  const { url, release } = acquireMediaSource(engine, elem);
+  try {
+    const link = document.createElement('a');
+    link.href = await url;
+    link.download = fileName;
+    link.rel = 'noopener';
+    link.style.display = 'none';
+    document.body.append(link);
+    link.click();
+    link.remove();
+  } finally {
+    release();
+  }
+}
+
+/** A name to save an element under. */
+export function mediaFileName(elem: MediaElem): string {
+  if (elem.type === 'file' || elem.type === 'image') return elem.fileName || elem.uuid;
+  const extension = elem.type === 'video' ? elem.videoType || 'mp4' : elem.mimeType.split('/')[1] || 'audio';
+  return `${elem.uuid}.${extension}`;
+}

@@ -1,0 +1,37 @@
+import type { TextElem } from '@tidings/core';
+import { useMemo } from 'react';
+import type { MessageElemProps } from './message-content-context';
+import { emojiOnlyCount, splitLinks } from './message-content-links';
+
+/**
+ * A text element: the text as typed (line breaks kept, never interpreted as HTML), http(s) URLs as links
+ * that open in a new tab, and a message of one to three emoji shown large.
+ *
+ * DOM: `p.tidings-message-text` > text and `a.tidings-message-link`.
+ *
+ * Data attributes: `data-emoji-only="1" | "2" | "3"` when the text is only that many emoji.
+ */
+export function MessageText({ elem }: MessageElemProps<TextElem>) {
+  const segments = useMemo(() => splitLinks(elem.text), [elem.text]);
+  const emoji = useMemo(() => emojiOnlyCount(elem.text), [elem.text]);
+  return (
+    <p className="tidings-message-text" data-emoji-only={emoji || undefined}>
+      {segments.map((segment, i) =>
+        segment.type === 'link' ? (
+          <a
+            // Segments never reorder; the index is their identity.
+            key={i}
+            className="tidings-message-link"
+            href={segment.href}
+            target="_blank"
+            rel="noopener noreferrer nofollow ugc"
+          >
+            {segment.text}
+          </a>
+        ) : (
+          segment.text
+        ),
+      )}
+    </p>
+  );
+}

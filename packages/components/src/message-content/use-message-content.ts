@@ -1,0 +1,143 @@
+import { type Message, selectSendProgress } from '@tidings/core';
+import { useCallback, useEffect, useRef, useState } from 'react';
+import { useChatEngine, useChatStore } from '../chat-provider/index';
+import { acquireMediaSource, type MediaElem, type MediaPart } from './message-content-media';
+
+/** Where a media element's bytes stand. */
+export type MediaSourceStatus = 'idle' | 'loading' | 'ready' | 'error';
+
+/** What {@link useMediaSource} returns. */
+export interface UseMediaSourceReturn {
+  /** A URL to show the bytes from, once known. */
+  src: string | null;
+  status: MediaSourceStatus;
+}
+
+/**
+ * The URL a media element shows from: the backend's URL, or an object URL of the engine's blob (shared and
+ * revoked when no one shows it any more). Nothing is fetched while `enabled` is false.
+ *
+ * @example
+ * const { src, status } = useMediaSource(elem);
+ * return status === 'ready' ? <img src={src} alt="" /> : <Placeholder />;
+ */
+export function useMediaSource(
+  elem: MediaElem | null,
+  part: MediaPart = 'file',
+  enabled = true,
+): UseMediaSourceReturn {
+  const engine = useChatEngine();
+  const [state, setState] = useState<{ key: string; src: string | null; failed: boolean } | null>(null);
+  const key = elem
+    ? `${part}:${part === 'snapshot' && elem.type === 'video' ? elem.snapshotUuid : elem.uuid}`
+    : '';
+
+  // A new element object for the same bytes (a re-render, a status change) needs no new fetch.
+  const elemRef = useRef(elem);
+  elemRef.current = elem;
+
+  useEffect(() => {
+    const current = elemRef.current;
+    if (!current || !enabled || !key) return;
+    let live = true;
+    const { url, release } = acquireMediaSource(engine, current, part);
+    url.then(
+      (src) => live && setState({ key, src, failed: false }),
+      () => live && setState({ key, src: null, failed: true }),
+    );
+    return () => {
+      live = false;
+      release();
+    };
+  }, [engine, key, enabled, part]);
+
+  if (!elem || !enabled) return { src: null, status: 'idle' };
+  if (state?.key !== key) return { src: null, status: 'loading' };
+  return state.failed ? { src: null, status: 'error' } : { src: state.src, status: 'ready' };
+}
+
+/**
+ * Upload progress (0–100) of a message being sent, or undefined once it is not uploading. Subscribes to
+ * that message's progress only.
+ */
+export function useSendProgress(message: Message): number | undefined {
+  const { msgID, status } = message;
+  const selector = useCallback(
+    (state: Parameters<typeof selectSendProgress>[0]) =>
+      status === 'sending' ? selectSendProgress(state, msgID) : undefined,
+    [msgID, status],
+  );
+  return useChatStore(selector);
+}
+
+/** What {@link useAudioPlayback} returns. */
+export interface UseAudioPlaybackReturn {
+  isPlaying: boolean;
+  /** Whether the bytes are being fetched after the first play. */
+  isLoading: boolean;
+  /** Seconds played. */
+  currentTime: number;
+  /** Plays, or pauses what is playing. */
+  toggle: () => void;
+}
+
+// One voice message plays at a time, as in every chat app.
+let playing: HTMLAudioElement | null = null;
+
+/**
+ * Plays a voice message: fetches its bytes on the first play, pauses any other voice message that is
+ * playing, and lets go of the audio when the component unmounts.
+ *
+ * @example
+ * const { isPlaying, toggle, currentTime } = useAudioPlayback(elem);
+ */
+export function useAudioPlayback(elem: MediaElem): UseAudioPlaybackReturn {
+  const [wanted, setWanted] = useState(false);
+  const { src, status } = useMediaSource(elem, 'file', wanted);
+  const audioRef = useRef<HTMLAudioElement | null>(null);
+  const [isPlaying, setPlaying] = useState(false);
+  const [currentTime, setCurrentTime] = useState(0);
+
+  useEffect(() => {
+    if (!src) return;
+    const audio = new Audio(src);
+    audioRef.current = audio;
+    const onPlay = () => {
+      if (playing && playing !== audio) playing.pause();
+      playing = audio;
+      setPlaying(true);
+    };
+    const onPause = () => setPlaying(false);
+    const onEnded = () => {
+      setPlaying(false);
+      setCurrentTime(0);
+    };
+    const onTime = () => setCurrentTime(audio.currentTime);
+    audio.addEventListener('play', onPlay);
+    audio.addEventListener('pause', onPause);
+    audio.addEventListener('ended', onEnded);
+    audio.addEventListener('timeupdate', onTime);
+    audio.play().catch(() => setPlaying(false));
+    return () => {
+      audio.pause();
+      audio.removeEventListener('play', onPlay);
+      audio.removeEventListener('pause', onPause);
+      audio.removeEventListener('ended', onEnded);
+      audio.removeEventListener('timeupdate', onTime);
+      if (playing === audio) playing = null;
+      audioRef.current = null;
+    };
+  }, [src]);
+
+  const toggle = useCallback(() => {
+    const audio = audioRef.current;
+    if (!audio) {
+      setWanted(true);
+      return;
+    }
+    if (audio.paused) audio.play().catch(() => setPlaying(false));
+    else audio.pause();
+  }, []);
+
+  return { isPlaying, isLoading: wanted && status === 'loading', currentTime, toggle };
+}

@@ -1,0 +1,214 @@
+import {
+  type ChatState,
+  formatFullDateTime,
+  formatMessagePreview,
+  formatMessageTime,
+  type Message,
+  selectMessage,
+  type TextElem,
+} from '@tidings/core';
+import { memo, type ReactNode, useCallback } from 'react';
+import { Avatar } from '../avatar/index';
+import { useChatConfig, useChatStore, useChatStoreApi } from '../chat-provider/index';
+import { AlertIcon, CheckIcon, ClockIcon, DoubleCheckIcon } from '../icons/index';
+import { isBareContent, MessageContent } from '../message-content/index';
+
+/** What a message's status marker says: `sending`, `sent`, `read` (by the peer) or `failed`. */
+export type MessageDeliveryState = 'sending' | 'sent' | 'read' | 'failed';
+
+/** The delivery state of an own message, or null for received ones. */
+export function deliveryStateOf(message: Message): MessageDeliveryState | null {
+  if (!message.isSelf) return null;
+  if (message.status === 'sending') return 'sending';
+  if (message.status === 'failed') return 'failed';
+  return message.isPeerRead ? 'read' : 'sent';
+}
+
+/** Props of {@link MessageListMessage}. */
+export interface MessageListMessageProps {
+  msgID: string;
+  /** `bubble`, or `system` for a group tip or a recalled message. */
+  variant: 'bubble' | 'system';
+  /** First bubble of a sender's run: shows their avatar (and name in groups). */
+  isRunStart: boolean;
+  /** Last bubble of a sender's run. */
+  isRunEnd: boolean;
+  /** Whether it was jumped to and is highlighted. */
+  isHighlighted: boolean;
+  /** Whether it is the message in the tab order. */
+  isTabStop: boolean;
+  /** Whether the conversation is a group (senders' names are shown). */
+  isGroup: boolean;
+  /** Puts a recalled own text back into the composer; the re-edit button shows only when it is given. */
+  onReEdit?: ((text: string, message: Message) => void) | undefined;
+  /** The actions of the message (a menu button), rendered inside it. */
+  renderActions?: ((message: Message) => ReactNode) | undefined;
+}
+
+function StatusIcon({ state }: { state: MessageDeliveryState }) {
+  switch (state) {
+    case 'sending':
+      return <ClockIcon size={14} />;
+    case 'sent':
+      return <CheckIcon size={14} />;
+    case 'read':
+      return <DoubleCheckIcon size={14} />;
+    case 'failed':
+      return <AlertIcon size={14} />;
+  }
+}
+
+/**
+ * One message of a message list. A bubble: the sender's avatar (and name in groups) at the start of a
+ * run, the content, the time and — for own messages — a status marker (sending, sent, read, failed with a
+ * resend button). A group tip or a recalled message is a centered system line instead; an own recalled
+ * text offers to re-edit it. Subscribes to its own message only.
+ *
+ * DOM: `article.tidings-message` > `.tidings-message-avatar` + `.tidings-message-body` >
+ * `.tidings-message-sender` + `.tidings-message-bubble` > content + `.tidings-message-meta`;
+ * or `div.tidings-message-system`.
+ *
+ * Data attributes: `data-own`, `data-state="sending" | "sent" | "read" | "failed"` (own messages),
+ * `data-run-start`, `data-run-end`, `data-highlighted`, `data-msgid`.
+ */
+export const MessageListMessage = memo(function MessageListMessage({
+  msgID,
+  variant,
+  isRunStart,
+  isRunEnd,
+  isHighlighted,
+  isTabStop,
+  isGroup,
+  onReEdit,
+  renderActions,
+}: MessageListMessageProps) {
+  const { strings, locale } = useChatConfig();
+  const store = useChatStoreApi();
+  const message = useChatStore(useCallback((state: ChatState) => selectMessage(state, msgID), [msgID]));
+  const nameOf = useCallback((userID: string) => store.getState().users[userID]?.nick || userID, [store]);
+  if (!message) return null;
+
+  if (variant === 'system') {
+    const text = formatMessagePreview(message, {
+      strings,
+      isGroup: false,
+      selfUserID: store.getState().userID,
+      nameOf,
+    });
+    const reEditText =
+      onReEdit && message.status === 'revoked' && message.isSelf
+        ? message.elemList
+            .filter((elem): elem is TextElem => elem.type === 'text')
+            .map((elem) => elem.text)
+            .join('\n')
+        : '';
+    return (
+      <div
+        className="tidings-message-system"
+        data-msgid={msgID}
+        data-highlighted={isHighlighted ? '' : undefined}
+      >
+        <p className="tidings-message-system-text">
+          {text}
+          {reEditText && (
+            <button
+              type="button"
+              className="tidings-message-reedit"
+              onClick={() => onReEdit?.(reEditText, message)}
+            >
+              {strings.reEdit}
+            </button>
+          )}
+        </p>
+      </div>
+    );
+  }
+
+  const isOwn = message.isSelf;
+  const senderName = isOwn ? strings.you : message.nick || nameOf(message.sender);
+  const state = deliveryStateOf(message);
+  const time = formatMessageTime(message.timestamp, locale);
+  const stateLabel =
+    state === 'sending'
+      ? strings.statusSending
+      : state === 'failed'
+        ? strings.statusFailed
+        : state === 'read'
+          ? strings.statusRead
+          : state === 'sent'
+            ? strings.statusSent
+            : '';
+  const bare = isBareContent(message);
+  const label = [senderName, time, stateLabel].filter(Boolean).join(', ');
+
+  return (
+    <article
+      className="tidings-message"
+      aria-label={label}
+      tabIndex={isTabStop ? 0 : -1}
+      data-msgid={msgID}
+      data-own={isOwn ? '' : undefined}
+      data-state={state ?? undefined}
+      data-run-start={isRunStart ? '' : undefined}
+      data-run-end={isRunEnd ? '' : undefined}
+      data-highlighted={isHighlighted ? '' : undefined}
+    >
+      {!isOwn && (
+        <div className="tidings-message-avatar">
+          {isRunStart && (
+            <Avatar
+              src={message.faceUrl}
+              name={senderName}
+              colorKey={`c2c_${message.sender}`}
+              size={32}
+              decorative
+            />
+          )}
+        </div>
+      )}
+      <div className="tidings-message-body">
+        {isRunStart && !isOwn && isGroup && <div className="tidings-message-sender">{senderName}</div>}
+        <div className="tidings-message-line">
+          <div className="tidings-message-bubble" data-bare={bare ? '' : undefined}>
+            <MessageContent message={message} />
+            <span className="tidings-message-meta">
+              <time
+                dateTime={new Date(message.timestamp).toISOString()}
+                title={formatFullDateTime(message.timestamp, locale)}
+              >
+                {time}
+              </time>
+              {state && (
+                <span
+                  className="tidings-message-status"
+                  data-state={state}
+                  role="img"
+                  aria-label={stateLabel}
+                >
+                  <StatusIcon state={state} />
+                </span>
+              )}
+            </span>
+          </div>
+          {state === 'failed' && (
+            <button
+              type="button"
+              className="tidings-message-resend"
+              aria-label={strings.resend}
+              title={strings.statusFailed}
+              onClick={() => {
+                store
+                  .getState()
+                  .resendMessage(message.msgID)
+                  .catch(() => {});
+              }}
+            >
+              <AlertIcon size={18} />
+            </button>
+          )}
+          {renderActions?.(message)}
+        </div>
+      </div>
+    </article>
+  );
+});

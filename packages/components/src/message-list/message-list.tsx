@@ -1,0 +1,244 @@
+import { type ChatState, type Message, selectConversation } from '@tidings/core';
+import { clsx } from 'clsx';
+import { type ReactNode, useCallback, useMemo, useRef } from 'react';
+import { useChatStore, useChatStrings } from '../chat-provider/index';
+import { ArrowDownIcon } from '../icons/index';
+import { MessageContentContext, type MessageContentOptions } from '../message-content/index';
+import type { MessageListItem } from './message-list-items';
+import { MessageListMessage } from './message-list-message';
+import {
+  MessageListDateSeparator,
+  MessageListTyping,
+  MessageListUnreadSeparator,
+} from './message-list-separator';
+import { type UseMessageListOptions, useMessageList } from './use-message-list';
+
+/** Props of {@link MessageList}. */
+export interface MessageListProps
+  extends MessageContentOptions,
+    Pick<
+      UseMessageListOptions,
+      'endThreshold' | 'overscan' | 'markRead' | 'markReadDelayMs' | 'highlightMs'
+    > {
+  /**
+   * The conversation to show; `null` shows the "select a conversation" placeholder.
+   * @default the store's active conversation (`openConversation`)
+   */
+  conversationID?: string | null;
+  /**
+   * Puts the text of an own recalled message back into the composer. The "Re-edit" button of a recalled
+   * message shows only when this is given.
+   */
+  onReEdit?: (text: string, message: Message) => void;
+  /**
+   * Renders the actions of a message (e.g. `<MessageActions>`), inside it at the end of its bubble.
+   * Keep it stable (`useCallback`): every message re-renders when it changes.
+   */
+  renderActions?: (message: Message) => ReactNode;
+  /** Extra class on the root. */
+  className?: string;
+}
+
+/**
+ * The messages of a conversation: virtualized with TanStack Virtual's end anchoring, newest at the
+ * bottom, in a `role="log"` named after the conversation. It loads older pages as the reader nears the
+ * top without moving what they see, follows new messages at the bottom and otherwise raises a "N new
+ * messages" pill, always scrolls to the bottom when the user sends, scrolls to and highlights a message
+ * jumped to (search results, quotes), shows date and unread separators, sender runs, delivery status
+ * with resend, recalled and group-tip lines and the typing indicator, and marks the conversation read
+ * when its newest message is actually on screen in a focused window.
+ *
+ * Keyboard: one message is in the tab order; Up/Down, PageUp/PageDown and Home/End move between
+ * messages.
+ *
+ * DOM: `div.tidings-message-list` > `div.tidings-message-list-viewport[role=log]` >
+ * `div.tidings-message-list-sizer` > `div.tidings-message-list-row` per row; `button.tidings-message-list-pill`.
+ *
+ * Data attributes (root): `data-state="none" | "loading" | "error" | "empty" | "ready"`, `data-at-end`.
+ *
+ * CSS variables: `--tidings-message-list-max-inline` (widest a bubble gets, default 72 %).
+ *
+ * @example
+ * <ChatProvider store={store}>
+ *   <MessageList renderers={{ custom: { order: OrderCard } }} onReEdit={(text) => composer.setText(text)} />
+ * </ChatProvider>
+ */
+export function MessageList({ conversationID: conversationProp, className, ...props }: MessageListProps) {
+  const strings = useChatStrings();
+  const active = useChatStore(selectActiveConversationID);
+  const conversationID = conversationProp === undefined ? active : conversationProp;
+  if (!conversationID) {
+    return (
+      <div className={clsx('tidings-message-list', className)} data-state="none">
+        <p className="tidings-message-list-placeholder">{strings.noConversationSelected}</p>
+      </div>
+    );
+  }
+  // A list per conversation: its scroll position, measurements and focus start afresh.
+  return (
+    <MessageListView key={conversationID} conversationID={conversationID} className={className} {...props} />
+  );
+}
+
+function selectActiveConversationID(state: ChatState): string | null {
+  return state.activeConversationID;
+}
+
+interface MessageListViewProps extends Omit<MessageListProps, 'conversationID'> {
+  conversationID: string;
+}
+
+function MessageListView({
+  conversationID,
+  className,
+  renderers,
+  mapLinkBuilder,
+  faces,
+  onOpenImage,
+  onOpenMerger,
+  onOpenQuote,
+  onReEdit,
+  renderActions,
+  endThreshold,
+  overscan,
+  markRead,
+  markReadDelayMs,
+  highlightMs,
+}: MessageListViewProps) {
+  const strings = useChatStrings();
+  const viewportRef = useRef<HTMLDivElement>(null);
+  const list = useMessageList({
+    conversationID,
+    viewportRef,
+    endThreshold,
+    overscan,
+    markRead,
+    markReadDelayMs,
+    highlightMs,
+  });
+  const name = useChatStore(
+    useCallback(
+      (state: ChatState) => selectConversation(state, conversationID)?.showName ?? '',
+      [conversationID],
+    ),
+  );
+  const isGroup = conversationID.startsWith('group_');
+  const contentOptions = useMemo<MessageContentOptions>(
+    () => ({ renderers, mapLinkBuilder, faces, onOpenImage, onOpenMerger, onOpenQuote }),
+    [renderers, mapLinkBuilder, faces, onOpenImage, onOpenMerger, onOpenQuote],
+  );
+  const { virtualizer, items, status, pill, window: messageWindow } = list;
+
+  const renderItem = (item: MessageListItem): ReactNode => {
+    switch (item.type) {
+      case 'date':
+        return <MessageListDateSeparator timestamp={item.timestamp} />;
+      case 'unread':
+        return <MessageListUnreadSeparator />;
+      case 'typing':
+        return <MessageListTyping names={list.typingNames} />;
+      case 'message':
+        return (
+          <MessageListMessage
+            msgID={item.key}
+            variant={item.variant}
+            isRunStart={item.isRunStart}
+            isRunEnd={item.isRunEnd}
+            isHighlighted={list.highlightedMsgID === item.key}
+            isTabStop={list.focusKey === item.key}
+            isGroup={isGroup}
+            onReEdit={onReEdit}
+            renderActions={renderActions}
+          />
+        );
+    }
+  };
+
+  const isBusy = status === 'loading' || list.isLoadingOlder || messageWindow?.status === 'loadingAround';
+
+  return (
+    <div
+      className={clsx('tidings-message-list', className)}
+      data-state={status}
+      data-at-end={list.isAtEnd ? '' : undefined}
+    >
+      <div
+        ref={viewportRef}
+        className="tidings-message-list-viewport"
+        role="log"
+        aria-label={strings.messageListLabel(name || conversationID)}
+        aria-busy={isBusy || undefined}
+        {...list.getViewportProps()}
+      >
+        {items.length > 0 && (
+          <div className="tidings-message-list-sizer" style={{ blockSize: virtualizer.getTotalSize() }}>
+            <div className="tidings-message-list-history">
+              {messageWindow?.status === 'error' ? (
+                <span className="tidings-message-list-history-error">
+                  {strings.loadFailed}{' '}
+                  <button type="button" className="tidings-message-list-retry" onClick={list.retry}>
+                    {strings.retry}
+                  </button>
+                </span>
+              ) : list.isLoadingOlder ? (
+                <span className="tidings-message-list-history-loading">
+                  <span className="tidings-message-list-spinner" aria-hidden="true" />
+                  {strings.loadingOlderMessages}
+                </span>
+              ) : null}
+            </div>
+            <MessageContentContext.Provider value={contentOptions}>
+              {virtualizer.getVirtualItems().map((virtualItem) => {
+                const item = items[virtualItem.index];
+                if (!item) return null;
+                return (
+                  <div
+                    key={virtualItem.key}
+                    ref={virtualizer.measureElement}
+                    data-index={virtualItem.index}
+                    data-type={item.type}
+                    className="tidings-message-list-row"
+                    style={{ transform: `translateY(${virtualItem.start}px)` }}
+                  >
+                    {renderItem(item)}
+                  </div>
+                );
+              })}
+            </MessageContentContext.Provider>
+          </div>
+        )}
+        {status === 'loading' && items.length === 0 && (
+          <p className="tidings-message-list-placeholder">
+            <span className="tidings-message-list-spinner" aria-hidden="true" />
+            {strings.loading}
+          </p>
+        )}
+        {status === 'empty' && items.length === 0 && (
+          <p className="tidings-message-list-placeholder">{strings.messageListEmpty}</p>
+        )}
+        {status === 'error' && items.length === 0 && (
+          <p className="tidings-message-list-placeholder">
+            {strings.loadFailed}{' '}
+            <button type="button" className="tidings-message-list-retry" onClick={list.retry}>
+              {strings.retry}
+            </button>
+          </p>
+        )}
+      </div>
+      {pill.isShown && (
+        <button
+          type="button"
+          className="tidings-message-list-pill"
+          data-count={pill.count > 0 ? '' : undefined}
+          aria-label={pill.count > 0 ? strings.newMessages(pill.count) : strings.jumpToLatest}
+          onClick={list.scrollToLatest}
+        >
+          <ArrowDownIcon size={18} />
+          {pill.count > 0 && (
+            <span className="tidings-message-list-pill-text">{strings.newMessages(pill.count)}</span>
+          )}
+        </button>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,554 @@
+import { defaultRangeExtractor, type Range, useVirtualizer, type Virtualizer } from '@tanstack/react-virtual';
+import {
+  type ChatState,
+  type Message,
+  type MessageWindow,
+  selectConversation,
+  selectTypingUsers,
+  selectWindowMessages,
+} from '@tidings/core';
+import {
+  type FocusEvent,
+  type KeyboardEvent,
+  type RefObject,
+  useCallback,
+  useEffect,
+  useLayoutEffect,
+  useMemo,
+  useRef,
+  useState,
+} from 'react';
+import { useChatStore, useChatStoreApi } from '../chat-provider/index';
+import { buildMessageListItems, estimateItemSize, type MessageListItem } from './message-list-items';
+
+/** Options of {@link useMessageList}. */
+export interface UseMessageListOptions {
+  /** The conversation to show. */
+  conversationID: string;
+  /** The scrolling element (`role="log"`). */
+  viewportRef: RefObject<HTMLElement | null>;
+  /**
+   * Distance from the bottom, in pixels, that still counts as "at the bottom": new messages are followed
+   * and messages count as seen.
+   * @default 48
+   */
+  endThreshold?: number;
+  /**
+   * Rows rendered beyond each edge of the viewport.
+   * @default 8
+   */
+  overscan?: number;
+  /**
+   * Marks the conversation read while its newest message is on screen, the page is visible and focused,
+   * and no programmatic scroll is under way.
+   * @default true
+   */
+  markRead?: boolean;
+  /**
+   * How long the newest message must stay in view before the conversation is marked read, ms.
+   * @default 400
+   */
+  markReadDelayMs?: number;
+  /**
+   * How long a jumped-to message stays highlighted, ms.
+   * @default 2400
+   */
+  highlightMs?: number;
+  /**
+   * Start loading older messages when the first rendered row is this close to the oldest loaded one.
+   * @default 12
+   */
+  loadAheadRows?: number;
+}
+
+/** The list's state as a whole. */
+export type MessageListStatus = 'loading' | 'error' | 'empty' | 'ready';
+
+/** What {@link useMessageList} returns. */
+export interface UseMessageListReturn {
+  status: MessageListStatus;
+  /** The message window of the conversation. */
+  window: MessageWindow | undefined;
+  /** The rows: date and unread separators, messages, the typing indicator. */
+  items: readonly MessageListItem[];
+  virtualizer: Virtualizer<HTMLElement, HTMLElement>;
+  /** Whether the view is at the newest loaded message (within `endThreshold`). */
+  isAtEnd: boolean;
+  /** Whether older messages are loading. */
+  isLoadingOlder: boolean;
+  /** The "new messages" pill: shown when the reader is away from the newest messages. */
+  pill: { isShown: boolean; count: number };
+  /** Scrolls to the newest message, loading it first when the window was jumped into the past. */
+  scrollToLatest: () => void;
+  /** Retries the failed load. */
+  retry: () => void;
+  /** The msgID of the message in the tab order (roving focus). */
+  focusKey: string | null;
+  /** The msgID highlighted after a jump, if any. */
+  highlightedMsgID: string | null;
+  /** Names of the people typing. */
+  typingNames: readonly string[];
+  /** Props for the scrolling element (`role="log"`). */
+  getViewportProps: () => {
+    onKeyDown: (event: KeyboardEvent<HTMLElement>) => void;
+    onFocus: (event: FocusEvent<HTMLElement>) => void;
+    onWheel: () => void;
+    onTouchStart: () => void;
+    onPointerDown: () => void;
+  };
+}
+
+const NO_MESSAGES: readonly Message[] = [];
+
+function sameNames(a: readonly string[], b: readonly string[]): boolean {
+  return a.length === b.length && a.every((name, i) => name === b[i]);
+}
+
+/** Whether the page is visible and has focus: only then does what is on screen count as read. */
+function useDocumentAttention(): boolean {
+  const [attentive, setAttentive] = useState(false);
+  useEffect(() => {
+    const update = () => setAttentive(document.visibilityState === 'visible' && document.hasFocus());
+    update();
+    window.addEventListener('focus', update);
+    window.addEventListener('blur', update);
+    document.addEventListener('visibilitychange', update);
+    // Focus moving between frames does not always fire on this window; pointer and keys inside it do.
+    document.addEventListener('pointerdown', update, true);
+    document.addEventListener('keydown', update, true);
+    return () => {
+      window.removeEventListener('focus', update);
+      window.removeEventListener('blur', update);
+      document.removeEventListener('visibilitychange', update);
+      document.removeEventListener('pointerdown', update, true);
+      document.removeEventListener('keydown', update, true);
+    };
+  }, []);
+  return attentive;
+}
+
+function prefersReducedMotion(): boolean {
+  return typeof matchMedia === 'function' && matchMedia('(prefers-reduced-motion: reduce)').matches;
+}
+
+/**
+ * The behaviour of a message list, without markup: the store subscriptions, the rows, TanStack Virtual with
+ * end anchoring, and the scroll contract —
+ * - opening shows the newest messages, or the unread separator at the top when more is unread than fits;
+ * - loading older pages as the reader nears the top never moves what they see (the row they read is the
+ *   anchor);
+ * - at the bottom, new messages are followed; scrolled up, they leave the view still and raise the pill;
+ * - sending always scrolls to the bottom;
+ * - a jump (`jumpToMessage`) scrolls to the message and highlights it;
+ * - the conversation is marked read only while its newest message is on screen, the page is visible and
+ *   focused, and no programmatic scroll is under way;
+ * plus roving focus over the messages (Up/Down, Home/End, PageUp/PageDown).
+ *
+ * @example
+ * const viewportRef = useRef<HTMLDivElement>(null);
+ * const list = useMessageList({ conversationID, viewportRef });
+ * <div ref={viewportRef} role="log" {...list.getViewportProps()}>…</div>
+ */
+export function useMessageList(options: UseMessageListOptions): UseMessageListReturn {
+  const {
+    conversationID,
+    viewportRef,
+    endThreshold = 48,
+    overscan = 8,
+    markRead = true,
+    markReadDelayMs = 400,
+    highlightMs = 2400,
+    loadAheadRows = 12,
+  } = options;
+  const store = useChatStoreApi();
+
+  const window_ = useChatStore(
+    useCallback((state: ChatState) => state.windows[conversationID], [conversationID]),
+  );
+  const messages = useChatStore(
+    useCallback(
+      (state: ChatState) =>
+        state.windows[conversationID] ? selectWindowMessages(state, conversationID) : NO_MESSAGES,
+      [conversationID],
+    ),
+  );
+  const unreadCount = useChatStore(
+    useCallback(
+      (state: ChatState) => selectConversation(state, conversationID)?.unreadCount ?? 0,
+      [conversationID],
+    ),
+  );
+  const typingNames = useChatStore(
+    useCallback(
+      (state: ChatState) => {
+        const typing = selectTypingUsers(state, conversationID);
+        if (typing.length === 0) return [] as string[];
+        const conversation = selectConversation(state, conversationID);
+        return typing.map((user) =>
+          conversation?.type === 'c2c' && conversation.userID === user.userID
+            ? conversation.showName
+            : state.users[user.userID]?.nick || user.userID,
+        );
+      },
+      [conversationID],
+    ),
+    sameNames,
+  );
+
+  // A conversation shown for the first time is opened (loaded) here; the store keeps its window after.
+  const hasWindow = window_ !== undefined;
+  useEffect(() => {
+    if (!hasWindow)
+      store
+        .getState()
+        .openConversation(conversationID)
+        .catch(() => {});
+  }, [hasWindow, store, conversationID]);
+
+  const hasOlder = window_?.hasOlder ?? true;
+  const hasNewer = window_?.hasNewer ?? false;
+  const firstUnreadMsgID = window_?.firstUnreadMsgID ?? null;
+  const highlightedMsgID = window_?.highlightedMsgID ?? null;
+  const windowStatus = window_?.status ?? 'loadingAround';
+  const isTyping = typingNames.length > 0 && !hasNewer;
+
+  const items = useMemo(
+    () => buildMessageListItems(messages, { firstUnreadMsgID, hasOlder, isTyping }),
+    [messages, firstUnreadMsgID, hasOlder, isTyping],
+  );
+  const indexByKey = useMemo(() => {
+    const map = new Map<string, number>();
+    items.forEach((item, index) => {
+      map.set(item.key, index);
+    });
+    return map;
+  }, [items]);
+
+  // Roving focus: the message in the tab order, and whether to move DOM focus to it after the next render.
+  const [focusKey, setFocusKey] = useState<string | null>(null);
+  const focusAfterRender = useRef(false);
+  const lastMessageKey = useMemo(() => {
+    for (let i = items.length - 1; i >= 0; i--)
+      if (items[i]?.type === 'message') return items[i]?.key ?? null;
+    return null;
+  }, [items]);
+  const tabKey = focusKey !== null && indexByKey.has(focusKey) ? focusKey : lastMessageKey;
+  const tabIndex = tabKey === null ? -1 : (indexByKey.get(tabKey) ?? -1);
+
+  // A jump into the past turns following off until the window reaches the newest messages again.
+  const hadNewer = useRef(hasNewer);
+  const follow = !hasNewer && !hadNewer.current;
+  useEffect(() => {
+    hadNewer.current = hasNewer;
+  }, [hasNewer]);
+
+  const [isAtEnd, setAtEnd] = useState(true);
+  const [range, setRange] = useState<{ start: number; end: number }>({ start: 0, end: 0 });
+
+  const virtualizer = useVirtualizer<HTMLElement, HTMLElement>({
+    count: items.length,
+    getScrollElement: () => viewportRef.current,
+    estimateSize: useCallback((index: number) => estimateItemSize(items[index] as MessageListItem), [items]),
+    getItemKey: useCallback((index: number) => items[index]?.key ?? index, [items]),
+    anchorTo: 'end',
+    followOnAppend: follow,
+    scrollEndThreshold: endThreshold,
+    overscan,
+    // Room above the oldest message for the "loading earlier messages" line, so it never shifts rows.
+    paddingStart: 48,
+    paddingEnd: 12,
+    rangeExtractor: useCallback(
+      (visible: Range) => {
+        const indexes = defaultRangeExtractor(visible);
+        // The message in the tab order stays mounted, so focus never falls out of the list.
+        if (tabIndex >= 0 && !indexes.includes(tabIndex)) {
+          indexes.push(tabIndex);
+          indexes.sort((a, b) => a - b);
+        }
+        return indexes;
+      },
+      [tabIndex],
+    ),
+    onChange: (instance) => {
+      setAtEnd(instance.isAtEnd(endThreshold));
+      const next = instance.range;
+      if (next)
+        setRange((prev) =>
+          prev.start === next.startIndex && prev.end === next.endIndex
+            ? prev
+            : { start: next.startIndex, end: next.endIndex },
+        );
+    },
+  });
+
+  // ── Programmatic scrolls ──────────────────────────────────────────────────────────────────────────
+  // Every scroll the list makes by itself runs through `command`; until the position has rested for a few
+  // frames it does not count as the reader's (no reading, no paging).
+  const [isProgrammatic, setProgrammatic] = useState(false);
+  const settleFrame = useRef(0);
+  const stopSettling = useCallback(() => {
+    cancelAnimationFrame(settleFrame.current);
+    setProgrammatic(false);
+  }, []);
+  const command = useCallback(
+    (scroll: () => void) => {
+      scroll();
+      setProgrammatic(true);
+      cancelAnimationFrame(settleFrame.current);
+      let last = Number.NaN;
+      let still = 0;
+      const tick = () => {
+        const top = viewportRef.current?.scrollTop ?? 0;
+        still = Math.abs(top - last) < 0.5 ? still + 1 : 0;
+        last = top;
+        if (still >= 3) setProgrammatic(false);
+        else settleFrame.current = requestAnimationFrame(tick);
+      };
+      settleFrame.current = requestAnimationFrame(tick);
+    },
+    [viewportRef],
+  );
+  useEffect(() => () => cancelAnimationFrame(settleFrame.current), []);
+
+  // ── Positioning: on open, on a jump, after sending ──────────────────────────────────────────────
+  const [isPositioned, setPositioned] = useState(false);
+  const scrollToEndNext = useRef(false);
+  const previousLastKey = useRef<string | null>(null);
+  const handledHighlight = useRef<string | null>(null);
+
+  useLayoutEffect(() => {
+    const lastKey = lastMessageKey;
+    const previous = previousLastKey.current;
+    previousLastKey.current = lastKey;
+    if (items.length === 0) return;
+
+    if (!isPositioned) {
+      if (windowStatus === 'loadingAround') return;
+      setPositioned(true);
+      if (highlightedMsgID && indexByKey.has(highlightedMsgID)) return; // the highlight effect scrolls
+      const unreadIndex = indexByKey.get('unread');
+      command(() =>
+        unreadIndex === undefined
+          ? virtualizer.scrollToEnd()
+          : virtualizer.scrollToIndex(unreadIndex, { align: 'start' }),
+      );
+      return;
+    }
+
+    const last = lastKey ? items[indexByKey.get(lastKey) ?? -1] : undefined;
+    const sent =
+      lastKey !== previous &&
+      last?.type === 'message' &&
+      last.message.isSelf &&
+      last.message.status === 'sending';
+    if (sent || scrollToEndNext.current) {
+      scrollToEndNext.current = false;
+      command(() => virtualizer.scrollToEnd());
+    }
+  }, [items, lastMessageKey, indexByKey, isPositioned, windowStatus, highlightedMsgID, virtualizer, command]);
+
+  useLayoutEffect(() => {
+    if (!highlightedMsgID) {
+      handledHighlight.current = null;
+      return;
+    }
+    const index = indexByKey.get(highlightedMsgID);
+    if (index === undefined || handledHighlight.current === highlightedMsgID) return;
+    handledHighlight.current = highlightedMsgID;
+    command(() => virtualizer.scrollToIndex(index, { align: 'center' }));
+    setFocusKey(highlightedMsgID);
+    focusAfterRender.current = viewportRef.current?.contains(document.activeElement) ?? false;
+  }, [highlightedMsgID, indexByKey, virtualizer, command, viewportRef]);
+
+  useEffect(() => {
+    if (!highlightedMsgID) return;
+    const timer = setTimeout(() => store.getState().clearHighlight(conversationID), highlightMs);
+    return () => clearTimeout(timer);
+  }, [highlightedMsgID, highlightMs, store, conversationID]);
+
+  // ── Paging ──────────────────────────────────────────────────────────────────────────────────────
+  const isIdle = windowStatus === 'idle';
+  useEffect(() => {
+    if (!isPositioned || isProgrammatic || !isIdle) return;
+    const { loadOlderMessages, loadNewerMessages } = store.getState();
+    if (hasOlder && range.start <= loadAheadRows) loadOlderMessages(conversationID).catch(() => {});
+    else if (hasNewer && range.end >= items.length - 1 - loadAheadRows)
+      loadNewerMessages(conversationID).catch(() => {});
+  }, [
+    isPositioned,
+    isProgrammatic,
+    isIdle,
+    hasOlder,
+    hasNewer,
+    range,
+    items.length,
+    loadAheadRows,
+    store,
+    conversationID,
+  ]);
+
+  // ── Reading ─────────────────────────────────────────────────────────────────────────────────────
+  const attentive = useDocumentAttention();
+  const canRead =
+    markRead && isPositioned && !isProgrammatic && attentive && isAtEnd && !hasNewer && unreadCount > 0;
+  useEffect(() => {
+    if (!canRead) return;
+    const timer = setTimeout(() => {
+      // Checked again at the moment: the reader may have scrolled on, or left, since.
+      if (document.visibilityState !== 'visible' || !document.hasFocus()) return;
+      if (virtualizer.isScrolling || !virtualizer.isAtEnd(endThreshold)) return;
+      store
+        .getState()
+        .markConversationRead(conversationID)
+        .catch(() => {});
+    }, markReadDelayMs);
+    return () => clearTimeout(timer);
+  }, [canRead, markReadDelayMs, virtualizer, endThreshold, store, conversationID]);
+
+  // ── The pill ────────────────────────────────────────────────────────────────────────────────────
+  const farFromEnd = !isAtEnd && virtualizer.getDistanceFromEnd() > (viewportRef.current?.clientHeight ?? 0);
+  const pill = {
+    isShown: isPositioned && (hasNewer || (!isAtEnd && (unreadCount > 0 || farFromEnd))),
+    count: isAtEnd && !hasNewer ? 0 : unreadCount,
+  };
+
+  const scrollToLatest = useCallback(() => {
+    const moveFocus = viewportRef.current?.contains(document.activeElement) ?? false;
+    setFocusKey(null);
+    focusAfterRender.current = moveFocus;
+    if (store.getState().windows[conversationID]?.hasNewer) {
+      scrollToEndNext.current = true;
+      store
+        .getState()
+        .jumpToLatest(conversationID)
+        .catch(() => {});
+      return;
+    }
+    const viewport = viewportRef.current;
+    const near = viewport ? virtualizer.getDistanceFromEnd() < viewport.clientHeight * 2 : false;
+    command(() => virtualizer.scrollToEnd({ behavior: near && !prefersReducedMotion() ? 'smooth' : 'auto' }));
+  }, [store, conversationID, virtualizer, viewportRef, command]);
+
+  const retry = useCallback(() => {
+    store
+      .getState()
+      .loadOlderMessages(conversationID)
+      .catch(() => {});
+  }, [store, conversationID]);
+
+  // ── Keyboard ────────────────────────────────────────────────────────────────────────────────────
+  useLayoutEffect(() => {
+    if (!focusAfterRender.current || tabKey === null) return;
+    const element = viewportRef.current?.querySelector<HTMLElement>(`[data-msgid="${CSS.escape(tabKey)}"]`);
+    if (element) {
+      focusAfterRender.current = false;
+      element.focus({ preventScroll: true });
+    }
+  });
+
+  const moveFocus = useCallback(
+    (index: number) => {
+      const item = items[index];
+      if (item?.type !== 'message') return;
+      setFocusKey(item.key);
+      focusAfterRender.current = true;
+      virtualizer.scrollToIndex(index, { align: 'auto' });
+    },
+    [items, virtualizer],
+  );
+
+  const findMessage = useCallback(
+    (from: number, step: 1 | -1, skip = 1) => {
+      let found = -1;
+      let seen = 0;
+      for (let i = from + step; i >= 0 && i < items.length; i += step) {
+        if (items[i]?.type !== 'message') continue;
+        found = i;
+        if (++seen >= skip) break;
+      }
+      return found;
+    },
+    [items],
+  );
+
+  const onKeyDown = useCallback(
+    (event: KeyboardEvent<HTMLElement>) => {
+      if (event.defaultPrevented || event.altKey || event.ctrlKey || event.metaKey) return;
+      const article = (event.target as HTMLElement).closest<HTMLElement>('[data-msgid]');
+      if (!article || article !== event.target) return;
+      const current = indexByKey.get(article.dataset.msgid ?? '');
+      if (current === undefined) return;
+      const page = Math.max(1, Math.round((viewportRef.current?.clientHeight ?? 600) / 80));
+      let next = -1;
+      switch (event.key) {
+        case 'ArrowUp':
+          next = findMessage(current, -1);
+          break;
+        case 'ArrowDown':
+          next = findMessage(current, 1);
+          break;
+        case 'PageUp':
+          next = findMessage(current, -1, page);
+          break;
+        case 'PageDown':
+          next = findMessage(current, 1, page);
+          break;
+        case 'Home':
+          next = findMessage(-1, 1);
+          break;
+        case 'End':
+          next = findMessage(items.length, -1);
+          break;
+        default:
+          return;
+      }
+      event.preventDefault();
+      if (next >= 0) moveFocus(next);
+      else if (event.key === 'ArrowUp' || event.key === 'PageUp' || event.key === 'Home') {
+        virtualizer.scrollToOffset(0);
+      }
+    },
+    [indexByKey, findMessage, moveFocus, items.length, viewportRef, virtualizer],
+  );
+
+  const onFocus = useCallback((event: FocusEvent<HTMLElement>) => {
+    const key = (event.target as HTMLElement).dataset.msgid;
+    if (key) setFocusKey(key);
+  }, []);
+
+  const getViewportProps = useCallback(
+    () => ({
+      onKeyDown,
+      onFocus,
+      onWheel: stopSettling,
+      onTouchStart: stopSettling,
+      onPointerDown: stopSettling,
+    }),
+    [onKeyDown, onFocus, stopSettling],
+  );
+
+  const status: MessageListStatus =
+    messages.length > 0
+      ? 'ready'
+      : windowStatus === 'error'
+        ? 'error'
+        : windowStatus === 'idle' && !hasOlder
+          ? 'empty'
+          : 'loading';
+
+  return {
+    status,
+    window: window_,
+    items,
+    virtualizer,
+    isAtEnd,
+    isLoadingOlder: windowStatus === 'loadingOlder',
+    pill,
+    scrollToLatest,
+    retry,
+    focusKey: tabKey,
+    highlightedMsgID,
+    typingNames,
+    getViewportProps,
+  };
+}
