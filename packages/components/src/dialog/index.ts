@@ -1,1 +1,2 @@
-export {};
+export { ConfirmDialog, type ConfirmDialogProps, Dialog, type DialogProps } from './dialog';
+export { type UseDialogOptions, type UseDialogReturn, useDialog } from './use-dialog';
