@@ -151,26 +151,20 @@ describe('seeded hubs', () => {
 });
 
 describe('bulk seeding', () => {
-  test('seedConversations gives a user 100,000 conversations in a few seconds, and a page reads fast', async () => {
+  test('seedConversations gives a user thousands of conversations, newest first, and pages through them', async () => {
     const hub = await createLocalHub({ now: () => 1_700_000_000_000 });
     hubs.push(hub);
-    let started = performance.now();
-    const ids = await seedConversations(hub, 'alice', 100_000);
-    const seedMs = performance.now() - started;
-    expect(ids).toHaveLength(100_000);
+    // Speed at 100,000 is measured by `pnpm bench`, not asserted here.
+    const ids = await seedConversations(hub, 'alice', 20_000);
+    expect(ids).toHaveLength(20_000);
     const alice = await hub.connect('alice');
-    started = performance.now();
     const first = await alice.getConversationList(0, 50);
     const second = await alice.getConversationList(first.nextSeq, 50);
-    const pageMs = (performance.now() - started) / 2;
     expect(first.conversationList.map((item) => item.conversationID)).toEqual(ids.slice(0, 50));
     expect(second.conversationList.map((item) => item.conversationID)).toEqual(ids.slice(50, 100));
     const total = await alice.getTotalUnreadMessageCount();
-    expect(total).toBeGreaterThan(10_000);
-    expect(total).toBeLessThan(20_000);
-    // Generous bounds so a slow CI machine passes; locally it is about 2.5 s and well under 5 ms.
-    expect(seedMs).toBeLessThan(15_000);
-    expect(pageMs).toBeLessThan(50);
+    expect(total).toBeGreaterThan(2_000);
+    expect(total).toBeLessThan(4_000);
   }, 60_000);
 
   test('seedConversations can add more later (startIndex), newest first', async () => {

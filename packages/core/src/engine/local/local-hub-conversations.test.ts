@@ -174,7 +174,7 @@ describe('bulk changes while connected', () => {
     const total = list.reduce((sum, item) => sum + item.unreadCount, 0);
     expect(await alice.getTotalUnreadMessageCount()).toBe(total);
     expect(events.named('onTotalUnreadMessageCountChanged')).toEqual([[total]]);
-  });
+  }, 30_000);
 });
 
 describe('getting single conversations', () => {
