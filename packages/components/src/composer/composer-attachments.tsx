@@ -84,10 +84,10 @@ function ComposerAttachmentItem({
         )}
       </span>
       <span className="tidings-composer-attachment-text">
-        <span id={nameID} className="tidings-composer-attachment-name" title={name}>
+        <span id={nameID} className="tidings-composer-attachment-name" title={name} dir="auto">
           {name}
         </span>
-        <span className="tidings-composer-attachment-meta">
+        <span className="tidings-composer-attachment-meta" dir="auto">
           {status === 'uploading' ? `${progress}%` : formatFileSize(size, locale)}
         </span>
       </span>

@@ -64,3 +64,9 @@ export async function createComposerFixture(
 export function createTestFile(name: string, size: number, type: string): File {
   return new File([new Uint8Array(size)], name, { type });
 }
+
+/** A picture file (SVG): a soft gradient with a sun over hills, `width` × `height`. */
+export function createPictureFile(name: string, width: number, height: number, hue = 210): File {
+  const svg = `<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}" viewBox="0 0 ${width} ${height}"><defs><linearGradient id="g" x1="0" y1="0" x2="1" y2="1"><stop offset="0" stop-color="hsl(${hue} 70% 62%)"/><stop offset="1" stop-color="hsl(${(hue + 60) % 360} 65% 45%)"/></linearGradient></defs><rect width="100%" height="100%" fill="url(#g)"/><circle cx="${width * 0.7}" cy="${height * 0.32}" r="${Math.min(width, height) * 0.13}" fill="hsl(48 100% 75%)"/><path d="M0 ${height * 0.8} L${width * 0.35} ${height * 0.5} L${width * 0.6} ${height * 0.72} L${width * 0.8} ${height * 0.58} L${width} ${height * 0.78} V${height} H0Z" fill="hsl(${(hue + 120) % 360} 35% 30% / 0.8)"/></svg>`;
+  return new File([svg], name, { type: 'image/svg+xml' });
+}

@@ -173,6 +173,9 @@ export const Composer = forwardRef<HTMLFormElement, ComposerProps>(function Comp
           </button>
           <textarea
             className="tidings-composer-input"
+            // A message takes the direction of its own first letters (Arabic in an English UI, and back);
+            // the empty field keeps the page's, so its placeholder sits at the start.
+            dir={composer.text ? 'auto' : undefined}
             aria-label={label ?? strings.composerLabel}
             aria-describedby={describedBy}
             placeholder={reason ?? placeholder ?? strings.composerPlaceholder}
