@@ -11,7 +11,13 @@ export { MessageCustom, MessageCustomFallback, parseCustomData } from './message
 export { MessageFace } from './message-content-face';
 export { MessageFile } from './message-content-file';
 export { MessageImage } from './message-content-image';
-export { emojiOnlyCount, safeHref, splitLinks, type TextSegment } from './message-content-links';
+export {
+  emojiOnlyCount,
+  safeHref,
+  splitLinks,
+  type TextSegment,
+  textDirection,
+} from './message-content-links';
 export { formatCoordinates, MessageLocation } from './message-content-location';
 export {
   acquireMediaSource,

@@ -30,7 +30,11 @@ export function parseCustomData(data: string): { businessID: string | null; data
 /** The default renderer of a custom element: its description (or `[Custom message]`) in a quiet card. */
 export function MessageCustomFallback({ elem }: CustomElemProps) {
   const strings = useChatStrings();
-  return <p className="tidings-message-custom">{elem.description || strings.previewCustom}</p>;
+  return (
+    <p className="tidings-message-custom" dir="auto">
+      {elem.description || strings.previewCustom}
+    </p>
+  );
 }
 
 /**

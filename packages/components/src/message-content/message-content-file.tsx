@@ -44,7 +44,7 @@ export function MessageFile({ elem, message }: MessageElemProps<FileElem>) {
         {extension && <span className="tidings-message-file-extension">{extension}</span>}
       </span>
       <span className="tidings-message-file-text">
-        <span className="tidings-message-file-name" title={name}>
+        <span className="tidings-message-file-name" title={name} dir="auto">
           {name}
         </span>
         <span className="tidings-message-file-size">{size}</span>

@@ -78,3 +78,20 @@ export function emojiOnlyCount(text: string): number {
       : Array.from(trimmed.replace(/\s+/gu, '')).length;
   return graphemes <= 3 ? graphemes : 0;
 }
+
+const RTL_CHAR = /[\u0590-\u08ff\ufb1d-\ufdff\ufe70-\ufefc]/u;
+const STRONG_CHAR = /[\p{L}\u0590-\u08ff\ufb1d-\ufdff\ufe70-\ufefc]/u;
+
+/**
+ * The direction of a text by its first strong character (as `dir="auto"` decides it), or null when it
+ * has none (digits, emoji, punctuation).
+ *
+ * @example
+ * textDirection('שלום world'); // 'rtl'
+ * textDirection('hello שלום'); // 'ltr'
+ */
+export function textDirection(text: string): 'ltr' | 'rtl' | null {
+  const first = STRONG_CHAR.exec(text)?.[0];
+  if (!first) return null;
+  return RTL_CHAR.test(first) ? 'rtl' : 'ltr';
+}

@@ -35,7 +35,9 @@ export function MessageLocation({ elem }: MessageElemProps<LocationElem>) {
         <LocationIcon size={22} />
       </span>
       <span className="tidings-message-location-text">
-        <span className="tidings-message-location-description">{elem.description || coordinates}</span>
+        <span className="tidings-message-location-description" dir="auto">
+          {elem.description || coordinates}
+        </span>
         {elem.description && <span className="tidings-message-location-coordinates">{coordinates}</span>}
         {href && <span className="tidings-message-location-open">{strings.openInMaps}</span>}
       </span>

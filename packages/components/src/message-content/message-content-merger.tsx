@@ -30,10 +30,12 @@ export function MessageMerger({ elem, message }: MessageElemProps<MergerElem>) {
         aria-haspopup="dialog"
         onClick={() => (onOpenMerger ? onOpenMerger({ message, elem }) : setOpen(true))}
       >
-        <span className="tidings-message-merger-title">{elem.title}</span>{' '}
+        <span className="tidings-message-merger-title" dir="auto">
+          {elem.title}
+        </span>{' '}
         <span className="tidings-message-merger-abstract">
           {elem.abstractList.slice(0, ABSTRACT_LINES).map((line, i) => (
-            <span key={i} className="tidings-message-merger-line">
+            <span key={i} className="tidings-message-merger-line" dir="auto">
               {line}{' '}
             </span>
           ))}
@@ -53,7 +55,9 @@ function MessageMergerList({ title, messages }: { title: string; messages: reado
   const { locale } = useChatConfig();
   return (
     <section className="tidings-message-merger-list">
-      <h2 className="tidings-message-merger-list-title">{title}</h2>
+      <h2 className="tidings-message-merger-list-title" dir="auto">
+        {title}
+      </h2>
       <ol className="tidings-message-merger-list-items">
         {messages.map((item) => (
           <li key={item.msgID} className="tidings-message-merger-list-item">

@@ -36,8 +36,12 @@ export function MessageQuote({ message, reply }: MessageQuoteProps) {
             .catch(() => {});
       }}
     >
-      <span className="tidings-message-quote-sender">{reply.senderName}</span>{' '}
-      <span className="tidings-message-quote-text">{reply.abstract}</span>
+      <span className="tidings-message-quote-sender" dir="auto">
+        {reply.senderName}
+      </span>{' '}
+      <span className="tidings-message-quote-text" dir="auto">
+        {reply.abstract}
+      </span>
     </button>
   );
 }

@@ -15,7 +15,7 @@ export function MessageText({ elem }: MessageElemProps<TextElem>) {
   const segments = useMemo(() => splitLinks(elem.text), [elem.text]);
   const emoji = useMemo(() => emojiOnlyCount(elem.text), [elem.text]);
   return (
-    <p className="tidings-message-text" data-emoji-only={emoji || undefined}>
+    <p className="tidings-message-text" dir="auto" data-emoji-only={emoji || undefined}>
       {segments.map((segment, i) =>
         segment.type === 'link' ? (
           <a

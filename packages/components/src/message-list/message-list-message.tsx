@@ -11,7 +11,7 @@ import { memo, type ReactNode, useCallback } from 'react';
 import { Avatar } from '../avatar/index';
 import { useChatConfig, useChatStore, useChatStoreApi } from '../chat-provider/index';
 import { AlertIcon, CheckIcon, ClockIcon, DoubleCheckIcon } from '../icons/index';
-import { isBareContent, MessageContent } from '../message-content/index';
+import { isBareContent, MessageContent, textDirection } from '../message-content/index';
 
 /** What a message's status marker says: `sending`, `sent`, `read` (by the peer) or `failed`. */
 export type MessageDeliveryState = 'sending' | 'sent' | 'read' | 'failed';
@@ -69,7 +69,8 @@ function StatusIcon({ state }: { state: MessageDeliveryState }) {
  * or `div.tidings-message-system`.
  *
  * Data attributes: `data-own`, `data-state="sending" | "sent" | "read" | "failed"` (own messages),
- * `data-run-start`, `data-run-end`, `data-highlighted`, `data-msgid`.
+ * `data-run-start`, `data-run-end`, `data-highlighted`, `data-msgid`; on the bubble `data-bare` (a picture,
+ * video, face or large emoji without a bubble) and `data-text-dir="ltr" | "rtl"` (its last text's direction).
  */
 export const MessageListMessage = memo(function MessageListMessage({
   msgID,
@@ -139,6 +140,9 @@ export const MessageListMessage = memo(function MessageListMessage({
             ? strings.statusSent
             : '';
   const bare = isBareContent(message);
+  // Time and status sit at the end of the last text line, which follows the text's own direction.
+  const last = message.elemList[message.elemList.length - 1];
+  const textDir = last?.type === 'text' ? (textDirection(last.text) ?? undefined) : undefined;
   const label = [senderName, time, stateLabel].filter(Boolean).join(', ');
 
   return (
@@ -167,9 +171,13 @@ export const MessageListMessage = memo(function MessageListMessage({
         </div>
       )}
       <div className="tidings-message-body">
-        {isRunStart && !isOwn && isGroup && <div className="tidings-message-sender">{senderName}</div>}
+        {isRunStart && !isOwn && isGroup && (
+          <div className="tidings-message-sender" dir="auto">
+            {senderName}
+          </div>
+        )}
         <div className="tidings-message-line">
-          <div className="tidings-message-bubble" data-bare={bare ? '' : undefined}>
+          <div className="tidings-message-bubble" data-text-dir={textDir} data-bare={bare ? '' : undefined}>
             <MessageContent message={message} />
             <span className="tidings-message-meta">
               <time
