@@ -1,9 +1,16 @@
-import { Composer, useChatStore, useChatStoreApi, useChatStrings } from '@tidings/components';
-import { formatMessagePreview, selectWindowMessages } from '@tidings/core';
-import { useId } from 'react';
+import {
+  Composer,
+  MessageList,
+  type MessageRenderers,
+  useChatStore,
+  useChatStoreApi,
+} from '@tidings/components';
+import type { LocationElem } from '@tidings/core';
+import { useCallback, useId, useState } from 'react';
 import { TidingsMark } from '../app-icons/app-icons';
 import { useDemoStrings } from '../settings/preferences';
 import { ChatHeader } from './chat-header';
+import { ChatPoll } from './chat-poll';
 
 /** Props of {@link ChatPane}. */
 export interface ChatPaneProps {
@@ -11,12 +18,33 @@ export interface ChatPaneProps {
   onSearchInChat(conversationID: string): void;
 }
 
+/** The app's own custom messages: polls. Everything else uses the kit's renderers. */
+const RENDERERS: MessageRenderers = { custom: { poll: ChatPoll } };
+
+/** Locations link to OpenStreetMap (the kit only ever shows http(s) links). */
+const mapLink = (elem: LocationElem) =>
+  `https://www.openstreetmap.org/?mlat=${elem.latitude}&mlon=${elem.longitude}#map=16/${elem.latitude}/${elem.longitude}`;
+
 /** The open conversation: its header, the messages and the composer; a hint while none is open. */
 export function ChatPane({ onSearchInChat }: ChatPaneProps) {
   const t = useDemoStrings();
   const activeID = useChatStore((state) => state.activeConversationID);
   const api = useChatStoreApi();
   const titleID = useId();
+  // Re-editing a recalled message puts its text back as the draft; a fresh composer picks the draft up.
+  const [composerKey, setComposerKey] = useState(0);
+  const reEdit = useCallback(
+    (text: string) => {
+      const id = api.getState().activeConversationID;
+      if (!id) return;
+      void api
+        .getState()
+        .saveDraft(id, text)
+        .then(() => setComposerKey((key) => key + 1));
+    },
+    [api],
+  );
+
   if (!activeID) {
     return (
       <main className="demo-chat demo-chat-empty" aria-label={t.emptyChatTitle}>
@@ -38,25 +66,15 @@ export function ChatPane({ onSearchInChat }: ChatPaneProps) {
         onBack={() => void api.getState().openConversation(null)}
         onSearch={() => onSearchInChat(activeID)}
       />
-      <TempMessages id={activeID} />
+      <MessageList
+        className="demo-chat-messages"
+        renderers={RENDERERS}
+        mapLinkBuilder={mapLink}
+        onReEdit={reEdit}
+      />
       <div className="demo-chat-composer">
-        <Composer />
+        <Composer key={`${activeID}:${composerKey}`} />
       </div>
     </main>
-  );
-}
-
-/** Stand-in for the kit's MessageList until it lands. */
-function TempMessages({ id }: { id: string }) {
-  const messages = useChatStore((state) => selectWindowMessages(state, id));
-  const kit = useChatStrings();
-  return (
-    <ol className="demo-temp-messages" aria-label={kit.messageListLabel(id)}>
-      {messages.map((message) => (
-        <li key={message.msgID} data-self={message.isSelf ? '' : undefined} data-state={message.status}>
-          {formatMessagePreview(message, { strings: kit })}
-        </li>
-      ))}
-    </ol>
   );
 }

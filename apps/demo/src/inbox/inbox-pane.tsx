@@ -1,16 +1,16 @@
 import { useChatStrings } from '@tidings/components';
-import { useId } from 'react';
+import { useId, useState } from 'react';
 import { ComposeIcon, OfflineIcon, UsersIcon } from '../app-icons/app-icons';
 import { useConnectionState } from '../session/network';
 import type { Session } from '../session/session';
 import { useDemoStrings } from '../settings/preferences';
 import { InboxList } from './inbox-list';
+import { NewChatDialog } from './new-chat-dialog';
+import { NewGroupDialog } from './new-group-dialog';
 
 /** Props of {@link InboxPane}. */
 export interface InboxPaneProps {
   session: Session;
-  onNewChat(): void;
-  onNewGroup(): void;
 }
 
 /** Offline and reconnecting, said where the list is, with what it means for sending. */
@@ -33,10 +33,13 @@ function ConnectionBanner({ session }: { session: Session }) {
  * The inbox: its title and actions (new chat, new group, mark all as read), the connection banner, the
  * filter tabs with their unread totals and the conversation list.
  */
-export function InboxPane({ session, onNewChat, onNewGroup }: InboxPaneProps) {
+export function InboxPane({ session }: InboxPaneProps) {
   const t = useDemoStrings();
   const kit = useChatStrings();
   const titleID = useId();
+  const [dialog, setDialog] = useState<'chat' | 'group' | null>(null);
+  const onNewChat = () => setDialog('chat');
+  const onNewGroup = () => setDialog('group');
   return (
     <section className="demo-inbox" aria-labelledby={titleID}>
       <header className="demo-pane-header">
@@ -66,6 +69,8 @@ export function InboxPane({ session, onNewChat, onNewGroup }: InboxPaneProps) {
       </header>
       <ConnectionBanner session={session} />
       <InboxList label={kit.conversationListLabel} />
+      <NewChatDialog open={dialog === 'chat'} onOpenChange={(open) => setDialog(open ? 'chat' : null)} />
+      <NewGroupDialog open={dialog === 'group'} onOpenChange={(open) => setDialog(open ? 'group' : null)} />
     </section>
   );
 }

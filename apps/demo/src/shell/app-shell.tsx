@@ -63,7 +63,7 @@ export function AppShell({ session, world, onSignOut }: AppShellProps) {
         account={session.profile}
       />
       <div className="demo-sidebar">
-        <InboxPane session={session} onNewChat={() => undefined} onNewGroup={() => undefined} />
+        <InboxPane session={session} />
       </div>
       <ChatPane onSearchInChat={() => setView('search')} />
       <ControlsSheet
