@@ -1,9 +1,4 @@
-import {
-  conversationFilterKey,
-  matchesConversationFilter,
-  orderKeyOf,
-  unreadFilterKey,
-} from '../../model/conversation-filter';
+import { orderKeyOf, unreadFilterKey } from '../../model/conversation-filter';
 import { ConversationOrder } from '../../model/conversation-order';
 import type {
   AdvancedMsgListener,
@@ -42,31 +37,8 @@ import type {
   SDKListener,
 } from '../chat-engine';
 import { ChatError, ChatErrorCode } from '../chat-error';
-import { sameConversation, unreadContribution } from './local-engine-conversations';
-import { ConversationPager } from './local-engine-paging';
-import { type CachedMessage, EngineMessageStore } from './local-engine-store';
-import { type NetworkConditions, type NetworkLink, validateConditions } from './local-hub-transport';
-import * as factory from './local-message-factory';
-import {
-  compareMessages,
-  createMessageID,
-  mediaOf,
-  payloadBytes,
-  searchableText,
-} from './local-message-utils';
-import type { LocalStorageAdapter } from './local-persistence';
-import type {
-  ConversationGroupChange,
-  HubConversation,
-  HubConversationGroups,
-  HubLimits,
-  HubMethod,
-  HubMethods,
-  HubPush,
-  WireHistoryQuery,
-  WireSendOptions,
-} from './local-protocol';
-import { fromWireError } from './local-protocol';
+import { ConversationPager } from '../engine-conversation-pager';
+import { payloadBytes } from '../engine-message';
 import {
   assertBoolean,
   assertConversationID,
@@ -84,7 +56,25 @@ import {
   invalidParameter,
   notLoggedIn,
   parseConversationID,
-} from './local-validation';
+} from '../engine-validation';
+import { sameConversation, unreadContribution } from './local-engine-conversations';
+import { type CachedMessage, EngineMessageStore } from './local-engine-store';
+import { type NetworkConditions, type NetworkLink, validateConditions } from './local-hub-transport';
+import * as factory from './local-message-factory';
+import { compareMessages, createMessageID, mediaOf, searchableText } from './local-message-utils';
+import type { LocalStorageAdapter } from './local-persistence';
+import type {
+  ConversationGroupChange,
+  HubConversation,
+  HubConversationGroups,
+  HubLimits,
+  HubMethod,
+  HubMethods,
+  HubPush,
+  WireHistoryQuery,
+  WireSendOptions,
+} from './local-protocol';
+import { fromWireError } from './local-protocol';
 
 /** Options of `LocalHub.connect`. */
 export interface LocalEngineOptions {
@@ -833,7 +823,6 @@ class LocalChatEngine implements LocalEngine {
     return {
       order: () => this.#order,
       get: (id: string) => this.#entries.get(id)?.conversation,
-      matches: matchesConversationFilter,
     };
   }
 
@@ -842,7 +831,7 @@ class LocalChatEngine implements LocalEngine {
       const method = 'getConversationList';
       assertInteger(method, 'nextSeq', nextSeq, 0, Number.MAX_SAFE_INTEGER);
       assertInteger(method, 'count', count, 1, Number.MAX_SAFE_INTEGER);
-      return this.#pager.page(this.#pagerSource(), {}, conversationFilterKey({}), nextSeq, count);
+      return this.#pager.page(this.#pagerSource(), {}, nextSeq, count);
     });
   }
 
@@ -857,7 +846,6 @@ class LocalChatEngine implements LocalEngine {
       return this.#pager.page(
         this.#pagerSource(),
         filter,
-        conversationFilterKey(filter),
         options.nextSeq as number,
         options.count as number,
       );

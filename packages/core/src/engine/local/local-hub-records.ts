@@ -11,8 +11,8 @@ import {
   type MessagePriority,
   type ReceiveMessageOpt,
 } from '../../model/types';
+import { c2cConversationID, groupConversationID } from '../engine-validation';
 import type { HubConversation } from './local-protocol';
-import { c2cConversationID, groupConversationID } from './local-validation';
 
 /**
  * The records the hub stores. They are immutable: a change writes a new record, so the journal can put

@@ -8,6 +8,15 @@ import type {
   UserProfile,
 } from '../../model/types';
 import { ChatError, ChatErrorCode } from '../chat-error';
+import { payloadBytes } from '../engine-message';
+import {
+  assertElem,
+  assertMessage,
+  c2cConversationID,
+  groupConversationID,
+  invalidParameter,
+  parseConversationID,
+} from '../engine-validation';
 import {
   atInfoFor,
   conversationKey,
@@ -25,7 +34,7 @@ import {
   messageView,
   threadIDOf,
 } from './local-hub-records';
-import { compareMessages, createUuid, mediaOf, payloadBytes, randomUint32 } from './local-message-utils';
+import { compareMessages, createUuid, mediaOf, randomUint32 } from './local-message-utils';
 import { BucketTable, hashString, Journal, type LocalStorageAdapter, WriteBehind } from './local-persistence';
 import type {
   ConversationGroupChange,
@@ -41,14 +50,6 @@ import type {
   WireSendOptions,
 } from './local-protocol';
 import { toWireError } from './local-protocol';
-import {
-  assertElem,
-  assertMessage,
-  c2cConversationID,
-  groupConversationID,
-  invalidParameter,
-  parseConversationID,
-} from './local-validation';
 
 /** Settings of the hub server (resolved from `createLocalHub` options). */
 export interface HubServerOptions extends HubLimits {

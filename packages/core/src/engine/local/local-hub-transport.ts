@@ -1,7 +1,7 @@
 import { ChatError, ChatErrorCode } from '../chat-error';
+import { assertOptions, invalidParameter } from '../engine-validation';
 import type { HubServer } from './local-hub-server';
 import type { HubMethod, HubMethods, HubPush } from './local-protocol';
-import { assertOptions, invalidParameter } from './local-validation';
 
 /**
  * How engines reach a hub: requests by connection, pushes back to a connection. One implementation calls a

@@ -1,5 +1,6 @@
 import type { GroupProfile, UserProfile } from '../../model/types';
 import { ChatError, ChatErrorCode } from '../chat-error';
+import { assertIDList, assertOptions, assertString, invalidParameter } from '../engine-validation';
 import { type LocalEngine, type LocalEngineOptions, openLocalEngine } from './local-engine';
 import {
   type ChannelFactory,
@@ -19,7 +20,6 @@ import {
 import { createUuid } from './local-message-utils';
 import { createIndexedDBStorage, type LocalStorageAdapter } from './local-persistence';
 import type { HubSeed } from './local-protocol';
-import { assertIDList, assertOptions, assertString, invalidParameter } from './local-validation';
 
 /** Options of {@link createLocalHub}. */
 export interface LocalHubOptions {

@@ -1,7 +1,7 @@
 import type { Message, MessageElem, UserProfile } from '../../model/types';
 import type { AppendableElem, ImageMessageOptions } from '../chat-engine';
 import { ChatError, ChatErrorCode } from '../chat-error';
-import { createMessageID, createUuid, randomUint32 } from './local-message-utils';
+import { blankMessage, fileNameOf, imageSizeOf } from '../engine-message';
 import {
   assertBlob,
   assertElem,
@@ -13,7 +13,8 @@ import {
   assertString,
   invalidParameter,
   isAppendable,
-} from './local-validation';
+} from '../engine-validation';
+import { createMessageID, createUuid, randomUint32 } from './local-message-utils';
 
 /** What message creation needs from its engine. */
 export interface MessageFactoryContext {
@@ -27,34 +28,15 @@ export interface MessageFactoryContext {
 /** A new message from the signed-in user: status `sending`, seq 0, no conversation yet. */
 export function newMessage(ctx: MessageFactoryContext, elemList: MessageElem[]): Message {
   const now = ctx.now();
-  return {
+  return blankMessage({
     msgID: createMessageID(ctx.profile.userID, now, ctx.random),
-    conversationID: '',
-    conversationType: 'c2c',
-    userID: '',
-    groupID: '',
     sender: ctx.profile.userID,
     nick: ctx.profile.nick,
     faceUrl: ctx.profile.faceUrl,
-    isSelf: true,
     timestamp: now,
-    seq: 0,
     random: randomUint32(ctx.random),
-    status: 'sending',
     elemList,
-    priority: 'normal',
-    isRead: true,
-    isPeerRead: false,
-    isExcludedFromUnreadCount: false,
-    isExcludedFromLastMessage: false,
-    isOnlineOnly: false,
-    targetUserIDList: [],
-    atUserList: [],
-    cloudCustomData: '',
-    localCustomData: '',
-    revoker: '',
-    revokeReason: '',
-  };
+  });
 }
 
 /** A text message (non-empty text). */
@@ -95,26 +77,6 @@ export function createCustomMessage(
   ]);
 }
 
-function fileNameOf(file: Blob, fallback: string): string {
-  const name = (file as Partial<File>).name;
-  return typeof name === 'string' && name.length > 0 ? name : fallback;
-}
-
-/** Reads an image's size where the platform can decode it; 0×0 where it cannot (Node). */
-async function imageSize(file: Blob): Promise<{ width: number; height: number }> {
-  const decode = (globalThis as { createImageBitmap?: (blob: Blob) => Promise<ImageBitmap> })
-    .createImageBitmap;
-  if (typeof decode !== 'function') return { width: 0, height: 0 };
-  try {
-    const bitmap = await decode(file);
-    const size = { width: bitmap.width, height: bitmap.height };
-    bitmap.close?.();
-    return size;
-  } catch {
-    return { width: 0, height: 0 };
-  }
-}
-
 /** An image message; its size comes from `options` or is read with `createImageBitmap` (0×0 where absent). */
 export async function createImageMessage(
   ctx: MessageFactoryContext,
@@ -131,7 +93,7 @@ export async function createImageMessage(
   const size =
     opts.width !== undefined && opts.height !== undefined
       ? { width: opts.width, height: opts.height }
-      : await imageSize(blob);
+      : await imageSizeOf(blob);
   const uuid = createUuid(ctx.random);
   ctx.holdBlob(uuid, blob);
   return newMessage(ctx, [
@@ -174,7 +136,7 @@ export async function createVideoMessage(
   const videoType = assertString(method, 'type', type);
   const duration = assertFiniteNumber(method, 'durationSec', durationSec, 0, Number.MAX_SAFE_INTEGER);
   const poster = assertBlob(method, 'snapshot', snapshot);
-  const size = await imageSize(poster);
+  const size = await imageSizeOf(poster);
   const uuid = createUuid(ctx.random);
   const snapshotUuid = createUuid(ctx.random);
   ctx.holdBlob(uuid, blob);

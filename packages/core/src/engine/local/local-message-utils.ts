@@ -10,25 +10,6 @@ export function compareMessages(
   return a.msgID < b.msgID ? -1 : a.msgID > b.msgID ? 1 : 0;
 }
 
-const encoder = /* @__PURE__ */ new TextEncoder();
-
-/** UTF-8 length of a string. */
-export function utf8Length(value: string): number {
-  return encoder.encode(value).length;
-}
-
-/** Bytes of text and custom payload in a message (what the 12 KB limit applies to). */
-export function payloadBytes(elemList: readonly MessageElem[]): number {
-  let total = 0;
-  for (const elem of elemList) {
-    if (elem.type === 'text') total += utf8Length(elem.text);
-    else if (elem.type === 'custom') {
-      total += utf8Length(elem.data) + utf8Length(elem.description) + utf8Length(elem.extension);
-    }
-  }
-  return total;
-}
-
 /** The media of a message: uuid, size and kind of every blob it carries. */
 export function mediaOf(
   elemList: readonly MessageElem[],

@@ -1,5 +1,6 @@
 import type { Message, MessageElem } from '../../model/types';
-import { invalidParameter } from '../local/local-validation';
+import { blankMessage, fileNameOf } from '../engine-message';
+import { invalidParameter } from '../engine-validation';
 import type { TencentChatLike, TencentMessage } from './tencent-chat-like';
 import { messageNotFound, notSupported } from './tencent-errors';
 import { toSdkAtUserList } from './tencent-mappers';
@@ -32,55 +33,13 @@ export function createDraftID(now: number): string {
 
 /** A new message from the signed-in user: status `sending`, seq 0, no conversation yet. */
 export function newDraftMessage(userID: string, now: number, elemList: MessageElem[]): Message {
-  return {
+  return blankMessage({
     msgID: createDraftID(now),
-    conversationID: '',
-    conversationType: 'c2c',
-    userID: '',
-    groupID: '',
     sender: userID,
-    nick: '',
-    faceUrl: '',
-    isSelf: true,
     timestamp: now,
-    seq: 0,
     random: Math.floor(Math.random() * 2 ** 32),
-    status: 'sending',
     elemList,
-    priority: 'normal',
-    isRead: true,
-    isPeerRead: false,
-    isExcludedFromUnreadCount: false,
-    isExcludedFromLastMessage: false,
-    isOnlineOnly: false,
-    targetUserIDList: [],
-    atUserList: [],
-    cloudCustomData: '',
-    localCustomData: '',
-    revoker: '',
-    revokeReason: '',
-  };
-}
-
-/** Reads an image's size where the platform can decode it; 0×0 where it cannot (Node). */
-export async function imageSizeOf(blob: Blob): Promise<{ width: number; height: number }> {
-  const decode = (globalThis as { createImageBitmap?: (blob: Blob) => Promise<ImageBitmap> })
-    .createImageBitmap;
-  if (typeof decode !== 'function') return { width: 0, height: 0 };
-  try {
-    const bitmap = await decode(blob);
-    const size = { width: bitmap.width, height: bitmap.height };
-    bitmap.close?.();
-    return size;
-  } catch {
-    return { width: 0, height: 0 };
-  }
-}
-
-/** The name of a Blob that is a File, or the fallback. */
-export function fileNameOf(blob: Blob, fallback: string): string {
-  const name = (blob as Partial<File>).name;
-  return typeof name === 'string' && name !== '' ? name : fallback;
+  });
 }
 
 /**

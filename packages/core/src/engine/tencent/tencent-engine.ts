@@ -1,8 +1,4 @@
-import {
-  conversationFilterKey,
-  matchesConversationFilter,
-  unreadFilterKey,
-} from '../../model/conversation-filter';
+import { unreadFilterKey } from '../../model/conversation-filter';
 import {
   type AdvancedMsgListener,
   APPENDABLE_ELEM_TYPES,
@@ -40,7 +36,8 @@ import type {
   SDKListener,
 } from '../chat-engine';
 import { ChatError, ChatErrorCode } from '../chat-error';
-import { ConversationPager } from '../local/local-engine-paging';
+import { ConversationPager } from '../engine-conversation-pager';
+import { fileNameOf, imageSizeOf } from '../engine-message';
 import {
   assertBlob,
   assertBoolean,
@@ -56,8 +53,10 @@ import {
   assertReceiveOpt,
   assertString,
   invalidParameter,
+  isRecord,
+  MESSAGE_ELEM_TYPES,
   notLoggedIn,
-} from '../local/local-validation';
+} from '../engine-validation';
 import {
   TencentChatEvent as Event,
   type TencentBatchResultData,
@@ -69,7 +68,7 @@ import {
   TencentChatTypes as Types,
 } from './tencent-chat-like';
 import { TencentConversationList } from './tencent-conversation-list';
-import { fileNameOf, imageSizeOf, isSdkMessage } from './tencent-drafts';
+import { isSdkMessage } from './tencent-drafts';
 import {
   callTencent,
   chatErrorCodeOf,
@@ -93,7 +92,7 @@ import {
   toUserProfile,
 } from './tencent-mappers';
 import { rejectedSend, TencentSender } from './tencent-sender';
-import { assertFilter, assertUnreadFilter, isRecord } from './tencent-validation';
+import { assertFilter, assertUnreadFilter } from './tencent-validation';
 
 /** Options of {@link createTencentEngine}. */
 export interface TencentEngineOptions {
@@ -150,19 +149,6 @@ function emit<L extends object, K extends keyof L>(
     }
   }
 }
-
-const ELEM_TYPES: readonly unknown[] = [
-  'text',
-  'custom',
-  'image',
-  'sound',
-  'video',
-  'file',
-  'location',
-  'face',
-  'merger',
-  'groupTip',
-] satisfies MessageElemType[];
 
 const MAX_SEARCH_CACHES = 20;
 
@@ -477,13 +463,7 @@ class TencentEngine implements ChatEngine {
     const size = assertInteger(method, 'count', count, 1, 100);
     await this.#ensureList(method);
     const list = this.#list;
-    return this.#pager.page(
-      { order: () => list.order(), get: (id) => list.get(id), matches: matchesConversationFilter },
-      filter,
-      conversationFilterKey(filter),
-      seq,
-      size,
-    );
+    return this.#pager.page({ order: () => list.order(), get: (id) => list.get(id) }, filter, seq, size);
   }
 
   async getConversation(conversationID: string): Promise<Conversation> {
@@ -1233,7 +1213,10 @@ class TencentEngine implements ChatEngine {
     const matchType: 'or' | 'and' = rawMatchType;
     let messageTypeList: MessageElemType[] | undefined;
     if (p.messageTypeList !== undefined) {
-      if (!Array.isArray(p.messageTypeList) || p.messageTypeList.some((type) => !ELEM_TYPES.includes(type))) {
+      if (
+        !Array.isArray(p.messageTypeList) ||
+        p.messageTypeList.some((type) => !MESSAGE_ELEM_TYPES.includes(type))
+      ) {
         throw invalidParameter(
           method,
           'params.messageTypeList',

@@ -1,5 +1,5 @@
 import type { ConversationType, Message, MessageLocator } from '../../model/types';
-import { invalidParameter } from '../local/local-validation';
+import { invalidParameter } from '../engine-validation';
 import type { TencentChatLike, TencentMessage } from './tencent-chat-like';
 import { callTencent, notSupported } from './tencent-errors';
 import { secondsToMs, toNumber } from './tencent-mappers';

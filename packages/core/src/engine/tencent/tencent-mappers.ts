@@ -16,6 +16,7 @@ import {
   type ReceiveMessageOpt,
   type UserProfile,
 } from '../../model/types';
+import { blankMessage } from '../engine-message';
 import type {
   TencentConversation,
   TencentElement,
@@ -405,34 +406,17 @@ export function toMessage(message: TencentMessage, ctx: TencentMapContext): Mess
 function toMergedMessage(item: unknown, ctx: TencentMapContext): Message {
   const from = toText(field(item, 'from'));
   const body = field(item, 'messageBody');
-  return {
+  return blankMessage({
     msgID: toText(field(item, 'ID')),
-    conversationID: '',
-    conversationType: 'c2c',
-    userID: '',
-    groupID: '',
     sender: from,
     nick: toText(field(item, 'nick')),
     faceUrl: toText(field(item, 'avatar')),
     isSelf: from === ctx.userID,
     timestamp: secondsToMs(field(item, 'time')),
-    seq: 0,
-    random: 0,
     status: 'sent',
     elemList: Array.isArray(body) ? toElemList(body, ctx) : [],
-    priority: 'normal',
-    isRead: true,
-    isPeerRead: false,
-    isExcludedFromUnreadCount: false,
-    isExcludedFromLastMessage: false,
-    isOnlineOnly: false,
-    targetUserIDList: [],
-    atUserList: [],
     cloudCustomData: toText(field(item, 'cloudCustomData')),
-    localCustomData: '',
-    revoker: '',
-    revokeReason: '',
-  };
+  });
 }
 
 /**

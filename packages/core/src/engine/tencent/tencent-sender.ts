@@ -6,7 +6,7 @@ import type {
   SendMessageHandle,
 } from '../../model/types';
 import { ChatError, ChatErrorCode } from '../chat-error';
-import { payloadBytes } from '../local/local-message-utils';
+import { assertPayloadFits } from '../engine-message';
 import {
   assertIDList,
   assertMessage,
@@ -15,7 +15,9 @@ import {
   assertOptions,
   assertString,
   invalidParameter,
-} from '../local/local-validation';
+  isRecord,
+  MESSAGE_PRIORITIES,
+} from '../engine-validation';
 import { type TencentChatLike, type TencentMessage, TencentChatTypes as Types } from './tencent-chat-like';
 import {
   createSdkMessage,
@@ -26,7 +28,6 @@ import {
 } from './tencent-drafts';
 import { callTencent, invalidState, messageNotFound, translateTencentError } from './tencent-errors';
 import { type TencentMapContext, toMessage, toMessageStatus, toSdkPriority } from './tencent-mappers';
-import { isRecord } from './tencent-validation';
 
 /** What the sender needs from its engine. */
 export interface TencentSenderOptions {
@@ -46,8 +47,6 @@ interface SendPlan {
   onProgress?: (percent: number) => void;
   sdkOptions: Record<string, unknown>;
 }
-
-const PRIORITIES: readonly unknown[] = ['high', 'normal', 'low', 'lowest'] satisfies MessagePriority[];
 
 /** Created messages held (with their files) until sent; past this, the oldest are let go. */
 const MAX_HELD = 500;
@@ -119,7 +118,7 @@ function sendPlanOf(method: string, options: unknown): SendPlan {
   if (receiver === undefined && groupID === undefined) {
     throw invalidParameter(method, 'options', 'given a receiver (C2C) or a groupID (group)', options);
   }
-  if (opts.priority !== undefined && !PRIORITIES.includes(opts.priority)) {
+  if (opts.priority !== undefined && !MESSAGE_PRIORITIES.includes(opts.priority as MessagePriority)) {
     throw invalidParameter(method, 'options.priority', "'high', 'normal', 'low' or 'lowest'", opts.priority);
   }
   if (opts.onProgress !== undefined && typeof opts.onProgress !== 'function') {
@@ -313,14 +312,7 @@ export class TencentSender {
   }
 
   #assertSize(method: string, draft: Message): void {
-    const bytes = payloadBytes(draft.elemList);
-    if (bytes > this.#options.maxTextBytes) {
-      throw new ChatError(
-        ChatErrorCode.MessageTooLarge,
-        `${method}: the text and custom payload is ${bytes} bytes; the limit is ${this.#options.maxTextBytes}.`,
-        { method, bytes, limit: this.#options.maxTextBytes },
-      );
-    }
+    assertPayloadFits(method, draft.elemList, this.#options.maxTextBytes, { method });
   }
 
   #resend(method: string, sdk: TencentMessage, onProgress: ((percent: number) => void) | undefined) {

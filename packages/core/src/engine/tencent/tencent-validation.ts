@@ -5,18 +5,12 @@ import {
   assertOptions,
   assertString,
   invalidParameter,
-} from '../local/local-validation';
+} from '../engine-validation';
 
 /**
- * Argument checks the Tencent engine adds to the engine checks it shares with the local engine
- * (`../local/local-validation`): list filters and unread filters. Each throws a typed `ChatError` before
- * anything reaches the SDK.
+ * Argument checks the Tencent engine adds to the checks every engine shares (`../engine-validation`): list
+ * filters and unread filters. Each throws a typed `ChatError` before anything reaches the SDK.
  */
-
-/** Whether a value is a plain object (not null, not an array). */
-export function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
 
 const CONVERSATION_TYPES: readonly unknown[] = ['c2c', 'group'] satisfies ConversationType[];
 

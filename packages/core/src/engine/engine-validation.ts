@@ -1,3 +1,4 @@
+import { parseConversationID as parseModelConversationID } from '../model/conversation-filter';
 import {
   APPENDABLE_ELEM_TYPES,
   type ConversationMarkType,
@@ -5,14 +6,37 @@ import {
   type Message,
   type MessageElem,
   type MessageElemType,
+  type MessagePriority,
   type ReceiveMessageOpt,
-} from '../../model/types';
-import { ChatError, ChatErrorCode } from '../chat-error';
+} from '../model/types';
+import { ChatError, ChatErrorCode } from './chat-error';
 
 /**
- * Argument checks shared by the engine and the hub. Each throws a {@link ChatError} naming the call and
- * the argument, before anything is changed.
+ * Argument checks shared by every engine (local and Tencent) and the local hub. Each throws a
+ * {@link ChatError} naming the call and the argument, before anything is changed.
  */
+
+/** Every element type, in the order error messages list them. */
+export const MESSAGE_ELEM_TYPES: readonly MessageElemType[] = [
+  'text',
+  'custom',
+  'image',
+  'sound',
+  'video',
+  'file',
+  'location',
+  'face',
+  'merger',
+  'groupTip',
+];
+
+/** Every message priority, highest first. */
+export const MESSAGE_PRIORITIES: readonly MessagePriority[] = ['high', 'normal', 'low', 'lowest'];
+
+/** Whether a value is a plain object (not null, not an array). */
+export function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
 
 /** An `INVALID_PARAMETER` error for `method`'s argument `name`. */
 export function invalidParameter(method: string, name: string, expected: string, value?: unknown): ChatError {
@@ -133,20 +157,12 @@ export function assertIDList(
   return [...value];
 }
 
-const CONVERSATION_ID = /^(c2c|group)_(.+)$/s;
-
-/** The parts of a conversation ID, or null when it is not one. */
+/** The parts of a conversation ID (`peerID` is the user or group it is with), or null when it is not one. */
 export function parseConversationID(
   conversationID: unknown,
 ): { type: ConversationType; userID: string; groupID: string; peerID: string } | null {
-  if (typeof conversationID !== 'string') return null;
-  const match = CONVERSATION_ID.exec(conversationID);
-  if (!match) return null;
-  const type = match[1] as ConversationType;
-  const peerID = match[2] as string;
-  return type === 'c2c'
-    ? { type, userID: peerID, groupID: '', peerID }
-    : { type, userID: '', groupID: peerID, peerID };
+  const parsed = parseModelConversationID(conversationID);
+  return parsed && { ...parsed, peerID: parsed.type === 'c2c' ? parsed.userID : parsed.groupID };
 }
 
 /** The parts of a valid conversation ID, else `INVALID_PARAMETER`. */
@@ -185,27 +201,10 @@ export function assertMarkType(method: string, value: unknown, name = 'markType'
   return value as ConversationMarkType;
 }
 
-const ELEM_TYPES: readonly MessageElemType[] = [
-  'text',
-  'custom',
-  'image',
-  'sound',
-  'video',
-  'file',
-  'location',
-  'face',
-  'merger',
-  'groupTip',
-];
-
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
-
 /** Checks an element's shape, so a malformed one never reaches storage. */
 export function assertElem(method: string, value: unknown, name = 'elem'): MessageElem {
-  if (!isRecord(value) || !ELEM_TYPES.includes(value.type as MessageElemType)) {
-    throw invalidParameter(method, name, `an element with a type of ${ELEM_TYPES.join(', ')}`, value);
+  if (!isRecord(value) || !MESSAGE_ELEM_TYPES.includes(value.type as MessageElemType)) {
+    throw invalidParameter(method, name, `an element with a type of ${MESSAGE_ELEM_TYPES.join(', ')}`, value);
   }
   const fields: Record<MessageElemType, [string, 'string' | 'number' | 'array' | 'object'][]> = {
     text: [['text', 'string']],

@@ -1,6 +1,7 @@
-import type { ConversationOrder } from '../../model/conversation-order';
-import type { Conversation, ConversationFilter, ConversationListResult } from '../../model/types';
-import { ChatError, ChatErrorCode } from '../chat-error';
+import { conversationFilterKey, matchesConversationFilter } from '../model/conversation-filter';
+import type { ConversationOrder } from '../model/conversation-order';
+import type { Conversation, ConversationFilter, ConversationListResult } from '../model/types';
+import { ChatError, ChatErrorCode } from './chat-error';
 
 /** Pages per session the nextSeq encoding has room for. */
 const PAGE_SPACE = 2 ** 20;
@@ -21,11 +22,10 @@ interface Session {
   checkpoints: Map<number, Checkpoint>;
 }
 
-/** What a pager reads: the current order and records, and the filter test. */
+/** What a pager reads: an engine's current conversation order and records. */
 export interface PagerSource {
   order(): ConversationOrder;
   get(conversationID: string): Conversation | undefined;
-  matches(conversation: Conversation, filter: ConversationFilter): boolean;
 }
 
 /**
@@ -37,6 +37,7 @@ export interface PagerSource {
  * used up, conversations that match now but were never returned (they appeared, or came back, since) are
  * returned before `isFinished`. `nextSeq` encodes (session, page) as a safe integer; asking for the same
  * page again gives it again, so a failed page can be retried. The newest `maxSessions` sessions are kept.
+ * Both engines page their conversation mirror with it.
  */
 export class ConversationPager {
   readonly #sessions = new Map<number, Session>();
@@ -49,14 +50,14 @@ export class ConversationPager {
     this.#nextID = 1 + Math.floor(random() * 2 ** 24);
   }
 
+  /** The page of `filter`'s conversations at `nextSeq` (0 starts a new pass), at most `count` long. */
   page(
     source: PagerSource,
     filter: ConversationFilter,
-    filterKey: string,
     nextSeq: number,
     count: number,
   ): ConversationListResult {
-    const { session, page } = this.#open(source, filterKey, nextSeq);
+    const { session, page } = this.#open(source, conversationFilterKey(filter), nextSeq);
     const checkpoint = session.checkpoints.get(page) as Checkpoint;
     for (let i = checkpoint.returned; i < session.returnedList.length; i++) {
       session.returned.delete(session.returnedList[i] as string);
@@ -69,7 +70,7 @@ export class ConversationPager {
     const take = (id: string): void => {
       if (session.returned.has(id)) return;
       const conversation = source.get(id);
-      if (!conversation || !source.matches(conversation, filter)) return;
+      if (!conversation || !matchesConversationFilter(conversation, filter)) return;
       session.returned.set(id, session.returnedList.length);
       session.returnedList.push(id);
       out.push(conversation);
@@ -79,7 +80,7 @@ export class ConversationPager {
       for (const id of source.order()) {
         if (session.returned.has(id)) continue;
         const conversation = source.get(id);
-        if (conversation && source.matches(conversation, filter)) found.push(id);
+        if (conversation && matchesConversationFilter(conversation, filter)) found.push(id);
       }
       return found;
     };
