@@ -162,3 +162,74 @@ export async function until<T>(
   }
   return value;
 }
+
+/** Opens a tab per person in one profile and signs each in, in order. */
+export async function signInTabs(context: BrowserContext, names: readonly string[]): Promise<Page[]> {
+  const pages: Page[] = [];
+  for (const name of names) {
+    const page = await openTab(context, name.split(' ')[0]?.toLowerCase() ?? name);
+    await signIn(page, name);
+    pages.push(page);
+  }
+  return pages;
+}
+
+/** Opens a conversation from the list by clicking its row, and waits for the chat's heading. */
+export async function openChat(page: Page, name: string): Promise<void> {
+  await row(page, name).click();
+  await chatHeading(page, name).waitFor();
+}
+
+/** The heading of the open chat. */
+export function chatHeading(page: Page, name: string): Locator {
+  return page.getByRole('main').getByRole('heading', { level: 2, name });
+}
+
+/** The message field of the composer. */
+export function composer(page: Page): Locator {
+  return page.getByRole('textbox', { name: /^Message$|^消息$/ });
+}
+
+/** The message log of the open chat. */
+export function messageLog(page: Page): Locator {
+  return page.getByRole('log');
+}
+
+/** Types a message and sends it with Enter. */
+export async function sendText(page: Page, text: string): Promise<void> {
+  await composer(page).fill(text);
+  await composer(page).press('Enter');
+}
+
+/** The unread count a row says it has (its accessible name: "Bob Martin, 3 unread messages, …"). */
+export async function rowUnread(page: Page, name: string): Promise<number> {
+  const label = await rowName(page, name);
+  return Number(/(\d[\d,]*) unread message/.exec(label)?.[1]?.replace(/,/g, '') ?? 0);
+}
+
+/** The accessible name of a row: "Bob Martin, 3 unread messages, Draft: see you, 10:42". */
+export async function rowName(page: Page, name: string): Promise<string> {
+  return (await row(page, name).getAttribute('aria-label')) ?? '';
+}
+
+/** The names of the rows in the list, top to bottom (as many as are mounted). */
+export async function rowNames(page: Page): Promise<string[]> {
+  return conversationList(page)
+    .getByRole('row')
+    .evaluateAll((rows) =>
+      rows
+        .filter((row) => row.hasAttribute('aria-rowindex'))
+        .sort((a, b) => Number(a.getAttribute('aria-rowindex')) - Number(b.getAttribute('aria-rowindex')))
+        .map((row) => row.getAttribute('aria-label') ?? row.textContent ?? ''),
+    );
+}
+
+/** Whether an element is on screen inside its scrolling log (not just mounted by the virtualizer). */
+export async function isVisibleInLog(locator: Locator): Promise<boolean> {
+  return locator.evaluate((element) => {
+    const box = element.getBoundingClientRect();
+    const log = element.closest('[role="log"]') ?? document.documentElement;
+    const view = log.getBoundingClientRect();
+    return box.bottom > view.top + 1 && box.top < view.bottom - 1 && box.height > 0;
+  });
+}

@@ -24,7 +24,7 @@ export default async function setup(project: TestProject): Promise<() => Promise
   }
   const configFile = path.join(root, 'vite.config.ts');
   const started = Date.now();
-  await build({ root, configFile, logLevel: 'warn' });
+  await build({ root, configFile, logLevel: 'error' });
   const server: PreviewServer = await preview({
     root,
     configFile,

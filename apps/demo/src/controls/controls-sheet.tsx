@@ -1,4 +1,4 @@
-import { Avatar, CloseIcon, useChatStrings } from '@tidings/components';
+import { Avatar, CloseIcon, ConfirmDialog, useChatStrings } from '@tidings/components';
 import { useEffect, useId, useRef, useState } from 'react';
 import { SignOutIcon } from '../app-icons/app-icons';
 import { FAILURE_RATES, LATENCIES, useTabNetwork } from '../session/network';
@@ -50,6 +50,7 @@ export function ControlsSheet({ open, onClose, session, world, onSignOut }: Cont
   const dialog = useRef<HTMLDialogElement>(null);
   const titleID = useId();
   const [resetting, setResetting] = useState(false);
+  const [confirmingReset, setConfirmingReset] = useState(false);
 
   useEffect(() => {
     const element = dialog.current;
@@ -61,7 +62,6 @@ export function ControlsSheet({ open, onClose, session, world, onSignOut }: Cont
   const number = (value: number) => value.toLocaleString(locale);
 
   const reset = async () => {
-    if (!window.confirm(t.resetDemoConfirm)) return;
     setResetting(true);
     if (typeof BroadcastChannel === 'function') {
       const channel = new BroadcastChannel(CONTROL_CHANNEL);
@@ -209,6 +209,15 @@ export function ControlsSheet({ open, onClose, session, world, onSignOut }: Cont
           <p className="demo-hint">{world.hub.isLeader ? t.worldLeader : t.worldFollower}</p>
         </section>
       </div>
+      <ConfirmDialog
+        open={confirmingReset}
+        onOpenChange={setConfirmingReset}
+        title={t.resetDemoConfirm}
+        description={t.resetDemoHint}
+        confirmLabel={t.resetDemo}
+        destructive
+        onConfirm={() => void reset()}
+      />
     </dialog>
   );
 }

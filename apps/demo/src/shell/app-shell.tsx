@@ -19,7 +19,6 @@ const CHAT_ROUTE = /^#\/chat\/(.+)$/;
 /** The open conversation of this tab lives in the URL's hash, so a reload (or a link) reopens it. */
 function useConversationRoute(): void {
   const api = useChatStoreApi();
-  const activeID = useChatStore((state) => state.activeConversationID);
 
   useEffect(() => {
     const open = () => {
@@ -33,13 +32,18 @@ function useConversationRoute(): void {
     };
     open();
     addEventListener('hashchange', open);
-    return () => removeEventListener('hashchange', open);
+    // Only changes write the hash (not the first render, before the hash has been read).
+    const unsubscribe = api.subscribe((state, previous) => {
+      if (state.activeConversationID === previous.activeConversationID) return;
+      const id = state.activeConversationID;
+      const hash = id ? `#/chat/${encodeURIComponent(id)}` : '';
+      if (location.hash !== hash) history.replaceState(null, '', hash || location.pathname + location.search);
+    });
+    return () => {
+      removeEventListener('hashchange', open);
+      unsubscribe();
+    };
   }, [api]);
-
-  useEffect(() => {
-    const hash = activeID ? `#/chat/${encodeURIComponent(activeID)}` : '';
-    if (location.hash !== hash) history.replaceState(null, '', hash || location.pathname + location.search);
-  }, [activeID]);
 }
 
 /**

@@ -1,0 +1,103 @@
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, expect, test } from 'vitest';
+import {
+  isVisibleInLog,
+  launchBrowser,
+  messageLog,
+  newProfile,
+  openChat,
+  rowName,
+  screenshots,
+  sendText,
+  signInTabs,
+} from './e2e-helpers';
+
+const shot = screenshots(import.meta.filename);
+let browser: Browser;
+
+beforeAll(async () => {
+  browser = await launchBrowser();
+});
+
+afterAll(async () => {
+  await browser?.close();
+});
+
+/** Switches this tab's simulated network on or off in the demo controls. */
+async function setOnline(page: Page, online: boolean): Promise<void> {
+  await page.getByRole('button', { name: 'Demo controls', exact: true }).click();
+  const sheet = page.getByRole('dialog', { name: 'Demo controls' });
+  const toggle = sheet.getByRole('switch', { name: 'Online' });
+  if ((await toggle.isChecked()) !== online) await toggle.click();
+  await page.keyboard.press('Escape');
+  await sheet.waitFor({ state: 'hidden' });
+}
+
+test('a message sent while offline fails visibly and goes through on retry', async () => {
+  const context = await newProfile(browser);
+  const [alice, bob] = await signInTabs(context, ['Alice Chen', 'Bob Martin']);
+  if (!alice || !bob) throw new Error('two tabs');
+  await openChat(alice, 'Bob Martin');
+
+  await setOnline(alice, false);
+  await expect.poll(() => alice.getByRole('status').getByText('You’re offline').count()).toBe(1);
+  await sendText(alice, 'Are you still there?');
+  const failed = messageLog(alice).getByRole('article', { name: /^You, .*Failed to send$/ });
+  await expect.poll(() => failed.count(), { timeout: 15_000 }).toBe(1);
+  await expect(failed.getByRole('button', { name: 'Resend' }).count()).resolves.toBe(1);
+  // The list says so too: the row carries the failed-send marker.
+  await expect.poll(() => rowName(alice, 'Bob Martin')).toContain('Are you still there?');
+  await shot(alice, '01-offline-failed');
+
+  await setOnline(alice, true);
+  await expect.poll(() => alice.getByRole('status').getByText('You’re offline').count()).toBe(0);
+  await failed.getByRole('button', { name: 'Resend' }).click();
+  await expect
+    .poll(
+      () =>
+        messageLog(alice)
+          .getByRole('article', { name: /^You, .*(Sent|Read)$/ })
+          .last()
+          .innerText(),
+      {
+        timeout: 15_000,
+      },
+    )
+    .toContain('Are you still there?');
+  await expect(failed.count()).resolves.toBe(0);
+  await expect.poll(() => rowName(bob, 'Alice Chen'), { timeout: 15_000 }).toContain('Are you still there?');
+  await shot(alice, '02-resent');
+  await context.close();
+});
+
+test('a recalled message shows the recall notice on both sides', async () => {
+  const context = await newProfile(browser);
+  const [alice, bob] = await signInTabs(context, ['Alice Chen', 'Bob Martin']);
+  if (!alice || !bob) throw new Error('two tabs');
+  await openChat(alice, 'Bob Martin');
+  await openChat(bob, 'Alice Chen');
+  await sendText(alice, 'Oops, that was for someone else');
+  await expect
+    .poll(() => messageLog(bob).getByText('Oops, that was for someone else').count(), { timeout: 15_000 })
+    .toBe(1);
+
+  const message = messageLog(alice)
+    .getByRole('article')
+    .filter({ hasText: 'Oops, that was for someone else' });
+  await message.click({ button: 'right' });
+  await alice.getByRole('menuitem', { name: 'Recall' }).click();
+  await expect.poll(() => messageLog(alice).getByText('You recalled a message').count()).toBe(1);
+  await expect
+    .poll(() => messageLog(bob).getByText('Alice Chen recalled a message').count(), { timeout: 15_000 })
+    .toBe(1);
+  await expect(messageLog(bob).getByText('Oops, that was for someone else').count()).resolves.toBe(0);
+  // Both were at the bottom of the chat, so the notice is in view, not only in the DOM.
+  await expect
+    .poll(() => isVisibleInLog(messageLog(bob).getByText('Alice Chen recalled a message')))
+    .toBe(true);
+  await expect.poll(() => isVisibleInLog(messageLog(alice).getByText('You recalled a message'))).toBe(true);
+  await expect.poll(() => rowName(bob, 'Alice Chen')).toContain('Alice Chen recalled a message');
+  await shot(alice, '03-alice-recalled');
+  await shot(bob, '04-bob-recalled');
+  await context.close();
+});

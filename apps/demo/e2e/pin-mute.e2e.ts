@@ -1,0 +1,86 @@
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, expect, test } from 'vitest';
+import {
+  launchBrowser,
+  newProfile,
+  openChat,
+  row,
+  rowNames,
+  rowUnread,
+  screenshots,
+  sendText,
+  signInTabs,
+  totalUnread,
+} from './e2e-helpers';
+
+const shot = screenshots(import.meta.filename);
+let browser: Browser;
+
+beforeAll(async () => {
+  browser = await launchBrowser();
+});
+
+afterAll(async () => {
+  await browser?.close();
+});
+
+/** Picks an action from a row's actions menu (the ⋯ button). */
+async function rowAction(page: Page, name: string, action: string): Promise<void> {
+  await row(page, name)
+    .getByRole('button', { name: `Actions for ${name}` })
+    .click();
+  await page.getByRole('menuitem', { name: action, exact: true }).click();
+}
+
+test('a pinned chat moves to the top and stays there while others get messages', async () => {
+  const context = await newProfile(browser);
+  const [alice, bob] = await signInTabs(context, ['Alice Chen', 'Bob Martin']);
+  if (!alice || !bob) throw new Error('two tabs');
+
+  expect((await rowNames(alice))[0]).not.toMatch(/^Judy Alvarez/);
+  await rowAction(alice, 'Judy Alvarez', 'Pin');
+  await expect.poll(async () => (await rowNames(alice))[0]).toMatch(/^Judy Alvarez/);
+  await expect(row(alice, 'Judy Alvarez').getAttribute('data-pinned')).resolves.toBe('');
+  await shot(alice, '01-pinned');
+
+  // Bob writes: his chat rises to the top of the unpinned ones, under the pinned one.
+  await openChat(bob, 'Alice Chen');
+  await sendText(bob, 'Are we still on for Saturday?');
+  await sendText(bob, 'I can drive');
+  await expect.poll(async () => (await rowNames(alice))[1], { timeout: 15_000 }).toMatch(/^Bob Martin/);
+  expect((await rowNames(alice))[0]).toMatch(/^Judy Alvarez/);
+  await shot(alice, '02-pinned-stays');
+
+  // Unpinning keeps the order key: Judy drops back among the others by her last activity.
+  await rowAction(alice, 'Judy Alvarez', 'Unpin');
+  await expect.poll(async () => (await rowNames(alice))[0]).toMatch(/^Bob Martin/);
+  await context.close();
+});
+
+test('muting a chat turns its badge into a dot and takes it out of the total', async () => {
+  const context = await newProfile(browser);
+  const [alice, bob] = await signInTabs(context, ['Alice Chen', 'Bob Martin']);
+  if (!alice || !bob) throw new Error('two tabs');
+
+  await openChat(bob, 'Alice Chen');
+  await sendText(bob, 'Ping');
+  await sendText(bob, 'Ping again');
+  await expect.poll(() => rowUnread(alice, 'Bob Martin'), { timeout: 15_000 }).toBeGreaterThanOrEqual(2);
+  const bobUnread = await rowUnread(alice, 'Bob Martin');
+  const totalBefore = await totalUnread(alice);
+  const badge = row(alice, 'Bob Martin').getByRole('img', { name: /unread message/ });
+  await expect(badge.getAttribute('data-dot')).resolves.toBeNull();
+  await shot(alice, '03-before-mute');
+
+  await rowAction(alice, 'Bob Martin', 'Mute');
+  await expect.poll(() => row(alice, 'Bob Martin').getAttribute('data-muted')).toBe('');
+  await expect.poll(() => badge.getAttribute('data-dot')).toBe('');
+  await expect.poll(() => totalUnread(alice)).toBe(totalBefore - bobUnread);
+  await shot(alice, '04-muted-dot');
+
+  // New messages in a muted chat count in its row but never in the total.
+  await sendText(bob, 'Still there?');
+  await expect.poll(() => rowUnread(alice, 'Bob Martin'), { timeout: 15_000 }).toBe(bobUnread + 1);
+  expect(await totalUnread(alice)).toBe(totalBefore - bobUnread);
+  await context.close();
+});
