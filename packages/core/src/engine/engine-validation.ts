@@ -106,6 +106,19 @@ export function assertInteger(
   return value;
 }
 
+/** A safe integer in [min, max], or `fallback` when left out. */
+export function assertOptionalInteger<T extends number | undefined>(
+  method: string,
+  name: string,
+  value: unknown,
+  min: number,
+  max: number,
+  fallback: T,
+): number | T {
+  if (value === undefined) return fallback;
+  return assertInteger(method, name, value, min, max);
+}
+
 /** A finite number in [min, max], else `INVALID_PARAMETER`. */
 export function assertFiniteNumber(
   method: string,

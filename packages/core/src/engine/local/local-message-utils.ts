@@ -1,4 +1,5 @@
 import type { Message, MessageElem } from '../../model/types';
+import type { MediaKind } from './local-protocol';
 
 /** History order: by time, then seq, then msgID, so local and server messages interleave stably. */
 export function compareMessages(
@@ -10,11 +11,16 @@ export function compareMessages(
   return a.msgID < b.msgID ? -1 : a.msgID > b.msgID ? 1 : 0;
 }
 
-/** The media of a message: uuid, size and kind of every blob it carries. */
-export function mediaOf(
-  elemList: readonly MessageElem[],
-): { uuid: string; size: number; kind: 'image' | 'file' }[] {
-  const media: { uuid: string; size: number; kind: 'image' | 'file' }[] = [];
+/** One blob a message carries: its uuid, size and what it is uploaded as (the size limit differs). */
+export interface MessageMedia {
+  uuid: string;
+  size: number;
+  kind: MediaKind;
+}
+
+/** The media of a message: every blob it carries. */
+export function mediaOf(elemList: readonly MessageElem[]): MessageMedia[] {
+  const media: MessageMedia[] = [];
   for (const elem of elemList) {
     if (elem.type === 'image') media.push({ uuid: elem.uuid, size: elem.fileSize, kind: 'image' });
     else if (elem.type === 'sound' || elem.type === 'file')
