@@ -15,7 +15,7 @@ import {
 import type { LocalEngineMedia } from './local-engine-media';
 import { Batch, type ConversationMirror } from './local-engine-mirror';
 import type { LocalEngineSession } from './local-engine-session';
-import { createMessageID, type MessageMedia, mediaOf } from './local-message-utils';
+import { assertNoGroupTips, createMessageID, type MessageMedia, mediaOf } from './local-message-utils';
 import type { WireSendOptions } from './local-protocol';
 import { fromWireError } from './local-protocol';
 
@@ -158,9 +158,7 @@ export class LocalEngineSending {
 
   /** What the hub would refuse anyway, refused here first: group tips, too much payload, too large files. */
   #checkOutgoing(method: string, message: Message): void {
-    if (message.elemList.some((elem) => elem.type === 'groupTip')) {
-      throw invalidParameter(method, 'message', 'a message without group tips (only the server sends those)');
-    }
+    assertNoGroupTips(method, message);
     const limits = this.#session.limits;
     assertPayloadFits(method, message.elemList, limits.maxTextBytes);
     for (const media of mediaOf(message.elemList)) {

@@ -197,6 +197,12 @@ export function atInfoFor(message: HubMessageRecord, userID: string): GroupAtInf
   return { seq: message.seq, atType: me && all ? 'allAndMe' : me ? 'me' : 'all' };
 }
 
+/** The conversation a message is in for one of its participants. */
+export function conversationIDOf(message: HubMessageRecord, userID: string): string {
+  if (message.type === 'group') return groupConversationID(message.groupID);
+  return c2cConversationID(message.sender === userID ? message.receiver : message.sender);
+}
+
 /** A stored message as `viewer` sees it, with their read state. */
 export function messageView(
   message: HubMessageRecord,

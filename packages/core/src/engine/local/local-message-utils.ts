@@ -1,4 +1,5 @@
 import type { Message, MessageElem } from '../../model/types';
+import { invalidParameter } from '../engine-validation';
 import type { MediaKind } from './local-protocol';
 
 /** History order: by time, then seq, then msgID, so local and server messages interleave stably. */
@@ -72,4 +73,11 @@ export function randomUint32(random: () => number): number {
 export function createUuid(random: () => number): string {
   const part = () => randomUint32(random).toString(16).padStart(8, '0');
   return `${part()}-${part()}-${part()}-${part()}`;
+}
+
+/** Group tips come only from the server: a message with one cannot be sent. */
+export function assertNoGroupTips(method: string, message: Message): void {
+  if (message.elemList.some((elem) => elem.type === 'groupTip')) {
+    throw invalidParameter(method, 'message', 'a message without group tips (only the server sends those)');
+  }
 }
