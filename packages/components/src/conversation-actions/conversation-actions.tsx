@@ -1,0 +1,336 @@
+import {
+  type ChatState,
+  type ConversationGroup,
+  type ReceiveMessageOpt,
+  selectConversation,
+} from '@tidings/core';
+import { type FormEvent, useCallback, useRef, useState } from 'react';
+import { useChatStrings } from '../chat-provider/use-chat-config';
+import { useChatStore, useChatStoreApi } from '../chat-provider/use-chat-store';
+import { ConfirmDialog, Dialog } from '../dialog/dialog';
+import {
+  BellIcon,
+  BellOffIcon,
+  CheckIcon,
+  EyeOffIcon,
+  PinIcon,
+  PinOffIcon,
+  StarIcon,
+  TrashIcon,
+} from '../icons/icons';
+import {
+  Menu,
+  MenuContent,
+  MenuItem,
+  MenuItemCheckbox,
+  MenuItemRadio,
+  MenuRadioGroup,
+  MenuSeparator,
+  MenuSub,
+  MenuSubContent,
+  MenuSubTrigger,
+  MenuTrigger,
+} from '../menu/menu';
+import type { MenuAnchor } from '../menu/use-menu';
+import { type ConversationActionErrorHandler, useConversationActions } from './use-conversation-actions';
+
+function Glyph({ d }: { d: string }) {
+  return (
+    <svg
+      className="tidings-icon"
+      viewBox="0 0 24 24"
+      width={20}
+      height={20}
+      fill="none"
+      stroke="currentColor"
+      strokeWidth={1.75}
+      strokeLinecap="round"
+      strokeLinejoin="round"
+      aria-hidden="true"
+      focusable="false"
+    >
+      <path d={d} />
+    </svg>
+  );
+}
+
+const FOLDER = 'M3.5 7.5a2 2 0 0 1 2-2h4l2 2.25h7a2 2 0 0 1 2 2v7.75a2 2 0 0 1-2 2h-13a2 2 0 0 1-2-2z';
+const UNREAD_DOT = 'M12 7.5a4.5 4.5 0 1 0 0 9 4.5 4.5 0 0 0 0-9z';
+const NO_GROUPS: readonly ConversationGroup[] = [];
+
+function selectGroups(state: ChatState): readonly ConversationGroup[] {
+  return state.conversationGroups ?? NO_GROUPS;
+}
+
+/** Props of {@link ConversationActionsMenu}. */
+export interface ConversationActionsMenuProps {
+  /** The conversation the menu acts on; `null` while no menu is open. */
+  conversationID: string | null;
+  /** Whether the menu is open. */
+  open: boolean;
+  /** What the menu opens next to: the row's actions button, the row, or the pointer. */
+  anchor: MenuAnchor | null;
+  /** Called with `false` when the menu closes. */
+  onOpenChange: (open: boolean) => void;
+  /**
+   * The element that gets focus back after an action or a dialog (the row, or the row that took its
+   * place when the conversation left the list).
+   */
+  returnFocus?: ((conversationID: string) => HTMLElement | null) | undefined;
+  /** Called when an action fails. @default a console warning */
+  onError?: ConversationActionErrorHandler | undefined;
+}
+
+/**
+ * The actions of a conversation as a menu: pin/unpin, mark read/unread, mute/unmute and the three
+ * receive options, star, folders (move to, new folder…), hide, and delete after a confirmation. The
+ * conversation list opens it from the row's button, a right click, Shift+F10 or the ContextMenu key; focus
+ * returns to the row afterwards.
+ *
+ * DOM: a {@link Menu} (`role="menu"`), a {@link ConfirmDialog} for delete and a {@link Dialog} with a
+ * `form.tidings-conversation-actions-form` for a new folder.
+ *
+ * @example
+ * <ConversationActionsMenu conversationID="c2c_bob" open={open} anchor={button} onOpenChange={setOpen} />
+ */
+export function ConversationActionsMenu({
+  conversationID,
+  open,
+  anchor,
+  onOpenChange,
+  returnFocus,
+  onError,
+}: ConversationActionsMenuProps) {
+  const strings = useChatStrings();
+  // The dialogs outlive the menu, so they remember their conversation.
+  const [dialog, setDialog] = useState<{ kind: 'delete' | 'folder'; conversationID: string } | null>(null);
+  const id = conversationID ?? dialog?.conversationID ?? '';
+  const conversation = useChatStore(useCallback((state: ChatState) => selectConversation(state, id), [id]));
+  const groups = useChatStore(selectGroups);
+  const actions = useConversationActions(id, { onError });
+  const store = useChatStoreApi();
+  const folderInput = useRef<HTMLInputElement>(null);
+  const [folderName, setFolderName] = useState('');
+
+  const focusBack = useCallback(
+    () => (returnFocus && dialog ? returnFocus(dialog.conversationID) : null),
+    [returnFocus, dialog],
+  );
+  const menuFocusBack = useCallback(
+    () => (returnFocus && conversationID ? returnFocus(conversationID) : null),
+    [returnFocus, conversationID],
+  );
+
+  const name = conversation?.showName || id;
+  const isUnread = !!conversation && (conversation.unreadCount > 0 || conversation.markList.includes(2));
+  const isStarred = !!conversation?.markList.includes(1);
+  const recvOpt = conversation?.recvOpt ?? 'receive';
+  const muted = recvOpt !== 'receive';
+
+  const createFolder = (event: FormEvent<HTMLFormElement>) => {
+    event.preventDefault();
+    const folder = folderName.trim();
+    if (!folder || !dialog) return;
+    const exists = store.getState().conversationGroups.some((group) => group.name === folder);
+    if (exists) actions.addToFolder(folder);
+    else actions.createFolder(folder);
+    setDialog(null);
+  };
+
+  return (
+    <>
+      <Menu
+        open={open && !!conversation}
+        anchor={anchor}
+        onOpenChange={onOpenChange}
+        returnFocus={menuFocusBack}
+      >
+        {conversation && (
+          <MenuContent
+            aria-label={strings.conversationActions(name)}
+            className="tidings-conversation-actions"
+          >
+            <MenuItem
+              icon={conversation.isPinned ? <PinOffIcon /> : <PinIcon />}
+              onSelect={() => actions.pin(!conversation.isPinned)}
+            >
+              {conversation.isPinned ? strings.unpin : strings.pin}
+            </MenuItem>
+            <MenuItem
+              icon={isUnread ? <CheckIcon /> : <Glyph d={UNREAD_DOT} />}
+              onSelect={() => (isUnread ? actions.markRead() : actions.markUnread())}
+            >
+              {isUnread ? strings.markRead : strings.markUnread}
+            </MenuItem>
+            <MenuItem
+              icon={muted ? <BellIcon /> : <BellOffIcon />}
+              onSelect={() => actions.setReceiveOpt(muted ? 'receive' : 'receiveNotNotify')}
+            >
+              {muted ? strings.unmute : strings.mute}
+            </MenuItem>
+            <MenuSub>
+              <MenuSubTrigger icon={<BellIcon />}>{strings.notifications}</MenuSubTrigger>
+              <MenuSubContent aria-label={strings.notifications}>
+                <MenuRadioGroup
+                  value={recvOpt}
+                  onValueChange={(value) => actions.setReceiveOpt(value as ReceiveMessageOpt)}
+                  aria-label={strings.notifications}
+                >
+                  <MenuItemRadio value="receive">{strings.receiveAndNotify}</MenuItemRadio>
+                  <MenuItemRadio value="receiveNotNotify">{strings.receiveNotNotify}</MenuItemRadio>
+                  <MenuItemRadio value="notReceive">{strings.notReceive}</MenuItemRadio>
+                </MenuRadioGroup>
+              </MenuSubContent>
+            </MenuSub>
+            <MenuItem icon={<StarIcon />} onSelect={() => actions.star(!isStarred)}>
+              {isStarred ? strings.unstar : strings.star}
+            </MenuItem>
+            <MenuSub>
+              <MenuSubTrigger icon={<Glyph d={FOLDER} />}>{strings.moveToFolder}</MenuSubTrigger>
+              <MenuSubContent aria-label={strings.moveToFolder}>
+                {groups.length === 0 && <MenuItem disabled>{strings.noFolders}</MenuItem>}
+                {groups.map((group) => {
+                  const inGroup = conversation.conversationGroupList.includes(group.name);
+                  return (
+                    <MenuItemCheckbox
+                      key={group.name}
+                      checked={inGroup}
+                      onCheckedChange={(checked) =>
+                        checked ? actions.addToFolder(group.name) : actions.removeFromFolder(group.name)
+                      }
+                    >
+                      {group.name}
+                    </MenuItemCheckbox>
+                  );
+                })}
+                <MenuSeparator />
+                <MenuItem
+                  onSelect={() => {
+                    setFolderName('');
+                    setDialog({ kind: 'folder', conversationID: conversation.conversationID });
+                  }}
+                >
+                  {strings.newFolder}
+                </MenuItem>
+              </MenuSubContent>
+            </MenuSub>
+            <MenuItem icon={<EyeOffIcon />} onSelect={() => actions.hide()}>
+              {strings.hide}
+            </MenuItem>
+            <MenuSeparator />
+            <MenuItem
+              icon={<TrashIcon />}
+              variant="danger"
+              onSelect={() => setDialog({ kind: 'delete', conversationID: conversation.conversationID })}
+            >
+              {strings.delete}
+            </MenuItem>
+          </MenuContent>
+        )}
+      </Menu>
+      <ConfirmDialog
+        open={dialog?.kind === 'delete'}
+        onOpenChange={(next) => !next && setDialog(null)}
+        title={strings.deleteConversationConfirm(name)}
+        description={strings.deleteConversationDescription}
+        confirmLabel={strings.delete}
+        destructive
+        onConfirm={() => actions.remove()}
+        returnFocus={focusBack}
+      />
+      <Dialog
+        open={dialog?.kind === 'folder'}
+        onOpenChange={(next) => !next && setDialog(null)}
+        title={strings.newFolder.replace(/[.…]+$/u, '')}
+        initialFocus={folderInput}
+        returnFocus={focusBack}
+      >
+        <form className="tidings-conversation-actions-form" onSubmit={createFolder}>
+          <label className="tidings-dialog-field">
+            {strings.folderName}
+            <input
+              ref={folderInput}
+              className="tidings-dialog-input"
+              value={folderName}
+              onChange={(event) => setFolderName(event.target.value)}
+              maxLength={32}
+              required
+            />
+          </label>
+          <div className="tidings-dialog-actions">
+            <button type="button" className="tidings-dialog-button" onClick={() => setDialog(null)}>
+              {strings.cancel}
+            </button>
+            <button
+              type="submit"
+              className="tidings-dialog-button"
+              data-variant="primary"
+              disabled={!folderName.trim()}
+            >
+              {strings.create}
+            </button>
+          </div>
+        </form>
+      </Dialog>
+    </>
+  );
+}
+
+/** Props of {@link MarkAllReadMenu}. */
+export interface MarkAllReadMenuProps {
+  /** Called when marking fails. @default a console warning */
+  onError?: ConversationActionErrorHandler | undefined;
+  /** Class of the trigger button. */
+  className?: string;
+}
+
+/**
+ * "Mark all as read" as a menu button with the seeds' scopes: every conversation, every one-to-one
+ * conversation, every group (`markAllRead('all' | 'c2c' | 'group')`).
+ *
+ * DOM: `button.tidings-menu-trigger.tidings-mark-all-read` and its {@link Menu}.
+ *
+ * @example
+ * <MarkAllReadMenu />
+ */
+export function MarkAllReadMenu({ onError, className }: MarkAllReadMenuProps) {
+  const strings = useChatStrings();
+  const store = useChatStoreApi();
+  const mark = (scope: 'all' | 'c2c' | 'group') =>
+    store
+      .getState()
+      .markAllRead(scope)
+      .catch((error: unknown) =>
+        onError ? onError(error, 'markAllRead') : console.warn('Tidings: markAllRead failed', error),
+      );
+  return (
+    <Menu>
+      <MenuTrigger
+        className={['tidings-mark-all-read', className].filter(Boolean).join(' ')}
+        aria-label={strings.markAllRead}
+        title={strings.markAllRead}
+      >
+        <svg
+          className="tidings-icon"
+          viewBox="0 0 24 24"
+          width={20}
+          height={20}
+          fill="none"
+          stroke="currentColor"
+          strokeWidth={1.75}
+          strokeLinecap="round"
+          strokeLinejoin="round"
+          aria-hidden="true"
+          focusable="false"
+        >
+          <path d="m2.75 12.75 4 4L15 8.5M11.5 15.25l1.5 1.5 8.25-8.25" />
+        </svg>
+      </MenuTrigger>
+      <MenuContent>
+        <MenuItem onSelect={() => mark('all')}>{strings.filterAll}</MenuItem>
+        <MenuItem onSelect={() => mark('c2c')}>{strings.filterDirect}</MenuItem>
+        <MenuItem onSelect={() => mark('group')}>{strings.filterGroups}</MenuItem>
+      </MenuContent>
+    </Menu>
+  );
+}

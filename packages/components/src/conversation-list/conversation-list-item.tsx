@@ -1,0 +1,268 @@
+import { clsx } from 'clsx';
+import { type ComponentPropsWithoutRef, type CSSProperties, memo, type ReactNode, useCallback } from 'react';
+import { Avatar } from '../avatar/avatar';
+import { useChatStrings } from '../chat-provider/use-chat-config';
+import { useChatStore } from '../chat-provider/use-chat-store';
+import { UnreadBadge } from '../unread-badge/unread-badge';
+import { type ConversationItem, useConversation } from './use-conversation-list-item';
+
+/** The fixed height of a row, px (`--tidings-size-row`); the list's arithmetic relies on it. */
+export const CONVERSATION_ROW_HEIGHT = 72;
+
+/** What a custom row renderer (`renderItem`) gets. */
+export interface ConversationListItemRenderProps {
+  /** The conversation and what is derived from it. */
+  item: ConversationItem;
+  /** Whether this is the open conversation. */
+  isActive: boolean;
+  /** Whether the row's actions menu is open. */
+  isMenuOpen: boolean;
+}
+
+/** Renders the inside of a row (its one gridcell). Keep it referentially stable (`useCallback`). */
+export type ConversationListRenderItem = (props: ConversationListItemRenderProps) => ReactNode;
+
+/** A small glyph drawn with one path, so a row stays light (an icon set's icons use several). */
+function Glyph({ d, size = 16 }: { d: string; size?: number }) {
+  return (
+    <svg
+      className="tidings-icon"
+      viewBox="0 0 24 24"
+      width={size}
+      height={size}
+      fill="none"
+      stroke="currentColor"
+      strokeWidth={1.75}
+      strokeLinecap="round"
+      strokeLinejoin="round"
+      aria-hidden="true"
+      focusable="false"
+    >
+      <path d={d} />
+    </svg>
+  );
+}
+
+const PIN = 'M8.25 3.5h7.5M9.5 3.5v5.25L6.25 12.5V14h11.5v-1.5L14.5 8.75V3.5M12 14v6.5';
+const BELL_OFF = 'M8.4 6.4A6 6 0 0 1 18 11.5v4M6 11.5v5L4.5 18H18M10 20.5a2.2 2.2 0 0 0 4 0M3.5 3.5l17 17';
+const ALERT = 'M12 3.5a8.5 8.5 0 1 0 0 17 8.5 8.5 0 0 0 0-17zM12 8v4.75M12 16.2v.05';
+const MORE = 'M5.5 12h.01M12 12h.01M18.5 12h.01';
+
+/** Part: the 48 px avatar (image, or initials on a colour derived from the conversation ID). */
+export function ConversationListItemAvatar({ item }: { item: ConversationItem }) {
+  const { conversation } = item;
+  return (
+    <Avatar
+      className="tidings-conversation-list-item-avatar"
+      src={conversation.faceUrl}
+      name={item.name}
+      colorKey={conversation.conversationID}
+      decorative
+    />
+  );
+}
+
+/** Part: the name, one line with an ellipsis. */
+export function ConversationListItemName({ item }: { item: ConversationItem }) {
+  return <span className="tidings-conversation-list-item-name">{item.name}</span>;
+}
+
+/** Part: the time at the end of line one (accent colour when unread). */
+export function ConversationListItemTime({ item }: { item: ConversationItem }) {
+  if (!item.time) return <span className="tidings-conversation-list-item-time" />;
+  return (
+    <time className="tidings-conversation-list-item-time" dateTime={new Date(item.timestamp).toISOString()}>
+      {item.time}
+    </time>
+  );
+}
+
+/**
+ * Part: the preview line — a failed-send marker, the `[Draft]` (danger colour) or `[@me]` (accent colour)
+ * marker, then the text. User text is rendered as text, never as HTML.
+ */
+export function ConversationListItemPreview({ item }: { item: ConversationItem }) {
+  const { preview } = item;
+  return (
+    <span className="tidings-conversation-list-item-preview">
+      {item.hasFailedSend && (
+        <span className="tidings-conversation-list-item-failed">
+          <Glyph d={ALERT} size={14} />
+        </span>
+      )}
+      {preview.marker && (
+        <span className="tidings-conversation-list-item-marker" data-marker={preview.markerType ?? undefined}>
+          {preview.marker}
+        </span>
+      )}
+      {preview.marker && preview.text ? ' ' : null}
+      {preview.text}
+    </span>
+  );
+}
+
+/**
+ * Part: the end of line two — the pinned marker, then the unread badge (a number capped at `99+`; a dot
+ * when muted or marked unread) or, for a muted conversation with nothing unread, the mute icon.
+ */
+export function ConversationListItemStatus({ item }: { item: ConversationItem }) {
+  const showBadge = item.unreadCount > 0 || item.isMarkedUnread;
+  return (
+    <span className="tidings-conversation-list-item-status">
+      {item.isPinned && (
+        <span className="tidings-conversation-list-item-pin">
+          <Glyph d={PIN} size={14} />
+        </span>
+      )}
+      {showBadge ? (
+        <UnreadBadge count={item.unreadCount} muted={item.isMuted} markedUnread={item.isMarkedUnread} />
+      ) : (
+        item.isMuted && (
+          <span className="tidings-conversation-list-item-muted">
+            <Glyph d={BELL_OFF} size={14} />
+          </span>
+        )
+      )}
+    </span>
+  );
+}
+
+/** Props of {@link ConversationListItemActionsButton}. */
+export interface ConversationListItemActionsButtonProps
+  extends Omit<ComponentPropsWithoutRef<'button'>, 'children'> {
+  item: ConversationItem;
+  /** Whether its menu is open (`aria-expanded`). @default false */
+  isMenuOpen?: boolean;
+}
+
+/**
+ * Part: the row's actions button (⋯). It is not a tab stop of its own (the row is): pointer users click
+ * it, keyboard users press Shift+F10, the ContextMenu key, or → to reach it. The list opens the menu.
+ */
+export function ConversationListItemActionsButton({
+  item,
+  isMenuOpen = false,
+  className,
+  ...rest
+}: ConversationListItemActionsButtonProps) {
+  const strings = useChatStrings();
+  return (
+    <button
+      type="button"
+      tabIndex={-1}
+      className={clsx('tidings-conversation-list-item-actions', className)}
+      aria-label={strings.conversationActions(item.name)}
+      aria-haspopup="menu"
+      aria-expanded={isMenuOpen}
+      {...rest}
+    >
+      <Glyph d={MORE} size={20} />
+    </button>
+  );
+}
+
+/** The default inside of a row: avatar, name and time, preview and status, actions button. */
+export function ConversationListItemContent({ item, isMenuOpen }: ConversationListItemRenderProps) {
+  return (
+    <>
+      <ConversationListItemAvatar item={item} />
+      <ConversationListItemName item={item} />
+      <ConversationListItemTime item={item} />
+      <ConversationListItemPreview item={item} />
+      <ConversationListItemStatus item={item} />
+      <ConversationListItemActionsButton item={item} isMenuOpen={isMenuOpen} />
+    </>
+  );
+}
+
+/** Props of {@link ConversationListItem}. */
+export interface ConversationListItemProps {
+  conversationID: string;
+  /** Position in the list, 0-based (`aria-rowindex` is one more). */
+  index: number;
+  /** Whether the row is the list's one tab stop (roving tabindex). */
+  isTabStop: boolean;
+  /** Whether the row's actions menu is open. */
+  isMenuOpen: boolean;
+  /** Custom inside of the row. @default ConversationListItemContent */
+  renderItem?: ConversationListRenderItem | undefined;
+  /** Tells the list where the row's element is (the list positions rows and moves focus). */
+  registerRow: (conversationID: string, element: HTMLElement | null) => void;
+}
+
+function rowStyle(index: number): CSSProperties {
+  return { transform: `translateY(${index * CONVERSATION_ROW_HEIGHT}px)` };
+}
+
+function ConversationListItemRow({
+  conversationID,
+  index,
+  isTabStop,
+  isMenuOpen,
+  renderItem,
+  registerRow,
+}: ConversationListItemProps) {
+  const item = useConversation(conversationID);
+  const isActive = useChatStore(
+    useCallback((state) => state.activeConversationID === conversationID, [conversationID]),
+  );
+  const ref = useCallback(
+    (element: HTMLDivElement | null) => registerRow(conversationID, element),
+    [registerRow, conversationID],
+  );
+  if (!item) return null;
+  const props = { item, isActive, isMenuOpen };
+  return (
+    <div
+      ref={ref}
+      role="row"
+      aria-rowindex={index + 1}
+      aria-selected={isActive}
+      aria-label={item.label}
+      aria-description={item.description || undefined}
+      tabIndex={isTabStop ? 0 : -1}
+      className="tidings-conversation-list-item"
+      data-conversation-id={conversationID}
+      data-pinned={item.isPinned ? '' : undefined}
+      data-muted={item.isMuted ? '' : undefined}
+      data-unread={item.isUnread ? '' : undefined}
+      data-marked-unread={item.isMarkedUnread ? '' : undefined}
+      data-starred={item.isStarred ? '' : undefined}
+      data-has-draft={item.hasDraft ? '' : undefined}
+      data-mention={
+        item.preview.markerType === 'mentionMe' || item.preview.markerType === 'mentionAll' ? '' : undefined
+      }
+      data-failed={item.hasFailedSend ? '' : undefined}
+      style={rowStyle(index)}
+    >
+      <div role="gridcell" className="tidings-conversation-list-item-cell">
+        {renderItem ? renderItem(props) : <ConversationListItemContent {...props} />}
+      </div>
+    </div>
+  );
+}
+
+/**
+ * One conversation row of the list, subscribed to its own record only: a new message in another
+ * conversation never re-renders it. Its position (`aria-rowindex`, `transform`) is written by the list
+ * directly when rows above it move, so a move re-renders nothing but the list.
+ *
+ * DOM: `div.tidings-conversation-list-item[role="row"]` > `div.tidings-conversation-list-item-cell[role="gridcell"]`
+ * > avatar, `.tidings-conversation-list-item-name`, `-time`, `-preview` (> `-marker`, `-failed`),
+ * `-status` (> `-pin`, unread badge, `-muted`), `button.tidings-conversation-list-item-actions`.
+ *
+ * Data attributes on the row (present only when true): `data-pinned`, `data-muted`, `data-unread` (unread
+ * or marked unread), `data-marked-unread`, `data-starred`, `data-has-draft`, `data-mention` (an unread
+ * `@` mention), `data-failed` (the last message failed to send); `data-conversation-id` always.
+ * `data-marker="draft" | "mentionMe" | "mentionAll"` on the preview marker.
+ */
+export const ConversationListItem = memo(
+  ConversationListItemRow,
+  // The index is left out on purpose: the list writes positions to the DOM itself (see above).
+  (prev, next) =>
+    prev.conversationID === next.conversationID &&
+    prev.isTabStop === next.isTabStop &&
+    prev.isMenuOpen === next.isMenuOpen &&
+    prev.renderItem === next.renderItem &&
+    prev.registerRow === next.registerRow,
+);
