@@ -47,7 +47,7 @@ const lastMessage = (store: ChatStore, conversationID = 'c2c_bob') =>
 const draftOf = (store: ChatStore, conversationID = 'c2c_bob') =>
   selectConversation(store.getState(), conversationID)?.draftText;
 
-describe('Composer: writing and sending', () => {
+describe('Composer: writing and sending', { timeout: 20_000 }, () => {
   it('sends the text on Enter, empties the field and reports the sent message', async () => {
     const { store } = await setup();
     const onSend = vi.fn();
@@ -127,7 +127,7 @@ describe('Composer: writing and sending', () => {
   });
 });
 
-describe('Composer: drafts', () => {
+describe('Composer: drafts', { timeout: 20_000 }, () => {
   it('touches nothing in the store while the user types', async () => {
     const { store } = await setup();
     const user = userEvent.setup();
@@ -282,7 +282,7 @@ describe('Composer: drafts', () => {
   });
 });
 
-describe('Composer: typing status', () => {
+describe('Composer: typing status', { timeout: 20_000 }, () => {
   it('tells the peer the user is typing, at most once per interval', async () => {
     const { store, bobStore } = await setup();
     const sendTyping = vi.spyOn(store.getState(), 'sendTyping');
@@ -311,7 +311,7 @@ describe('Composer: typing status', () => {
   });
 });
 
-describe('Composer: attachments', () => {
+describe('Composer: attachments', { timeout: 20_000 }, () => {
   it('attaches files from the attach button and sends each as its own message', async () => {
     const { store } = await setup();
     const onSend = vi.fn();
@@ -459,7 +459,7 @@ describe('Composer: attachments', () => {
   });
 });
 
-describe('Composer: text limit', () => {
+describe('Composer: text limit', { timeout: 20_000 }, () => {
   it('shows how much of the limit is used near it, and refuses to send over it', async () => {
     const { store } = await setup();
     const sendText = vi.spyOn(store.getState(), 'sendText');
@@ -490,7 +490,7 @@ describe('Composer: text limit', () => {
   });
 });
 
-describe('Composer: faces', () => {
+describe('Composer: faces', { timeout: 20_000 }, () => {
   it('opens the face picker with focus on the first face, and inserts the picked emoji at the caret', async () => {
     const { store } = await setup();
     const user = userEvent.setup();
@@ -543,7 +543,7 @@ describe('Composer: faces', () => {
   });
 });
 
-describe('Composer: disabled', () => {
+describe('Composer: disabled', { timeout: 20_000 }, () => {
   it('says why it is disabled and lets nothing be written, attached or sent', async () => {
     const { store } = await setup();
     const { container } = renderComposer(store, { disabled: true, disabledReason: 'You left this group' });
@@ -565,7 +565,7 @@ describe('Composer: disabled', () => {
   });
 });
 
-describe('Composer: accessibility', () => {
+describe('Composer: accessibility', { timeout: 20_000 }, () => {
   it('has no accessibility violations, with attachments, a notice and the face picker open', async () => {
     const { store } = await setup();
     const user = userEvent.setup();

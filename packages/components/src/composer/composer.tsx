@@ -198,7 +198,7 @@ export const Composer = forwardRef<HTMLFormElement, ComposerProps>(function Comp
       {isNearLimit && !isDisabled && (
         <p id={ids.limit} className="tidings-composer-limit" data-over-limit={isOverLimit ? '' : undefined}>
           {isOverLimit && <span className="tidings-composer-limit-error">{strings.messageTooLong} </span>}
-          <span className="tidings-composer-limit-count">
+          <span className="tidings-composer-limit-count" dir="auto">
             {strings.textLimit(
               formatFileSize(composer.textBytes, locale),
               formatFileSize(composer.maxTextBytes, locale),
