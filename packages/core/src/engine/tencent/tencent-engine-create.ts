@@ -1,0 +1,239 @@
+import { APPENDABLE_ELEM_TYPES, type Message } from '../../model/types';
+import type { AppendableElem, ImageMessageOptions } from '../chat-engine';
+import { ChatError, ChatErrorCode } from '../chat-error';
+import { fileNameOf, imageSizeOf } from '../engine-message';
+import {
+  assertBlob,
+  assertElem,
+  assertFiniteNumber,
+  assertIDList,
+  assertInteger,
+  assertMessage,
+  assertOptionalString,
+  assertOptions,
+  assertString,
+  invalidParameter,
+} from '../engine-validation';
+import type { TencentEngineSession } from './tencent-engine-session';
+import { invalidState, notSupported } from './tencent-errors';
+
+/**
+ * @internal The `create*Message` calls of a Tencent engine. The SDK creates messages only for a known
+ * receiver, so these make Tidings messages (held by the sender, with their files) and `sendMessage` makes
+ * the SDK message.
+ */
+export class TencentEngineCreate {
+  readonly #session: TencentEngineSession;
+
+  constructor(session: TencentEngineSession) {
+    this.#session = session;
+  }
+
+  async createTextMessage(text: string): Promise<Message> {
+    const method = 'createTextMessage';
+    this.#session.guard(method);
+    return this.#session.sender.draft([
+      { type: 'text', text: assertString(method, 'text', text, { nonEmpty: true }) },
+    ]);
+  }
+
+  async createTextAtMessage(text: string, atUserList: string[]): Promise<Message> {
+    const method = 'createTextAtMessage';
+    this.#session.guard(method);
+    const body = assertString(method, 'text', text, { nonEmpty: true });
+    const ids = assertIDList(method, 'atUserList', atUserList, Number.MAX_SAFE_INTEGER);
+    return { ...this.#session.sender.draft([{ type: 'text', text: body }]), atUserList: [...new Set(ids)] };
+  }
+
+  async createCustomMessage(data: string, description?: string, extension?: string): Promise<Message> {
+    const method = 'createCustomMessage';
+    this.#session.guard(method);
+    return this.#session.sender.draft([
+      {
+        type: 'custom',
+        data: assertString(method, 'data', data),
+        description: assertOptionalString(method, 'description', description, ''),
+        extension: assertOptionalString(method, 'extension', extension, ''),
+      },
+    ]);
+  }
+
+  async createImageMessage(file: Blob, options?: ImageMessageOptions): Promise<Message> {
+    const method = 'createImageMessage';
+    this.#session.guard(method);
+    const blob = assertBlob(method, 'file', file);
+    const opts = assertOptions(method, options);
+    const width =
+      opts.width === undefined
+        ? undefined
+        : assertInteger(method, 'options.width', opts.width, 0, Number.MAX_SAFE_INTEGER);
+    const height =
+      opts.height === undefined
+        ? undefined
+        : assertInteger(method, 'options.height', opts.height, 0, Number.MAX_SAFE_INTEGER);
+    const size = width !== undefined && height !== undefined ? { width, height } : await imageSizeOf(blob);
+    const fileName = fileNameOf(blob, 'image');
+    return this.#session.sender.draft(
+      [
+        {
+          type: 'image',
+          uuid: '',
+          url: '',
+          fileSize: blob.size,
+          mimeType: blob.type,
+          fileName,
+          width: width ?? size.width,
+          height: height ?? size.height,
+          thumbUrl: '',
+        },
+      ],
+      { file: blob, fileName },
+    );
+  }
+
+  /** Rejects with `NOT_SUPPORTED` (after checking its arguments): the web SDK cannot send a browser recording. */
+  async createSoundMessage(file: Blob, durationSec: number): Promise<Message> {
+    const method = 'createSoundMessage';
+    this.#session.guard(method);
+    assertBlob(method, 'file', file);
+    assertFiniteNumber(method, 'durationSec', durationSec, 0, Number.MAX_SAFE_INTEGER);
+    throw notSupported(
+      method,
+      'createAudioMessage takes only mini-program and React Native recordings, not a browser Blob',
+    );
+  }
+
+  /**
+   * A video message. The web SDK uploads the video only and makes no poster from `snapshot`; the snapshot's
+   * size is kept on the created message (for the optimistic bubble), not sent.
+   */
+  async createVideoMessage(file: Blob, type: string, durationSec: number, snapshot: Blob): Promise<Message> {
+    const method = 'createVideoMessage';
+    this.#session.guard(method);
+    const blob = assertBlob(method, 'file', file);
+    const videoType = assertString(method, 'type', type);
+    const duration = assertFiniteNumber(method, 'durationSec', durationSec, 0, Number.MAX_SAFE_INTEGER);
+    const poster = assertBlob(method, 'snapshot', snapshot);
+    const size = await imageSizeOf(poster);
+    return this.#session.sender.draft(
+      [
+        {
+          type: 'video',
+          uuid: '',
+          url: '',
+          fileSize: blob.size,
+          mimeType: blob.type,
+          videoType,
+          duration,
+          snapshotUuid: '',
+          snapshotUrl: '',
+          snapshotWidth: size.width,
+          snapshotHeight: size.height,
+        },
+      ],
+      { file: blob, fileName: fileNameOf(blob, `video.${videoType || 'mp4'}`), durationSec: duration },
+    );
+  }
+
+  async createFileMessage(file: Blob, fileName?: string): Promise<Message> {
+    const method = 'createFileMessage';
+    this.#session.guard(method);
+    const blob = assertBlob(method, 'file', file);
+    const name = assertOptionalString(method, 'fileName', fileName, '') || fileNameOf(blob, 'file');
+    return this.#session.sender.draft(
+      [{ type: 'file', uuid: '', url: '', fileSize: blob.size, mimeType: blob.type, fileName: name }],
+      { file: blob, fileName: name },
+    );
+  }
+
+  async createLocationMessage(description: string, longitude: number, latitude: number): Promise<Message> {
+    const method = 'createLocationMessage';
+    this.#session.guard(method);
+    return this.#session.sender.draft([
+      {
+        type: 'location',
+        description: assertString(method, 'description', description),
+        longitude: assertFiniteNumber(method, 'longitude', longitude, -180, 180),
+        latitude: assertFiniteNumber(method, 'latitude', latitude, -90, 90),
+      },
+    ]);
+  }
+
+  async createFaceMessage(index: number, data: string): Promise<Message> {
+    const method = 'createFaceMessage';
+    this.#session.guard(method);
+    return this.#session.sender.draft([
+      {
+        type: 'face',
+        index: assertInteger(method, 'index', index, 0, Number.MAX_SAFE_INTEGER),
+        data: assertString(method, 'data', data),
+      },
+    ]);
+  }
+
+  async createMergerMessage(
+    messageList: Message[],
+    title: string,
+    abstractList: string[],
+    compatibleText: string,
+  ): Promise<Message> {
+    const method = 'createMergerMessage';
+    this.#session.guard(method);
+    if (!Array.isArray(messageList) || messageList.length === 0) {
+      throw invalidParameter(method, 'messageList', 'a non-empty array of messages', messageList);
+    }
+    const messages = messageList.map((message, index) =>
+      assertMessage(method, message, `messageList[${index}]`),
+    );
+    if (!Array.isArray(abstractList) || abstractList.some((line) => typeof line !== 'string')) {
+      throw invalidParameter(method, 'abstractList', 'an array of strings', abstractList);
+    }
+    return this.#session.sender.draft([
+      {
+        type: 'merger',
+        title: assertString(method, 'title', title),
+        abstractList: [...abstractList],
+        compatibleText: assertString(method, 'compatibleText', compatibleText),
+        messageList: messages.map((message) => ({ ...message, elemList: [...message.elemList] })),
+      },
+    ]);
+  }
+
+  async createForwardMessage(message: Message): Promise<Message> {
+    const method = 'createForwardMessage';
+    this.#session.guard(method);
+    const source = assertMessage(method, message);
+    if (source.elemList.some((elem) => elem.type === 'groupTip')) {
+      throw invalidParameter(method, 'message', 'a message that is not a group tip');
+    }
+    const sdk = this.#session.sender.require(method, source.msgID);
+    return {
+      ...this.#session.sender.draft([...source.elemList], { forwardOf: sdk.ID }),
+      cloudCustomData: source.cloudCustomData,
+    };
+  }
+
+  /**
+   * Checks the element (`ELEM_NOT_APPENDABLE` for one that may not follow), then rejects with
+   * `NOT_SUPPORTED`: the web SDK creates single-element messages only.
+   */
+  async appendElem(message: Message, elem: AppendableElem): Promise<Message> {
+    const method = 'appendElem';
+    this.#session.guard(method);
+    const target = assertMessage(method, message);
+    const added = assertElem(method, elem);
+    if (target.status !== 'sending' || target.seq !== 0) {
+      throw invalidState(method, 'elements can only be added before a message is sent.', {
+        msgID: target.msgID,
+      });
+    }
+    if (!APPENDABLE_ELEM_TYPES.includes(added.type)) {
+      throw new ChatError(
+        ChatErrorCode.ElemNotAppendable,
+        `${method}: a ${added.type} element cannot be appended; after the first element only text, custom, face and location elements may follow.`,
+        { method, elemType: added.type },
+      );
+    }
+    throw notSupported(method, 'its create*Message calls make single-element messages');
+  }
+}
