@@ -1,1 +1,9 @@
-export {};
+export { MessageActions, type MessageActionsProps } from './message-actions';
+export {
+  copyableText,
+  type MessageAction,
+  type MessageActionID,
+  type UseMessageActionsOptions,
+  type UseMessageActionsReturn,
+  useMessageActions,
+} from './use-message-actions';

@@ -159,6 +159,19 @@ function estimateElemHeight(elem: MessageElem): number {
   }
 }
 
+// Estimates are asked for every row whenever the virtualizer rebuilds its layout; a message's content
+// estimate is kept per message object, so only new or changed messages are estimated again.
+const contentEstimates = new WeakMap<Message, number>();
+
+function estimateContentHeight(message: Message): number {
+  let height = contentEstimates.get(message);
+  if (height === undefined) {
+    height = message.elemList.reduce((sum, elem) => sum + estimateElemHeight(elem), 0);
+    contentEstimates.set(message, height);
+  }
+  return height;
+}
+
 /**
  * An estimate of a row's height before it is measured, close enough that the scrollbar and a jump land
  * near where they should; media rows are exact (their boxes come from the known width and height).
@@ -170,10 +183,8 @@ export function estimateItemSize(item: MessageListItem): number {
       return 44;
     case 'typing':
       return 36;
-    case 'message': {
+    case 'message':
       if (item.variant === 'system') return 36;
-      const content = item.message.elemList.reduce((sum, elem) => sum + estimateElemHeight(elem), 0);
-      return content + 36 + (item.isRunStart ? 24 : 0);
-    }
+      return estimateContentHeight(item.message) + 36 + (item.isRunStart ? 24 : 0);
   }
 }

@@ -7,10 +7,12 @@ import {
   selectMessage,
   type TextElem,
 } from '@tidings/core';
-import { memo, type ReactNode, useCallback } from 'react';
+import { type KeyboardEvent, type MouseEvent, memo, useCallback, useRef, useState } from 'react';
 import { Avatar } from '../avatar/index';
 import { useChatConfig, useChatStore, useChatStoreApi } from '../chat-provider/index';
 import { AlertIcon, CheckIcon, ClockIcon, DoubleCheckIcon } from '../icons/index';
+import type { MenuAnchor } from '../menu/index';
+import { MessageActions, type UseMessageActionsOptions } from '../message-actions/index';
 import { isBareContent, MessageContent, textDirection } from '../message-content/index';
 
 /** What a message's status marker says: `sending`, `sent`, `read` (by the peer) or `failed`. */
@@ -41,8 +43,8 @@ export interface MessageListMessageProps {
   isGroup: boolean;
   /** Puts a recalled own text back into the composer; the re-edit button shows only when it is given. */
   onReEdit?: ((text: string, message: Message) => void) | undefined;
-  /** The actions of the message (a menu button), rendered inside it. */
-  renderActions?: ((message: Message) => ReactNode) | undefined;
+  /** What the actions menu offers and does; no menu when null. */
+  actions: UseMessageActionsOptions | null;
 }
 
 function StatusIcon({ state }: { state: MessageDeliveryState }) {
@@ -61,15 +63,16 @@ function StatusIcon({ state }: { state: MessageDeliveryState }) {
 /**
  * One message of a message list. A bubble: the sender's avatar (and name in groups) at the start of a
  * run, the content, the time and — for own messages — a status marker (sending, sent, read, failed with a
- * resend button). A group tip or a recalled message is a centered system line instead; an own recalled
- * text offers to re-edit it. Subscribes to its own message only.
+ * resend button), and its actions menu (button, right click, Shift+F10, the ContextMenu key, Enter). A
+ * group tip or a recalled message is a centered system line instead; an own recalled text offers to
+ * re-edit it. Subscribes to its own message only.
  *
  * DOM: `article.tidings-message` > `.tidings-message-avatar` + `.tidings-message-body` >
  * `.tidings-message-sender` + `.tidings-message-bubble` > content + `.tidings-message-meta`;
  * or `div.tidings-message-system`.
  *
  * Data attributes: `data-own`, `data-state="sending" | "sent" | "read" | "failed"` (own messages),
- * `data-run-start`, `data-run-end`, `data-highlighted`, `data-msgid`; on the bubble `data-bare` (a picture,
+ * `data-run-start`, `data-run-end`, `data-highlighted`, `data-menu-open`, `data-msgid`; on the bubble `data-bare` (a picture,
  * video, face or large emoji without a bubble) and `data-text-dir="ltr" | "rtl"` (its last text's direction).
  */
 export const MessageListMessage = memo(function MessageListMessage({
@@ -81,12 +84,44 @@ export const MessageListMessage = memo(function MessageListMessage({
   isTabStop,
   isGroup,
   onReEdit,
-  renderActions,
+  actions,
 }: MessageListMessageProps) {
   const { strings, locale } = useChatConfig();
   const store = useChatStoreApi();
   const message = useChatStore(useCallback((state: ChatState) => selectMessage(state, msgID), [msgID]));
   const nameOf = useCallback((userID: string) => store.getState().users[userID]?.nick || userID, [store]);
+  const articleRef = useRef<HTMLElement>(null);
+  // The actions menu opens from its button, or from the message itself (right click, Shift+F10,
+  // the ContextMenu key, Enter) next to the message or at the pointer.
+  const [menu, setMenu] = useState<{ open: boolean; anchor: MenuAnchor | null }>({
+    open: false,
+    anchor: null,
+  });
+  const onMenuOpenChange = useCallback(
+    (open: boolean) => setMenu((prev) => ({ open, anchor: open ? prev.anchor : null })),
+    [],
+  );
+  const returnFocus = useCallback(() => (menu.anchor ? articleRef.current : null), [menu.anchor]);
+  const onKeyDown = useCallback(
+    (event: KeyboardEvent<HTMLElement>) => {
+      if (!actions || event.target !== event.currentTarget) return;
+      if (event.key === 'ContextMenu' || (event.key === 'F10' && event.shiftKey) || event.key === 'Enter') {
+        event.preventDefault();
+        setMenu({ open: true, anchor: event.currentTarget });
+      }
+    },
+    [actions],
+  );
+  const onContextMenu = useCallback(
+    (event: MouseEvent<HTMLElement>) => {
+      // Links, pictures and selected text keep the browser's own menu (open, copy link, save image).
+      const target = event.target as HTMLElement;
+      if (!actions || target.closest('a, img, video') || !document.getSelection()?.isCollapsed) return;
+      event.preventDefault();
+      setMenu({ open: true, anchor: { x: event.clientX, y: event.clientY } });
+    },
+    [actions],
+  );
   if (!message) return null;
 
   if (variant === 'system') {
@@ -147,6 +182,7 @@ export const MessageListMessage = memo(function MessageListMessage({
 
   return (
     <article
+      ref={articleRef}
       className="tidings-message"
       aria-label={label}
       tabIndex={isTabStop ? 0 : -1}
@@ -156,6 +192,9 @@ export const MessageListMessage = memo(function MessageListMessage({
       data-run-start={isRunStart ? '' : undefined}
       data-run-end={isRunEnd ? '' : undefined}
       data-highlighted={isHighlighted ? '' : undefined}
+      data-menu-open={menu.open ? '' : undefined}
+      onKeyDown={onKeyDown}
+      onContextMenu={onContextMenu}
     >
       {!isOwn && (
         <div className="tidings-message-avatar">
@@ -214,7 +253,16 @@ export const MessageListMessage = memo(function MessageListMessage({
               <AlertIcon size={18} />
             </button>
           )}
-          {renderActions?.(message)}
+          {actions && (
+            <MessageActions
+              message={message}
+              {...actions}
+              open={menu.open}
+              onOpenChange={onMenuOpenChange}
+              anchor={menu.anchor}
+              returnFocus={returnFocus}
+            />
+          )}
         </div>
       </div>
     </article>

@@ -190,6 +190,25 @@ export const Empty: Story = {
   },
 };
 
+/** The first page is on its way. */
+export const Loading: Story = {
+  loaders: load({ open: false }, async ({ alice }) => alice.setNetworkConditions({ latencyMs: 600_000 })),
+  play: async ({ canvasElement }) => {
+    const list = await within(canvasElement).findByRole('log');
+    await expect(list).toHaveAttribute('aria-busy', 'true');
+    await expect(within(list).getByText('Loading…')).toBeVisible();
+  },
+};
+
+/** The first page could not be loaded: the list offers to retry. */
+export const LoadFailed: Story = {
+  loaders: load({ open: false }, async ({ alice }) => alice.setNetworkConditions({ failureRate: 1 })),
+  play: async ({ canvasElement }) => {
+    const list = await within(canvasElement).findByRole('log');
+    await expect(await within(list).findByRole('button', { name: 'Retry' })).toBeVisible();
+  },
+};
+
 /** No conversation open. */
 export const NoConversation: Story = {
   loaders: load({ open: false }),
@@ -254,5 +273,21 @@ export const KeyboardNavigation: Story = {
     newest.focus();
     await userEvent.keyboard('{ArrowUp}');
     await waitFor(() => expect(document.activeElement).toHaveAccessibleName(/^You, /));
+  },
+};
+
+/** Every message type in the dark theme. */
+export const Dark: Story = { ...EveryMessageType, globals: { theme: 'dark' } };
+
+/** A group in a right-to-left page: own messages at the left, others at the right; each text keeps its own direction. */
+export const RightToLeft: Story = { ...Group, globals: { direction: 'rtl' } };
+
+/** Simplified Chinese strings: dates, separators, markers and accessible names. */
+export const Chinese: Story = {
+  ...ManyUnread,
+  globals: { locale: 'zh-CN' },
+  play: async ({ canvasElement }) => {
+    const list = await within(canvasElement).findByRole('log', { name: '与 Bob Martin 的聊天' });
+    await expect(await within(list).findByText('以下为新消息')).toBeVisible();
   },
 };

@@ -47,7 +47,7 @@ describe('MessageList', () => {
     const { container } = await renderList();
     await screen.findByText('Thanks so much!');
     await expectNoAxeViolations(container);
-  });
+  }, 20_000);
 
   it('asks to pick a conversation when none is open', async () => {
     fixture = await createMessageListFixture({ open: false });

@@ -3,6 +3,7 @@ import { clsx } from 'clsx';
 import { type ReactNode, useCallback, useMemo, useRef } from 'react';
 import { useChatStore, useChatStrings } from '../chat-provider/index';
 import { ArrowDownIcon } from '../icons/index';
+import type { MessageActionID, UseMessageActionsOptions } from '../message-actions/index';
 import { MessageContentContext, type MessageContentOptions } from '../message-content/index';
 import type { MessageListItem } from './message-list-items';
 import { MessageListMessage } from './message-list-message';
@@ -31,10 +32,22 @@ export interface MessageListProps
    */
   onReEdit?: (text: string, message: Message) => void;
   /**
-   * Renders the actions of a message (e.g. `<MessageActions>`), inside it at the end of its bubble.
-   * Keep it stable (`useCallback`): every message re-renders when it changes.
+   * Starts a reply to a message (e.g. the composer shows the quote; see `createMessageReply`). The
+   * actions menu offers "Reply" only when this is given. Keep it stable (`useCallback`).
    */
-  renderActions?: (message: Message) => ReactNode;
+  onReply?: (message: Message) => void;
+  /**
+   * How long after sending an own message can be recalled, ms; match the service's limit.
+   * @default 120_000
+   */
+  revokeWindowMs?: number;
+  /** A message action failed (a recall too late, network trouble…). */
+  onActionError?: (error: unknown, action: MessageActionID) => void;
+  /**
+   * Whether messages have an actions menu (reply, copy, save, resend, recall, delete).
+   * @default true
+   */
+  actions?: boolean;
   /** Extra class on the root. */
   className?: string;
 }
@@ -49,7 +62,7 @@ export interface MessageListProps
  * when its newest message is actually on screen in a focused window.
  *
  * Keyboard: one message is in the tab order; Up/Down, PageUp/PageDown and Home/End move between
- * messages.
+ * messages; Enter, Shift+F10 or the ContextMenu key open its actions (also on right click).
  *
  * DOM: `div.tidings-message-list` > `div.tidings-message-list-viewport[role=log]` >
  * `div.tidings-message-list-sizer` > `div.tidings-message-list-row` per row; `button.tidings-message-list-pill`.
@@ -98,7 +111,10 @@ function MessageListView({
   onOpenMerger,
   onOpenQuote,
   onReEdit,
-  renderActions,
+  onReply,
+  revokeWindowMs,
+  onActionError,
+  actions = true,
   endThreshold,
   overscan,
   markRead,
@@ -127,6 +143,10 @@ function MessageListView({
     () => ({ renderers, mapLinkBuilder, faces, onOpenImage, onOpenMerger, onOpenQuote }),
     [renderers, mapLinkBuilder, faces, onOpenImage, onOpenMerger, onOpenQuote],
   );
+  const actionOptions = useMemo<UseMessageActionsOptions | null>(
+    () => (actions ? { onReply, revokeWindowMs, onError: onActionError } : null),
+    [actions, onReply, revokeWindowMs, onActionError],
+  );
   const { virtualizer, items, status, pill, window: messageWindow } = list;
 
   const renderItem = (item: MessageListItem): ReactNode => {
@@ -148,7 +168,7 @@ function MessageListView({
             isTabStop={list.focusKey === item.key}
             isGroup={isGroup}
             onReEdit={onReEdit}
-            renderActions={renderActions}
+            actions={actionOptions}
           />
         );
     }

@@ -245,8 +245,18 @@ export function useMessageList(options: UseMessageListOptions): UseMessageListRe
   const [isAtEnd, setAtEnd] = useState(true);
   const [range, setRange] = useState<{ start: number; end: number }>({ start: 0, end: 0 });
 
+  // Where the first frame should look, from the estimates: the newest messages or the unread separator.
+  // Starting there (rather than at the top and then scrolling) mounts and measures only the rows shown.
+  const initialOffset = useCallback(() => {
+    const stop = indexByKey.get(highlightedMsgID ?? '') ?? indexByKey.get('unread') ?? items.length;
+    let offset = 48;
+    for (let i = 0; i < stop; i++) offset += estimateItemSize(items[i] as MessageListItem);
+    return stop === items.length ? offset : Math.max(0, offset - (highlightedMsgID ? 200 : 0));
+  }, [indexByKey, items, highlightedMsgID]);
+
   const virtualizer = useVirtualizer<HTMLElement, HTMLElement>({
     count: items.length,
+    initialOffset,
     getScrollElement: () => viewportRef.current,
     estimateSize: useCallback((index: number) => estimateItemSize(items[index] as MessageListItem), [items]),
     getItemKey: useCallback((index: number) => items[index]?.key ?? index, [items]),
