@@ -3,8 +3,10 @@ import { ChatError, ChatErrorCode } from '../chat-error';
 import {
   assertConversationID,
   assertIDList,
+  assertMessage,
   assertOptionalString,
   assertString,
+  invalidParameter,
   notLoggedIn,
 } from '../engine-validation';
 import type { TencentMessage } from './tencent-chat-like';
@@ -16,7 +18,8 @@ import { rejectedSend } from './tencent-sender';
 
 /**
  * @internal The calls of a Tencent engine that send messages (through its sender) and change them once
- * sent: revoking, deleting from roaming history, clearing history.
+ * sent: revoking, deleting from roaming history, clearing history. The web SDK keeps no local message
+ * store, so the calls that need one reject with `NOT_SUPPORTED`.
  */
 export class TencentEngineMessages {
   readonly #session: TencentEngineSession;
@@ -137,5 +140,31 @@ export class TencentEngineMessages {
     assertString(method, 'msgID', msgID, { nonEmpty: true });
     assertString(method, 'localCustomData', localCustomData);
     throw notSupported(method, 'its messages have no device-local data (cloudCustomData is sent to peers)');
+  }
+
+  /** Rejects with `NOT_SUPPORTED`: the web SDK cannot import messages. */
+  async importMessages(conversationID: string, messageList: Message[]): Promise<Message[]> {
+    const method = 'importMessages';
+    this.#session.guard(method);
+    assertConversationID(method, conversationID);
+    if (!Array.isArray(messageList))
+      throw invalidParameter(method, 'messageList', 'an array of messages', messageList);
+    for (const [index, message] of messageList.entries())
+      assertMessage(method, message, `messageList[${index}]`);
+    throw notSupported(method, 'it keeps no local message store to import into');
+  }
+
+  /** Rejects with `NOT_SUPPORTED`: the web SDK cannot store local-only messages. */
+  async insertMessageToLocalStorage(
+    conversationID: string,
+    message: Message,
+    sender?: string,
+  ): Promise<Message> {
+    const method = 'insertMessageToLocalStorage';
+    this.#session.guard(method);
+    assertConversationID(method, conversationID);
+    assertMessage(method, message);
+    assertOptionalString(method, 'sender', sender, '');
+    throw notSupported(method, 'it keeps no local message store to insert into');
   }
 }

@@ -16,7 +16,6 @@ import {
   assertIDList,
   assertInteger,
   assertMessage,
-  assertOptionalString,
   assertOptions,
   invalidParameter,
   MESSAGE_ELEM_TYPES,
@@ -31,10 +30,7 @@ import { toConversationID, toMessage, toSdkConversationID, toSdkElemType } from 
 /** How many searches keep their page cursors. */
 const MAX_SEARCH_CACHES = 20;
 
-/**
- * @internal The calls of a Tencent engine that read messages: history pages, lookups, cloud search, media
- * downloads, and the local-store calls the web SDK cannot serve (they reject with `NOT_SUPPORTED`).
- */
+/** @internal The calls of a Tencent engine that read messages: history pages, lookups, cloud search, media downloads. */
 export class TencentEngineReading {
   readonly #session: TencentEngineSession;
   /** Per search, the SDK's cursor of each page reached so far (null past the last). */
@@ -205,32 +201,6 @@ export class TencentEngineReading {
       }
       page++;
     }
-  }
-
-  /** Rejects with `NOT_SUPPORTED`: the web SDK cannot import messages. */
-  async importMessages(conversationID: string, messageList: Message[]): Promise<Message[]> {
-    const method = 'importMessages';
-    this.#session.guard(method);
-    assertConversationID(method, conversationID);
-    if (!Array.isArray(messageList))
-      throw invalidParameter(method, 'messageList', 'an array of messages', messageList);
-    for (const [index, message] of messageList.entries())
-      assertMessage(method, message, `messageList[${index}]`);
-    throw notSupported(method, 'it keeps no local message store to import into');
-  }
-
-  /** Rejects with `NOT_SUPPORTED`: the web SDK cannot store local-only messages. */
-  async insertMessageToLocalStorage(
-    conversationID: string,
-    message: Message,
-    sender?: string,
-  ): Promise<Message> {
-    const method = 'insertMessageToLocalStorage';
-    this.#session.guard(method);
-    assertConversationID(method, conversationID);
-    assertMessage(method, message);
-    assertOptionalString(method, 'sender', sender, '');
-    throw notSupported(method, 'it keeps no local message store to insert into');
   }
 
   /** Fetches the element's URL (a video's `snapshotUrl` with `which` 'snapshot'). */

@@ -1,35 +1,6 @@
-import type {
-  AdvancedMsgListener,
-  BatchSendResult,
-  ConnectionState,
-  Conversation,
-  ConversationGroup,
-  ConversationListener,
-  ConversationListResult,
-  ConversationMarkType,
-  GroupMember,
-  GroupProfile,
-  HistoryMessageQuery,
-  HistoryMessageResult,
-  Message,
-  MessageElem,
-  MessageLocator,
-  MessageSearchParams,
-  MessageSearchResult,
-  OperationResult,
-  ReceiveMessageOpt,
-  SendMessageHandle,
-  SendMessageOptions,
-  UnreadFilter,
-  UserProfile,
-} from '../../model/types';
-import type {
-  AppendableElem,
-  ChatEngine,
-  ConversationListFilterQuery,
-  ImageMessageOptions,
-  SDKListener,
-} from '../chat-engine';
+import type { AdvancedMsgListener, ConnectionState, ConversationListener } from '../../model/types';
+import type { ChatEngine, SDKListener } from '../chat-engine';
+import { ChatEngineFacade, type ChatEngineParts } from '../engine-facade';
 import { assertInteger, assertOptions, assertString, invalidParameter, isRecord } from '../engine-validation';
 import type { TencentChatLike } from './tencent-chat-like';
 import { TencentEngineConversations } from './tencent-engine-conversations';
@@ -44,8 +15,8 @@ import { TencentEngineUnread } from './tencent-engine-unread';
 import { translateTencentError } from './tencent-errors';
 
 /**
- * The Tencent engine: a {@link ChatEngine} over the Tencent Cloud Chat web SDK. This file is its table of
- * contents; each concern lives in a `tencent-engine-*` file:
+ * The Tencent engine: a {@link ChatEngine} over the Tencent Cloud Chat web SDK. Its calls are served by
+ * parts (see `ChatEngineFacade`), each concern in a `tencent-engine-*` file:
  *
  * | file | concern |
  * | --- | --- |
@@ -55,7 +26,7 @@ import { translateTencentError } from './tencent-errors';
  * | `tencent-engine-conversations` | the conversation list, conversation changes, conversation groups |
  * | `tencent-engine-unread` | unread totals, filters, read calls |
  * | `tencent-engine-create` | `create*Message` and `appendElem` |
- * | `tencent-engine-messages` | sending, revoking, deleting, clearing history |
+ * | `tencent-engine-messages` | sending, revoking, deleting, clearing history (no local store) |
  * | `tencent-engine-reading` | history, lookups, cloud search, downloads |
  * | `tencent-engine-directory` | receive options, user profiles, groups |
  */
@@ -100,99 +71,15 @@ export interface TencentEngineOptions {
 /**
  * The {@link ChatEngine} over a Tencent Cloud Chat web SDK instance. See {@link createTencentEngine}.
  */
-class TencentEngine implements ChatEngine {
+class TencentEngine extends ChatEngineFacade {
   readonly userID: string;
   readonly #session: TencentEngineSession;
-  readonly #conversations: TencentEngineConversations;
-  readonly #unread: TencentEngineUnread;
-  readonly #create: TencentEngineCreate;
-  readonly #messages: TencentEngineMessages;
-  readonly #reading: TencentEngineReading;
-  readonly #directory: TencentEngineDirectory;
 
-  constructor(chat: TencentChatLike, options: TencentEngineOptions) {
-    const session = new TencentEngineSession(chat, options);
-    const list = new TencentEngineList(session);
+  constructor(session: TencentEngineSession, parts: ChatEngineParts) {
+    super(parts);
     this.userID = session.userID;
     this.#session = session;
-    this.#conversations = new TencentEngineConversations(session, list, options.maxPageSessions ?? 16);
-    this.#unread = new TencentEngineUnread(session, list);
-    this.#create = new TencentEngineCreate(session);
-    this.#messages = new TencentEngineMessages(session);
-    this.#reading = new TencentEngineReading(session);
-    this.#directory = new TencentEngineDirectory(session, list);
-    listenToChat(session, list);
   }
-
-  // ── Conversations ────────────────────────────────────────────────────────────────────────────────
-
-  getConversationList(nextSeq: number, count: number): Promise<ConversationListResult> {
-    return this.#conversations.getConversationList(nextSeq, count);
-  }
-
-  getConversationListByFilter(query: ConversationListFilterQuery): Promise<ConversationListResult> {
-    return this.#conversations.getConversationListByFilter(query);
-  }
-
-  getConversation(conversationID: string): Promise<Conversation> {
-    return this.#conversations.getConversation(conversationID);
-  }
-
-  getConversationListByIDs(conversationIDList: string[]): Promise<Conversation[]> {
-    return this.#conversations.getConversationListByIDs(conversationIDList);
-  }
-
-  deleteConversation(conversationID: string, options?: { clearMessages?: boolean }): Promise<void> {
-    return this.#conversations.deleteConversation(conversationID, options);
-  }
-
-  pinConversation(conversationID: string, isPinned: boolean): Promise<void> {
-    return this.#conversations.pinConversation(conversationID, isPinned);
-  }
-
-  setConversationDraft(conversationID: string, draftText: string | null): Promise<void> {
-    return this.#conversations.setConversationDraft(conversationID, draftText);
-  }
-
-  markConversation(
-    conversationIDList: string[],
-    markType: ConversationMarkType,
-    enable: boolean,
-  ): Promise<OperationResult[]> {
-    return this.#conversations.markConversation(conversationIDList, markType, enable);
-  }
-
-  setConversationCustomData(conversationIDList: string[], customData: string): Promise<OperationResult[]> {
-    return this.#conversations.setConversationCustomData(conversationIDList, customData);
-  }
-
-  // ── Conversation groups ──────────────────────────────────────────────────────────────────────────
-
-  createConversationGroup(groupName: string, conversationIDList: string[]): Promise<OperationResult[]> {
-    return this.#conversations.createConversationGroup(groupName, conversationIDList);
-  }
-
-  getConversationGroupList(): Promise<ConversationGroup[]> {
-    return this.#conversations.getConversationGroupList();
-  }
-
-  renameConversationGroup(oldName: string, newName: string): Promise<void> {
-    return this.#conversations.renameConversationGroup(oldName, newName);
-  }
-
-  deleteConversationGroup(groupName: string): Promise<void> {
-    return this.#conversations.deleteConversationGroup(groupName);
-  }
-
-  addConversationsToGroup(groupName: string, conversationIDList: string[]): Promise<OperationResult[]> {
-    return this.#conversations.addConversationsToGroup(groupName, conversationIDList);
-  }
-
-  deleteConversationsFromGroup(groupName: string, conversationIDList: string[]): Promise<OperationResult[]> {
-    return this.#conversations.deleteConversationsFromGroup(groupName, conversationIDList);
-  }
-
-  // ── Listeners ────────────────────────────────────────────────────────────────────────────────────
 
   addConversationListener(listener: ConversationListener): () => void {
     const session = this.#session;
@@ -222,210 +109,6 @@ class TencentEngine implements ChatEngine {
     this.#session.messageListeners.delete(listener);
   }
 
-  // ── Unread ───────────────────────────────────────────────────────────────────────────────────────
-
-  getTotalUnreadMessageCount(): Promise<number> {
-    return this.#unread.getTotalUnreadMessageCount();
-  }
-
-  getUnreadMessageCountByFilter(filter: UnreadFilter): Promise<number> {
-    return this.#unread.getUnreadMessageCountByFilter(filter);
-  }
-
-  subscribeUnreadMessageCountByFilter(filter: UnreadFilter): Promise<void> {
-    return this.#unread.subscribeUnreadMessageCountByFilter(filter);
-  }
-
-  unsubscribeUnreadMessageCountByFilter(filter: UnreadFilter): Promise<void> {
-    return this.#unread.unsubscribeUnreadMessageCountByFilter(filter);
-  }
-
-  cleanConversationUnreadMessageCount(
-    conversationID: string,
-    cleanTimestamp?: number,
-    cleanSequence?: number,
-  ): Promise<void> {
-    return this.#unread.cleanConversationUnreadMessageCount(conversationID, cleanTimestamp, cleanSequence);
-  }
-
-  markAllMessageAsRead(): Promise<void> {
-    return this.#unread.markAllMessageAsRead();
-  }
-
-  markC2CMessageAsRead(userID: string): Promise<void> {
-    return this.#unread.markC2CMessageAsRead(userID);
-  }
-
-  markGroupMessageAsRead(groupID: string): Promise<void> {
-    return this.#unread.markGroupMessageAsRead(groupID);
-  }
-
-  // ── Creating messages ───────────────────────────────────────────────────────────────────────────
-
-  createTextMessage(text: string): Promise<Message> {
-    return this.#create.createTextMessage(text);
-  }
-
-  createTextAtMessage(text: string, atUserList: string[]): Promise<Message> {
-    return this.#create.createTextAtMessage(text, atUserList);
-  }
-
-  createCustomMessage(data: string, description?: string, extension?: string): Promise<Message> {
-    return this.#create.createCustomMessage(data, description, extension);
-  }
-
-  createImageMessage(file: Blob, options?: ImageMessageOptions): Promise<Message> {
-    return this.#create.createImageMessage(file, options);
-  }
-
-  createSoundMessage(file: Blob, durationSec: number): Promise<Message> {
-    return this.#create.createSoundMessage(file, durationSec);
-  }
-
-  createVideoMessage(file: Blob, type: string, durationSec: number, snapshot: Blob): Promise<Message> {
-    return this.#create.createVideoMessage(file, type, durationSec, snapshot);
-  }
-
-  createFileMessage(file: Blob, fileName?: string): Promise<Message> {
-    return this.#create.createFileMessage(file, fileName);
-  }
-
-  createLocationMessage(description: string, longitude: number, latitude: number): Promise<Message> {
-    return this.#create.createLocationMessage(description, longitude, latitude);
-  }
-
-  createFaceMessage(index: number, data: string): Promise<Message> {
-    return this.#create.createFaceMessage(index, data);
-  }
-
-  createMergerMessage(
-    messageList: Message[],
-    title: string,
-    abstractList: string[],
-    compatibleText: string,
-  ): Promise<Message> {
-    return this.#create.createMergerMessage(messageList, title, abstractList, compatibleText);
-  }
-
-  createForwardMessage(message: Message): Promise<Message> {
-    return this.#create.createForwardMessage(message);
-  }
-
-  appendElem(message: Message, elem: AppendableElem): Promise<Message> {
-    return this.#create.appendElem(message, elem);
-  }
-
-  // ── Sending ──────────────────────────────────────────────────────────────────────────────────────
-
-  sendMessage(message: Message, options: SendMessageOptions): SendMessageHandle {
-    return this.#messages.sendMessage(message, options);
-  }
-
-  cancelSendingMessage(msgID: string): Promise<void> {
-    return this.#messages.cancelSendingMessage(msgID);
-  }
-
-  resendMessage(msgID: string, options?: Pick<SendMessageOptions, 'onProgress'>): SendMessageHandle {
-    return this.#messages.resendMessage(msgID, options);
-  }
-
-  sendMessageToUsers(message: Message, userIDList: string[]): Promise<BatchSendResult[]> {
-    return this.#messages.sendMessageToUsers(message, userIDList);
-  }
-
-  // ── Changing messages ────────────────────────────────────────────────────────────────────────────
-
-  revokeMessage(msgID: string, reason?: string): Promise<void> {
-    return this.#messages.revokeMessage(msgID, reason);
-  }
-
-  deleteMessages(msgIDList: string[]): Promise<void> {
-    return this.#messages.deleteMessages(msgIDList);
-  }
-
-  deleteMessagesFromServer(msgIDList: string[]): Promise<void> {
-    return this.#messages.deleteMessagesFromServer(msgIDList);
-  }
-
-  clearHistoryMessage(conversationID: string): Promise<void> {
-    return this.#messages.clearHistoryMessage(conversationID);
-  }
-
-  setLocalCustomData(msgID: string, localCustomData: string): Promise<Message> {
-    return this.#messages.setLocalCustomData(msgID, localCustomData);
-  }
-
-  // ── Reading messages ─────────────────────────────────────────────────────────────────────────────
-
-  getHistoryMessageList(query: HistoryMessageQuery): Promise<HistoryMessageResult> {
-    return this.#reading.getHistoryMessageList(query);
-  }
-
-  findMessages(msgIDList: string[]): Promise<Message[]> {
-    return this.#reading.findMessages(msgIDList);
-  }
-
-  findMessageByLocator(conversationID: string, locator: MessageLocator): Promise<Message | null> {
-    return this.#reading.findMessageByLocator(conversationID, locator);
-  }
-
-  searchLocalMessages(params: MessageSearchParams): Promise<MessageSearchResult> {
-    return this.#reading.searchLocalMessages(params);
-  }
-
-  importMessages(conversationID: string, messageList: Message[]): Promise<Message[]> {
-    return this.#reading.importMessages(conversationID, messageList);
-  }
-
-  insertMessageToLocalStorage(conversationID: string, message: Message, sender?: string): Promise<Message> {
-    return this.#reading.insertMessageToLocalStorage(conversationID, message, sender);
-  }
-
-  downloadElem(elem: MessageElem, which?: 'file' | 'snapshot'): Promise<Blob> {
-    return this.#reading.downloadElem(elem, which);
-  }
-
-  // ── Receive options, users and groups ────────────────────────────────────────────────────────────
-
-  setC2CReceiveMessageOpt(userIDList: string[], opt: ReceiveMessageOpt): Promise<void> {
-    return this.#directory.setC2CReceiveMessageOpt(userIDList, opt);
-  }
-
-  getC2CReceiveMessageOpt(userIDList: string[]): Promise<{ userID: string; opt: ReceiveMessageOpt }[]> {
-    return this.#directory.getC2CReceiveMessageOpt(userIDList);
-  }
-
-  setGroupReceiveMessageOpt(groupID: string, opt: ReceiveMessageOpt): Promise<void> {
-    return this.#directory.setGroupReceiveMessageOpt(groupID, opt);
-  }
-
-  getUsersProfile(userIDList: string[]): Promise<UserProfile[]> {
-    return this.#directory.getUsersProfile(userIDList);
-  }
-
-  getGroupsInfo(groupIDList: string[]): Promise<GroupProfile[]> {
-    return this.#directory.getGroupsInfo(groupIDList);
-  }
-
-  getJoinedGroupList(): Promise<GroupProfile[]> {
-    return this.#directory.getJoinedGroupList();
-  }
-
-  getGroupMemberList(groupID: string): Promise<GroupMember[]> {
-    return this.#directory.getGroupMemberList(groupID);
-  }
-
-  createGroup(options: {
-    name: string;
-    memberUserIDList: string[];
-    groupID?: string;
-    faceUrl?: string;
-  }): Promise<GroupProfile> {
-    return this.#directory.createGroup(options);
-  }
-
-  // ── Session ──────────────────────────────────────────────────────────────────────────────────────
-
   getServerTime(): number {
     return this.#session.now();
   }
@@ -454,6 +137,24 @@ class TencentEngine implements ChatEngine {
     }
     this.#session.shutdown();
   }
+}
+
+/** Makes the engine's parts over one session, and starts listening to the SDK. */
+function openTencentEngine(chat: TencentChatLike, options: TencentEngineOptions): ChatEngine {
+  const session = new TencentEngineSession(chat, options);
+  const list = new TencentEngineList(session);
+  const messages = new TencentEngineMessages(session);
+  const engine = new TencentEngine(session, {
+    conversations: new TencentEngineConversations(session, list, options.maxPageSessions ?? 16),
+    unread: new TencentEngineUnread(session, list),
+    create: new TencentEngineCreate(session),
+    sending: messages,
+    changes: messages,
+    reading: new TencentEngineReading(session),
+    directory: new TencentEngineDirectory(session, list),
+  });
+  listenToChat(session, list);
+  return engine;
 }
 
 /**
@@ -503,5 +204,5 @@ export function createTencentEngine(chat: TencentChatLike, options: TencentEngin
   if (opts.maxPageSessions !== undefined) {
     assertInteger('createTencentEngine', 'options.maxPageSessions', opts.maxPageSessions, 1, 1024);
   }
-  return new TencentEngine(chat, options);
+  return openTencentEngine(chat, options);
 }
