@@ -1,10 +1,12 @@
-import { render, screen, waitFor } from '@testing-library/react';
+import { act, render, screen, waitFor } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { selectConversation, selectConversationOrder, selectWindowMessages } from '@tidings/core';
 import { Profiler, type ReactNode, useCallback } from 'react';
 import { afterEach, describe, expect, it } from 'vitest';
 import { ChatProvider } from '../chat-provider/chat-provider';
 import { useChatStore } from '../chat-provider/use-chat-store';
+import { ConversationList } from '../conversation-list/index';
+import { MessageList } from '../message-list/index';
 import { Composer } from './composer';
 import { type ComposerFixture, createComposerFixture } from './composer-fixtures';
 
@@ -86,5 +88,45 @@ describe('Composer performance', () => {
     expect(counts.get('messages')).toBe(mounted.get('messages'));
     expect((counts.get('conversations') ?? 0) - (mounted.get('conversations') ?? 0)).toBeGreaterThan(0);
     expect((counts.get('conversations') ?? 0) - (mounted.get('conversations') ?? 0)).toBeLessThanOrEqual(2);
+  }, 30_000);
+
+  it('re-renders neither the ConversationList nor the MessageList while 200 characters are typed', async () => {
+    fixture = await createComposerFixture();
+    const { store } = fixture;
+    const counts = new Map<string, number>();
+    render(
+      <ChatProvider store={store} autoStart={false}>
+        <div style={{ display: 'flex', height: 600 }}>
+          <Counted id="conversations" counts={counts}>
+            <ConversationList />
+          </Counted>
+          <div>
+            <Counted id="messages" counts={counts}>
+              <MessageList />
+            </Counted>
+            <Counted id="composer" counts={counts}>
+              <Composer draftDelayMs={60_000} typingStatus="off" />
+            </Counted>
+          </div>
+        </div>
+      </ChatProvider>,
+    );
+    const field = screen.getByRole('textbox', { name: 'Message' });
+    await waitFor(() => expect(screen.getByRole('grid')).toBeInTheDocument());
+    const user = userEvent.setup({ delay: null });
+    // Putting the caret in the field is not typing: the message list may note that the page has the
+    // user's attention. Counting starts once the lists have settled after that.
+    await user.click(field);
+    // jsdom only reports document focus once an element has it; a browser window has it already.
+    act(() => {
+      window.dispatchEvent(new FocusEvent('focus'));
+    });
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    const settled = new Map(counts);
+    await user.keyboard('x'.repeat(200));
+    expect(field).toHaveValue('x'.repeat(200));
+    expect(counts.get('conversations'), 'ConversationList commits').toBe(settled.get('conversations'));
+    expect(counts.get('messages'), 'MessageList commits').toBe(settled.get('messages'));
+    expect((counts.get('composer') ?? 0) - (settled.get('composer') ?? 0)).toBeGreaterThanOrEqual(200);
   }, 30_000);
 });
