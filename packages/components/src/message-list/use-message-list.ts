@@ -232,25 +232,6 @@ export function useMessageList(options: UseMessageListOptions): UseMessageListRe
     return map;
   }, [items]);
 
-  // A prepend can end the run the oldest loaded message started (the page brings the same sender's
-  // earlier messages): it loses its header and shrinks at the top. Such a row is compensated like the
-  // rows above the view, so what the reader sees does not move.
-  const flippedHeaders = useRef(new Set<string>());
-  const previousFirst = useRef<{ key: string; isRunStart: boolean } | null>(null);
-  // Before the ResizeObserver reports the new sizes of this commit.
-  useLayoutEffect(() => {
-    const first = items.find((item) => item.type === 'message');
-    const previous = previousFirst.current;
-    if (previous && previous.key !== first?.key) {
-      const index = indexByKey.get(previous.key);
-      const now = index === undefined ? undefined : items[index];
-      if (now?.type === 'message' && now.isRunStart !== previous.isRunStart)
-        flippedHeaders.current.add(previous.key);
-    }
-    previousFirst.current =
-      first?.type === 'message' ? { key: first.key, isRunStart: first.isRunStart } : null;
-  }, [items, indexByKey]);
-
   // Roving focus: the message in the tab order, and whether to move DOM focus to it after the next render.
   const [focusKey, setFocusKey] = useState<string | null>(null);
   const focusAfterRender = useRef(false);
@@ -317,17 +298,6 @@ export function useMessageList(options: UseMessageListOptions): UseMessageListRe
         );
     },
   });
-
-  virtualizer.shouldAdjustScrollPositionOnItemSizeChange = (item, _delta, instance) => {
-    const offset = instance.scrollOffset ?? 0;
-    if (flippedHeaders.current.delete(String(item.key)))
-      return item.start < offset + (instance.scrollRect?.height ?? 0);
-    // TanStack Virtual's own rule otherwise: a first measurement above the view, or a change to a row
-    // wholly above it (not while scrolling back, so rows do not jump under the reader's thumb).
-    return instance.itemSizeCache.has(item.key)
-      ? item.start + item.size <= offset && instance.scrollDirection !== 'backward'
-      : item.start < offset;
-  };
 
   // ── Programmatic scrolls ──────────────────────────────────────────────────────────────────────────
   // Every scroll the list makes by itself runs through `command`; until the position has rested for a few
