@@ -187,4 +187,6 @@ export const en: TidingsStrings = {
   searchNoResults: 'No messages found',
   searchResultCount: (count) => plural(count, 'result', 'results'),
   searchShowMore: 'Show more results',
+  replyingTo: (name) => `Replying to ${name}`,
+  cancelReply: 'Cancel reply',
 };

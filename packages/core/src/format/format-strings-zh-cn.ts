@@ -198,4 +198,6 @@ export const zhCN: TidingsStrings = {
   searchNoResults: '没有找到相关消息',
   searchResultCount: (count) => cat(numberFormat.format(count), '条相关记录'),
   searchShowMore: '显示更多结果',
+  replyingTo: (name) => cat('回复', name),
+  cancelReply: '取消回复',
 };

@@ -304,4 +304,8 @@ export interface TidingsStrings {
   searchResultCount: (count: number) => string;
   /** Loads the next page of results. */
   searchShowMore: string;
+  /** Above the field while a reply is written, e.g. `Replying to Bob`. */
+  replyingTo: (name: string) => string;
+  /** Stops replying (the quote above the field goes away). */
+  cancelReply: string;
 }
