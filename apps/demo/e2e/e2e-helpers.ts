@@ -233,3 +233,19 @@ export async function isVisibleInLog(locator: Locator): Promise<boolean> {
     return box.bottom > view.top + 1 && box.top < view.bottom - 1 && box.height > 0;
   });
 }
+
+/** Whether the element is the focused one. */
+export function isFocused(locator: Locator): Promise<boolean> {
+  return locator.evaluate(
+    (element) => element === document.activeElement || element.contains(document.activeElement),
+  );
+}
+
+/** Presses Tab (or another key) until the element has focus, as a keyboard user would; fails after `max`. */
+export async function tabTo(page: Page, locator: Locator, key = 'Tab', max = 60): Promise<void> {
+  for (let i = 0; i < max; i++) {
+    if ((await locator.count()) > 0 && (await isFocused(locator.first()))) return;
+    await page.keyboard.press(key);
+  }
+  throw new Error(`${key} never reached ${locator}`);
+}

@@ -58,7 +58,7 @@ test('a message sent while offline fails visibly and goes through on retry', asy
         messageLog(alice)
           .getByRole('article', { name: /^You, .*(Sent|Read)$/ })
           .last()
-          .innerText(),
+          .textContent(),
       {
         timeout: 15_000,
       },
@@ -91,6 +91,7 @@ test('a recalled message shows the recall notice on both sides', async () => {
     .poll(() => messageLog(bob).getByText('Alice Chen recalled a message').count(), { timeout: 15_000 })
     .toBe(1);
   await expect(messageLog(bob).getByText('Oops, that was for someone else').count()).resolves.toBe(0);
+  await shot(bob, '03-bob-recall-arrived');
   // Both were at the bottom of the chat, so the notice is in view, not only in the DOM.
   await expect
     .poll(() => isVisibleInLog(messageLog(bob).getByText('Alice Chen recalled a message')))

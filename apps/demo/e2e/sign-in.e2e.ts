@@ -1,6 +1,6 @@
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, expect, test } from 'vitest';
-import { inbox, launchBrowser, newProfile, openTab, screenshots, signIn } from './e2e-helpers';
+import { inbox, launchBrowser, newProfile, openTab, row, screenshots, signIn } from './e2e-helpers';
 
 const shot = screenshots(import.meta.filename);
 let browser: Browser;
@@ -46,7 +46,7 @@ test('a new name joins the demo and is welcomed by the Tidings account', async (
   await page.getByRole('button', { name: 'Join' }).click();
   await inbox(page).waitFor({ timeout: 60_000 });
   await expect(page.getByRole('button', { name: /Account: Zoë Lin/ }).count()).resolves.toBe(1);
-  await page.getByRole('button', { name: /^Tidings/ }).click({ timeout: 15_000 });
+  await row(page, 'Tidings').click({ timeout: 15_000 });
   await expect
     .poll(() => page.getByText(/Welcome to the Tidings demo, Zoë/).count(), { timeout: 15_000 })
     .toBeGreaterThan(0);

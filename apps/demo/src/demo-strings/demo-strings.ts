@@ -43,6 +43,8 @@ export interface DemoStrings {
   directMessage: string;
   onlineNow: string;
   searchInChat: string;
+  searchingIn: (name: string) => string;
+  searchEverywhere: string;
   emptyChatTitle: string;
   emptyChatHint: string;
 
@@ -143,6 +145,8 @@ export const demoEn: DemoStrings = {
   directMessage: 'Direct message',
   onlineNow: 'Online',
   searchInChat: 'Search in this chat',
+  searchingIn: (name) => `In the chat with ${name}`,
+  searchEverywhere: 'Search all chats',
   emptyChatTitle: 'Pick a chat',
   emptyChatHint: 'Choose a conversation on the left, or start a new one.',
 
@@ -237,6 +241,8 @@ export const demoZhCN: DemoStrings = {
   directMessage: '单聊',
   onlineNow: '在线',
   searchInChat: '搜索聊天记录',
+  searchingIn: (name) => `在与 ${name} 的聊天中`,
+  searchEverywhere: '搜索全部聊天',
   emptyChatTitle: '选择一个聊天',
   emptyChatHint: '从左侧选择会话，或发起新的聊天。',
 

@@ -76,6 +76,7 @@ export async function startSession(
   if (isNew) await welcome(world, engine, options.nick ?? userID, options.locale).catch(() => undefined);
   sessionStore.set({ userID });
   let ended = false;
+  void warmHistory(engine, () => ended);
   return {
     userID,
     profile,
@@ -110,5 +111,24 @@ async function welcome(world: World, engine: LocalEngine, nick: string, locale?:
     }
   } finally {
     await tidings.logout().catch(() => undefined);
+  }
+}
+
+/**
+ * Brings the recent history of the newest conversations into the account's local store, a page each, in
+ * the background, as chat apps do after signing in on a new device: local message search then finds
+ * messages in chats that were not opened on this device yet.
+ */
+async function warmHistory(engine: LocalEngine, isEnded: () => boolean): Promise<void> {
+  // After the first paint, and one conversation at a time, so the UI never waits on it.
+  await new Promise((resolve) => setTimeout(resolve, 1500));
+  const { conversationList } = await engine
+    .getConversationList(0, 40)
+    .catch(() => ({ conversationList: [] }));
+  for (const conversation of conversationList) {
+    if (isEnded()) return;
+    await engine
+      .getHistoryMessageList({ conversationID: conversation.conversationID, count: 50 })
+      .catch(() => undefined);
   }
 }

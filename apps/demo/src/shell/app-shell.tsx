@@ -3,6 +3,7 @@ import { useEffect, useState } from 'react';
 import { ChatPane } from '../chat/chat-pane';
 import { ControlsSheet, listenForReset } from '../controls/controls-sheet';
 import { InboxPane } from '../inbox/inbox-pane';
+import { SearchPane } from '../search/search-pane';
 import type { Session } from '../session/session';
 import type { World } from '../world/world';
 import { AppRail, type SidebarView } from './app-rail';
@@ -53,6 +54,7 @@ function useConversationRoute(): void {
  */
 export function AppShell({ session, world, onSignOut }: AppShellProps) {
   const [view, setView] = useState<SidebarView>('chats');
+  const [searchScope, setSearchScope] = useState<string | null>(null);
   const [controlsOpen, setControlsOpen] = useState(false);
   const activeID = useChatStore((state) => state.activeConversationID);
   useConversationRoute();
@@ -62,14 +64,26 @@ export function AppShell({ session, world, onSignOut }: AppShellProps) {
     <div className="demo-shell" data-screen={activeID ? 'chat' : 'list'}>
       <AppRail
         view={view}
-        onViewChange={setView}
+        onViewChange={(next) => {
+          if (next === 'search') setSearchScope(null);
+          setView(next);
+        }}
         onOpenControls={() => setControlsOpen(true)}
         account={session.profile}
       />
       <div className="demo-sidebar">
-        <InboxPane session={session} />
+        {view === 'chats' ? (
+          <InboxPane session={session} />
+        ) : (
+          <SearchPane conversationID={searchScope} onClearScope={() => setSearchScope(null)} />
+        )}
       </div>
-      <ChatPane onSearchInChat={() => setView('search')} />
+      <ChatPane
+        onSearchInChat={(id) => {
+          setSearchScope(id);
+          setView('search');
+        }}
+      />
       <ControlsSheet
         open={controlsOpen}
         onClose={() => setControlsOpen(false)}
