@@ -1,19 +1,20 @@
 import { APPENDABLE_ELEM_TYPES, type Message } from '../../model/types';
 import type { AppendableElem, ImageMessageOptions } from '../chat-engine';
 import { ChatError, ChatErrorCode } from '../chat-error';
-import { fileNameOf, imageSizeOf } from '../engine-message';
+import { fileNameOf } from '../engine-message';
 import {
-  assertBlob,
-  assertElem,
-  assertFiniteNumber,
-  assertIDList,
-  assertInteger,
-  assertMessage,
-  assertOptionalString,
-  assertOptions,
-  assertString,
-  invalidParameter,
-} from '../engine-validation';
+  customElem,
+  faceElem,
+  fileArgs,
+  forwardSource,
+  imageArgs,
+  locationElem,
+  mergerArgs,
+  soundArgs,
+  textElem,
+  videoArgs,
+} from '../engine-message-args';
+import { assertElem, assertIDList, assertMessage } from '../engine-validation';
 import type { TencentEngineSession } from './tencent-engine-session';
 import { invalidState, notSupported } from './tencent-errors';
 
@@ -32,46 +33,27 @@ export class TencentEngineCreate {
   async createTextMessage(text: string): Promise<Message> {
     const method = 'createTextMessage';
     this.#session.guard(method);
-    return this.#session.sender.draft([
-      { type: 'text', text: assertString(method, 'text', text, { nonEmpty: true }) },
-    ]);
+    return this.#session.sender.draft([textElem(method, text)]);
   }
 
   async createTextAtMessage(text: string, atUserList: string[]): Promise<Message> {
     const method = 'createTextAtMessage';
     this.#session.guard(method);
-    const body = assertString(method, 'text', text, { nonEmpty: true });
+    const elem = textElem(method, text);
     const ids = assertIDList(method, 'atUserList', atUserList, Number.MAX_SAFE_INTEGER);
-    return { ...this.#session.sender.draft([{ type: 'text', text: body }]), atUserList: [...new Set(ids)] };
+    return { ...this.#session.sender.draft([elem]), atUserList: [...new Set(ids)] };
   }
 
   async createCustomMessage(data: string, description?: string, extension?: string): Promise<Message> {
     const method = 'createCustomMessage';
     this.#session.guard(method);
-    return this.#session.sender.draft([
-      {
-        type: 'custom',
-        data: assertString(method, 'data', data),
-        description: assertOptionalString(method, 'description', description, ''),
-        extension: assertOptionalString(method, 'extension', extension, ''),
-      },
-    ]);
+    return this.#session.sender.draft([customElem(method, data, description, extension)]);
   }
 
   async createImageMessage(file: Blob, options?: ImageMessageOptions): Promise<Message> {
     const method = 'createImageMessage';
     this.#session.guard(method);
-    const blob = assertBlob(method, 'file', file);
-    const opts = assertOptions(method, options);
-    const width =
-      opts.width === undefined
-        ? undefined
-        : assertInteger(method, 'options.width', opts.width, 0, Number.MAX_SAFE_INTEGER);
-    const height =
-      opts.height === undefined
-        ? undefined
-        : assertInteger(method, 'options.height', opts.height, 0, Number.MAX_SAFE_INTEGER);
-    const size = width !== undefined && height !== undefined ? { width, height } : await imageSizeOf(blob);
+    const { blob, width, height } = await imageArgs(method, file, options);
     const fileName = fileNameOf(blob, 'image');
     return this.#session.sender.draft(
       [
@@ -82,8 +64,8 @@ export class TencentEngineCreate {
           fileSize: blob.size,
           mimeType: blob.type,
           fileName,
-          width: width ?? size.width,
-          height: height ?? size.height,
+          width,
+          height,
           thumbUrl: '',
         },
       ],
@@ -95,8 +77,7 @@ export class TencentEngineCreate {
   async createSoundMessage(file: Blob, durationSec: number): Promise<Message> {
     const method = 'createSoundMessage';
     this.#session.guard(method);
-    assertBlob(method, 'file', file);
-    assertFiniteNumber(method, 'durationSec', durationSec, 0, Number.MAX_SAFE_INTEGER);
+    soundArgs(method, file, durationSec);
     throw notSupported(
       method,
       'createAudioMessage takes only mini-program and React Native recordings, not a browser Blob',
@@ -110,11 +91,13 @@ export class TencentEngineCreate {
   async createVideoMessage(file: Blob, type: string, durationSec: number, snapshot: Blob): Promise<Message> {
     const method = 'createVideoMessage';
     this.#session.guard(method);
-    const blob = assertBlob(method, 'file', file);
-    const videoType = assertString(method, 'type', type);
-    const duration = assertFiniteNumber(method, 'durationSec', durationSec, 0, Number.MAX_SAFE_INTEGER);
-    const poster = assertBlob(method, 'snapshot', snapshot);
-    const size = await imageSizeOf(poster);
+    const { blob, videoType, duration, snapshotWidth, snapshotHeight } = await videoArgs(
+      method,
+      file,
+      type,
+      durationSec,
+      snapshot,
+    );
     return this.#session.sender.draft(
       [
         {
@@ -127,8 +110,8 @@ export class TencentEngineCreate {
           duration,
           snapshotUuid: '',
           snapshotUrl: '',
-          snapshotWidth: size.width,
-          snapshotHeight: size.height,
+          snapshotWidth,
+          snapshotHeight,
         },
       ],
       { file: blob, fileName: fileNameOf(blob, `video.${videoType || 'mp4'}`), durationSec: duration },
@@ -138,8 +121,7 @@ export class TencentEngineCreate {
   async createFileMessage(file: Blob, fileName?: string): Promise<Message> {
     const method = 'createFileMessage';
     this.#session.guard(method);
-    const blob = assertBlob(method, 'file', file);
-    const name = assertOptionalString(method, 'fileName', fileName, '') || fileNameOf(blob, 'file');
+    const { blob, fileName: name } = fileArgs(method, file, fileName);
     return this.#session.sender.draft(
       [{ type: 'file', uuid: '', url: '', fileSize: blob.size, mimeType: blob.type, fileName: name }],
       { file: blob, fileName: name },
@@ -149,26 +131,13 @@ export class TencentEngineCreate {
   async createLocationMessage(description: string, longitude: number, latitude: number): Promise<Message> {
     const method = 'createLocationMessage';
     this.#session.guard(method);
-    return this.#session.sender.draft([
-      {
-        type: 'location',
-        description: assertString(method, 'description', description),
-        longitude: assertFiniteNumber(method, 'longitude', longitude, -180, 180),
-        latitude: assertFiniteNumber(method, 'latitude', latitude, -90, 90),
-      },
-    ]);
+    return this.#session.sender.draft([locationElem(method, description, longitude, latitude)]);
   }
 
   async createFaceMessage(index: number, data: string): Promise<Message> {
     const method = 'createFaceMessage';
     this.#session.guard(method);
-    return this.#session.sender.draft([
-      {
-        type: 'face',
-        index: assertInteger(method, 'index', index, 0, Number.MAX_SAFE_INTEGER),
-        data: assertString(method, 'data', data),
-      },
-    ]);
+    return this.#session.sender.draft([faceElem(method, index, data)]);
   }
 
   async createMergerMessage(
@@ -179,22 +148,14 @@ export class TencentEngineCreate {
   ): Promise<Message> {
     const method = 'createMergerMessage';
     this.#session.guard(method);
-    if (!Array.isArray(messageList) || messageList.length === 0) {
-      throw invalidParameter(method, 'messageList', 'a non-empty array of messages', messageList);
-    }
-    const messages = messageList.map((message, index) =>
-      assertMessage(method, message, `messageList[${index}]`),
-    );
-    if (!Array.isArray(abstractList) || abstractList.some((line) => typeof line !== 'string')) {
-      throw invalidParameter(method, 'abstractList', 'an array of strings', abstractList);
-    }
+    const merger = mergerArgs(method, messageList, title, abstractList, compatibleText);
     return this.#session.sender.draft([
       {
         type: 'merger',
-        title: assertString(method, 'title', title),
-        abstractList: [...abstractList],
-        compatibleText: assertString(method, 'compatibleText', compatibleText),
-        messageList: messages.map((message) => ({ ...message, elemList: [...message.elemList] })),
+        title: merger.title,
+        abstractList: merger.abstractList,
+        compatibleText: merger.compatibleText,
+        messageList: merger.messages.map((message) => ({ ...message, elemList: [...message.elemList] })),
       },
     ]);
   }
@@ -202,10 +163,7 @@ export class TencentEngineCreate {
   async createForwardMessage(message: Message): Promise<Message> {
     const method = 'createForwardMessage';
     this.#session.guard(method);
-    const source = assertMessage(method, message);
-    if (source.elemList.some((elem) => elem.type === 'groupTip')) {
-      throw invalidParameter(method, 'message', 'a message that is not a group tip');
-    }
+    const source = forwardSource(method, message);
     const sdk = this.#session.sender.require(method, source.msgID);
     return {
       ...this.#session.sender.draft([...source.elemList], { forwardOf: sdk.ID }),
