@@ -125,9 +125,9 @@ class Simulation {
     let bot = this.#bots.get(userID);
     if (!bot) {
       bot = this.#connect(userID).then((held) => {
-        held?.engine.addAdvancedMsgListener({
-          onRecvNewMessage: (message) => this.#onMessage(held, message),
-        });
+        if (!held) return held;
+        held.engine.addAdvancedMsgListener({ onRecvNewMessage: (message) => this.#onMessage(held, message) });
+        void this.#catchUp(held).catch(() => undefined);
         return held;
       });
       this.#bots.set(userID, bot);
@@ -148,6 +148,22 @@ class Simulation {
       }
     }
     return peer;
+  }
+
+  /**
+   * Answers what arrived while the person's session was still connecting (right after the hub's tab
+   * opened): one-to-one messages from someone in a tab, unread, from the last minute.
+   */
+  async #catchUp(bot: Bot): Promise<void> {
+    await this.#refreshPresence();
+    const { conversationList } = await bot.engine.getConversationList(0, 20);
+    const since = bot.engine.getServerTime() - 60_000;
+    for (const conversation of conversationList) {
+      const last = conversation.lastMessage;
+      if (conversation.type !== 'c2c' || conversation.unreadCount === 0 || !last) continue;
+      if (last.isSelf || last.timestamp < since) continue;
+      this.#onMessage(bot, last);
+    }
   }
 
   async #members(bot: Bot, groupID: string): Promise<string[]> {
