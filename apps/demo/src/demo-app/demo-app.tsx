@@ -19,6 +19,7 @@ function Splash({ text, detail }: { text: string; detail?: string }) {
   return (
     <main className="demo-splash" aria-busy="true">
       <TidingsMark size={48} />
+      <span className="demo-spinner" aria-hidden="true" />
       <p role="status" className="demo-splash-text">
         {text}
         {detail && <span className="demo-splash-detail">{detail}</span>}

@@ -254,6 +254,8 @@ export async function seedLoad(hub: LocalHub, userID: string, count: number): Pr
     peerPrefix: 'peer',
     endTime: hub.getServerTime() - 16 * DAY,
     seed: count,
+    // One write: every batch rewrites the account's conversation buckets, so fewer batches write less.
+    batchSize: count,
   });
   await hub.seed({ users: [{ userID: loadMarkerUserID(userID), nick: 'load marker', faceUrl: '' }] });
 }
