@@ -45,12 +45,12 @@ export function blankMessage(fields: Partial<Message>): Message {
 const encoder = /* @__PURE__ */ new TextEncoder();
 
 /** UTF-8 length of a string. */
-export function utf8Length(value: string): number {
+function utf8Length(value: string): number {
   return encoder.encode(value).length;
 }
 
 /** Bytes of text and custom payload in a message (what the 12 KB limit applies to). */
-export function payloadBytes(elemList: readonly MessageElem[]): number {
+function payloadBytes(elemList: readonly MessageElem[]): number {
   let total = 0;
   for (const elem of elemList) {
     if (elem.type === 'text') total += utf8Length(elem.text);

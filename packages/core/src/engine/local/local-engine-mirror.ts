@@ -71,10 +71,6 @@ export class ConversationMirror {
     return this.#entries.get(conversationID);
   }
 
-  values(): IterableIterator<MirrorEntry> {
-    return this.#entries.values();
-  }
-
   /** Σ unread over every conversation that counts towards `filter`. */
   unreadTotal(filter: UnreadFilter): number {
     let total = 0;

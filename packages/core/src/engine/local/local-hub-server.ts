@@ -34,7 +34,7 @@ import { send, sendToUsers } from './local-hub-sending';
 import { type HandlerContext, type HubConnection, type HubServerOptions, HubState } from './local-hub-state';
 import { hello, sync } from './local-hub-sync';
 import { cleanUnread } from './local-hub-unread';
-import type { HubLimits, HubMethod, HubMethods, HubPush } from './local-protocol';
+import type { HubMethod, HubMethods, HubPush } from './local-protocol';
 import { toWireError } from './local-protocol';
 
 export type { HubServerOptions } from './local-hub-state';
@@ -112,11 +112,6 @@ export class HubServer {
     const meta = await server.#hub.store.load();
     server.#hub.clock = typeof meta.clock === 'number' ? meta.clock : 0;
     return server;
-  }
-
-  /** The limits engines are told at sign-in. */
-  get limits(): HubLimits {
-    return this.#hub.limits;
   }
 
   /** Server time: milliseconds, never going backwards. */

@@ -118,44 +118,15 @@ export class TencentEngineReading {
   async searchLocalMessages(params: MessageSearchParams): Promise<MessageSearchResult> {
     const method = 'searchLocalMessages';
     this.#session.guard(method);
-    const p = assertOptions(method, params, 'params');
-    const strings = (name: string): string[] | undefined =>
-      p[name] === undefined
-        ? undefined
-        : assertIDList(method, `params.${name}`, p[name], Number.MAX_SAFE_INTEGER, { allowEmpty: true });
-    const keywordList = strings('keywordList');
-    const senderUserIDList = strings('senderUserIDList');
-    const rawMatchType = p.keywordListMatchType ?? 'or';
-    if (rawMatchType !== 'or' && rawMatchType !== 'and') {
-      throw invalidParameter(method, 'params.keywordListMatchType', "'or' or 'and'", rawMatchType);
-    }
-    const matchType: 'or' | 'and' = rawMatchType;
-    let messageTypeList: MessageElemType[] | undefined;
-    if (p.messageTypeList !== undefined) {
-      if (
-        !Array.isArray(p.messageTypeList) ||
-        p.messageTypeList.some((type) => !MESSAGE_ELEM_TYPES.includes(type))
-      ) {
-        throw invalidParameter(
-          method,
-          'params.messageTypeList',
-          'an array of element types',
-          p.messageTypeList,
-        );
-      }
-      messageTypeList = p.messageTypeList as MessageElemType[];
-    }
-    if (p.conversationID !== undefined)
-      assertConversationID(method, p.conversationID, 'params.conversationID');
-    const integer = (name: string, min: number, max: number, fallback: number) =>
-      p[name] === undefined ? fallback : assertInteger(method, `params.${name}`, p[name], min, max);
-    const timePosition = integer('timePosition', 0, Number.MAX_SAFE_INTEGER, 0);
-    const timePeriod = integer('timePeriod', 0, Number.MAX_SAFE_INTEGER, 0);
-    const pageIndex = integer('pageIndex', 0, 10_000, 0);
-    const pageSize = integer('pageSize', 1, 100, 20);
-    if (!keywordList?.length && !senderUserIDList?.length && !messageTypeList?.length) {
-      throw invalidParameter(method, 'params', 'given keywordList, senderUserIDList or messageTypeList');
-    }
+    const {
+      keywordList,
+      matchType,
+      senderUserIDList,
+      messageTypeList,
+      conversationID: scope,
+      ...page
+    } = checkSearchParams(method, params);
+    const { timePosition, timePeriod, pageIndex, pageSize } = page;
     const search = this.#session.chat.searchCloudMessages?.bind(this.#session.chat);
     if (!search) {
       throw notSupported(
@@ -169,7 +140,7 @@ export class TencentEngineReading {
       ...(keywordList?.length && { keywordList, keywordListMatchType: matchType }),
       ...(senderUserIDList?.length && { senderUserIDList }),
       ...(messageTypeList?.length && { messageTypeList: messageTypeList.map(toSdkElemType) }),
-      ...(typeof p.conversationID === 'string' && { conversationID: toSdkConversationID(p.conversationID) }),
+      ...(scope !== undefined && { conversationID: toSdkConversationID(scope) }),
       ...(end > 0 && {
         timePosition: Math.ceil(end / 1000),
         timePeriod: Math.ceil((end - timePosition) / 1000),
@@ -182,13 +153,13 @@ export class TencentEngineReading {
     this.#searchCursors.set(key, cursors);
     if (this.#searchCursors.size > MAX_SEARCH_CACHES)
       this.#searchCursors.delete(this.#searchCursors.keys().next().value as string);
-    let page = Math.min(pageIndex, cursors.length - 1);
+    let at = Math.min(pageIndex, cursors.length - 1);
     for (;;) {
-      const cursor = cursors[page];
+      const cursor = cursors[at];
       if (cursor === null || cursor === undefined) return { totalCount: 0, items: [] };
       const data = await callTencent(method, () => search({ ...options, ...(cursor !== '' && { cursor }) }));
-      cursors[page + 1] = typeof data.cursor === 'string' && data.cursor !== '' ? data.cursor : null;
-      if (page === pageIndex) {
+      cursors[at + 1] = typeof data.cursor === 'string' && data.cursor !== '' ? data.cursor : null;
+      if (at === pageIndex) {
         const items = (data.searchResultList ?? []).flatMap((item) => {
           const conversationID = toConversationID(item.conversationID);
           if (!conversationID) return [];
@@ -199,7 +170,7 @@ export class TencentEngineReading {
         });
         return { totalCount: data.totalCount ?? 0, items };
       }
-      page++;
+      at++;
     }
   }
 
@@ -252,4 +223,56 @@ export class TencentEngineReading {
     }
     return response.blob();
   }
+}
+
+/** Checks search parameters: at least one of keywords, senders and element types, and the page. */
+function checkSearchParams(method: string, params: unknown) {
+  const p = assertOptions(method, params, 'params');
+  const strings = (name: string): string[] | undefined =>
+    p[name] === undefined
+      ? undefined
+      : assertIDList(method, `params.${name}`, p[name], Number.MAX_SAFE_INTEGER, { allowEmpty: true });
+  const keywordList = strings('keywordList');
+  const senderUserIDList = strings('senderUserIDList');
+  const rawMatchType = p.keywordListMatchType ?? 'or';
+  if (rawMatchType !== 'or' && rawMatchType !== 'and') {
+    throw invalidParameter(method, 'params.keywordListMatchType', "'or' or 'and'", rawMatchType);
+  }
+  const matchType: 'or' | 'and' = rawMatchType;
+  let messageTypeList: MessageElemType[] | undefined;
+  if (p.messageTypeList !== undefined) {
+    if (
+      !Array.isArray(p.messageTypeList) ||
+      p.messageTypeList.some((type) => !MESSAGE_ELEM_TYPES.includes(type))
+    ) {
+      throw invalidParameter(
+        method,
+        'params.messageTypeList',
+        'an array of element types',
+        p.messageTypeList,
+      );
+    }
+    messageTypeList = p.messageTypeList as MessageElemType[];
+  }
+  if (p.conversationID !== undefined) assertConversationID(method, p.conversationID, 'params.conversationID');
+  const integer = (name: string, min: number, max: number, fallback: number) =>
+    p[name] === undefined ? fallback : assertInteger(method, `params.${name}`, p[name], min, max);
+  const timePosition = integer('timePosition', 0, Number.MAX_SAFE_INTEGER, 0);
+  const timePeriod = integer('timePeriod', 0, Number.MAX_SAFE_INTEGER, 0);
+  const pageIndex = integer('pageIndex', 0, 10_000, 0);
+  const pageSize = integer('pageSize', 1, 100, 20);
+  if (!keywordList?.length && !senderUserIDList?.length && !messageTypeList?.length) {
+    throw invalidParameter(method, 'params', 'given keywordList, senderUserIDList or messageTypeList');
+  }
+  return {
+    keywordList,
+    matchType,
+    senderUserIDList,
+    messageTypeList,
+    conversationID: p.conversationID as string | undefined,
+    timePosition,
+    timePeriod,
+    pageIndex,
+    pageSize,
+  };
 }
