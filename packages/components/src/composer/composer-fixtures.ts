@@ -42,6 +42,10 @@ export async function createComposerFixture(
   const bob = await seeded.hub.connect('bob');
   const store = createChatStore(alice);
   const bobStore = createChatStore(bob);
+  // The newest message of Bob's chat is his, for replies.
+  await bob.sendMessage(await bob.createTextMessage('Are we still on for Friday at 7?'), {
+    receiver: 'alice',
+  });
   await Promise.all([store.getState().start(), bobStore.getState().start()]);
   if (openConversationID) await store.getState().openConversation(openConversationID);
   const groupID = `group_${seeded.groups[0]?.groupID ?? 'group-1'}`;

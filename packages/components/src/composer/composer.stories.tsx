@@ -1,6 +1,6 @@
 import type { Meta, StoryObj } from '@storybook/react-vite';
-import type { ChatStore } from '@tidings/core';
-import type { ReactNode } from 'react';
+import { type ChatStore, type Message, selectWindowMessages } from '@tidings/core';
+import { type ReactNode, useState } from 'react';
 import { expect, fireEvent, fn, userEvent, waitFor, within } from 'storybook/test';
 import { ChatProvider, useChatConfig } from '../chat-provider/index';
 import {
@@ -264,6 +264,30 @@ export const Disabled: Story = {
     const field = within(canvasElement).getByRole('textbox', { name: 'Message' });
     await expect(field).toBeDisabled();
     await expect(field).toHaveAccessibleDescription('You left this group, so you can’t send messages');
+  },
+};
+
+/** Replying: a quote of the message above the field; the text is sent as a reply to it. */
+export const Replying: Story = {
+  render: (args, { loaded }) => {
+    const { store } = (loaded as Loaded).fixture;
+    const [replyTo, setReplyTo] = useState<Message | null>(
+      () => selectWindowMessages(store.getState(), 'c2c_bob').at(-1) ?? null,
+    );
+    return (
+      <WithChat store={store}>
+        <Composer {...args} replyTo={replyTo} onReplyToChange={setReplyTo} />
+      </WithChat>
+    );
+  },
+  play: async ({ canvasElement }) => {
+    const canvas = within(canvasElement);
+    const field = canvas.getByRole('textbox', { name: 'Message' });
+    await expect(field).toHaveAccessibleDescription(
+      /^Replying to Bob Martin Are we still on for Friday at 7\?/,
+    );
+    await userEvent.type(field, 'Yes — see you there!');
+    await expect(canvas.getByRole('button', { name: 'Cancel reply' })).toBeInTheDocument();
   },
 };
 

@@ -3,11 +3,13 @@ import userEvent from '@testing-library/user-event';
 import {
   type ChatStore,
   createChatStore,
+  type Message,
   selectConversation,
   selectTypingUsers,
   selectWindowMessages,
   zhCN,
 } from '@tidings/core';
+import { useState } from 'react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { expectNoAxeViolations } from '../../test/axe';
 import { ChatProvider } from '../chat-provider/chat-provider';
@@ -540,6 +542,75 @@ describe('Composer: faces', { timeout: 20_000 }, () => {
     await waitFor(() => expect(onSend).toHaveBeenCalledTimes(1));
     expect(lastMessage(store)?.elemList).toEqual([{ type: 'face', index: 16, data: 'default' }]);
     expect(field()).toHaveValue('');
+  });
+});
+
+/** A chat view's wiring of replies: the list's `onReply` sets it, the composer clears it. */
+function ReplyingComposer({
+  store,
+  initial,
+  ...props
+}: { store: ChatStore; initial: Message | null } & ComposerProps) {
+  const [replyTo, setReplyTo] = useState<Message | null>(initial);
+  return (
+    <ChatProvider store={store} autoStart={false}>
+      <Composer draftDelayMs={20} replyTo={replyTo} onReplyToChange={setReplyTo} {...props} />
+      <output aria-label="Replying to">{replyTo?.msgID ?? 'nothing'}</output>
+    </ChatProvider>
+  );
+}
+
+describe('Composer: replies', { timeout: 20_000 }, () => {
+  const quoted = (store: ChatStore) => lastMessage(store) as Message;
+
+  it('quotes the message replied to, takes focus, and sends the text as a reply to it', async () => {
+    const { store } = await setup();
+    const target = quoted(store);
+    const user = userEvent.setup();
+    const { container } = render(<ReplyingComposer store={store} initial={target} />);
+    expect(container.querySelector('form')).toHaveAttribute('data-replying');
+    expect(field()).toHaveFocus();
+    expect(field()).toHaveAccessibleDescription(new RegExp(`^Replying to ${target.nick}`));
+    await user.keyboard('Agreed{Enter}');
+    expect(screen.getByRole('status', { name: 'Replying to' })).toHaveTextContent('nothing');
+    await waitFor(() => expect(lastMessage(store)?.status).toBe('sent'));
+    const reply = JSON.parse(lastMessage(store)?.cloudCustomData ?? '{}').messageReply;
+    expect(reply).toMatchObject({ messageID: target.msgID, messageSender: target.nick });
+    expect(lastMessage(store)?.elemList).toEqual([{ type: 'text', text: 'Agreed' }]);
+  });
+
+  it('stops replying with the quote’s close button, or Escape in the empty field', async () => {
+    const { store } = await setup();
+    const user = userEvent.setup();
+    const { rerender } = render(<ReplyingComposer store={store} initial={quoted(store)} />);
+    await user.click(screen.getByRole('button', { name: 'Cancel reply' }));
+    expect(screen.getByRole('status', { name: 'Replying to' })).toHaveTextContent('nothing');
+    rerender(<ReplyingComposer key="again" store={store} initial={quoted(store)} />);
+    await user.type(field(), 'x');
+    await user.keyboard('{Escape}');
+    expect(screen.getByRole('status', { name: 'Replying to' })).not.toHaveTextContent('nothing');
+    await user.keyboard('{Backspace}{Escape}');
+    expect(screen.getByRole('status', { name: 'Replying to' })).toHaveTextContent('nothing');
+  });
+
+  it('brings the quote back with the text when the reply could not be sent', async () => {
+    const { store, hub } = await setup();
+    const target = quoted(store);
+    const user = userEvent.setup();
+    render(<ReplyingComposer store={store} initial={target} />);
+    hub.setNetworkConditions({ online: false }, 'alice');
+    await user.keyboard('Agreed{Enter}');
+    await waitFor(() => expect(field()).toHaveValue('Agreed'));
+    expect(screen.getByRole('status', { name: 'Replying to' })).toHaveTextContent(target.msgID);
+  });
+
+  it('shows no quote for a message of another conversation', async () => {
+    const { store } = await setup();
+    const { container } = render(
+      <ReplyingComposer store={store} initial={quoted(store)} conversationID="c2c_carol" />,
+    );
+    expect(container.querySelector('form')).not.toHaveAttribute('data-replying');
+    expect(screen.queryByRole('button', { name: 'Cancel reply' })).toBeNull();
   });
 });
 

@@ -1,10 +1,11 @@
-import { formatFileSize } from '@tidings/core';
+import { formatFileSize, formatMessagePreview, type Message } from '@tidings/core';
 import { clsx } from 'clsx';
-import { type ComponentPropsWithoutRef, forwardRef } from 'react';
+import { type ComponentPropsWithoutRef, forwardRef, useCallback } from 'react';
 import { useChatConfig } from '../chat-provider/use-chat-config';
+import { useChatStore } from '../chat-provider/use-chat-store';
 import { FacePicker } from '../face-picker/face-picker';
 import type { Face } from '../face-picker/face-picker-faces';
-import { AlertIcon, AttachIcon, CloseIcon, SendIcon, SmileIcon } from '../icons/icons';
+import { AlertIcon, AttachIcon, CloseIcon, ReplyIcon, SendIcon, SmileIcon } from '../icons/icons';
 import { ComposerAttachments } from './composer-attachments';
 import { type UseComposerOptions, useComposer } from './use-composer';
 
@@ -54,7 +55,8 @@ export interface ComposerProps
  * `p.tidings-composer-limit`, `div.tidings-composer-popover`, `div.tidings-composer-drop`.
  *
  * Data attributes on the root: `data-disabled` (writing is disabled), `data-dragging` (files are dragged
- * over it), `data-has-attachments`. `data-over-limit` on `.tidings-composer-limit`.
+ * over it), `data-has-attachments`, `data-replying` (a reply is being written: `replyTo`, with its quote in
+ * `.tidings-composer-reply`). `data-over-limit` on `.tidings-composer-limit`.
  *
  * CSS variables: `--tidings-composer-max-lines` (how far the field grows before it scrolls, default 6),
  * `--tidings-composer-radius` (the field's corners), `--tidings-composer-button-size` (default 40 px).
@@ -77,6 +79,8 @@ export const Composer = forwardRef<HTMLFormElement, ComposerProps>(function Comp
     maxFileBytes,
     maxImageBytes,
     faceAction,
+    replyTo,
+    onReplyToChange,
     onSend,
     onSendError,
     disabledReason,
@@ -101,6 +105,8 @@ export const Composer = forwardRef<HTMLFormElement, ComposerProps>(function Comp
     maxFileBytes,
     maxImageBytes,
     faceAction,
+    replyTo,
+    onReplyToChange,
     onSend,
     onSendError,
   });
@@ -119,7 +125,9 @@ export const Composer = forwardRef<HTMLFormElement, ComposerProps>(function Comp
     ? (disabledReason ??
       (composer.conversationID ? strings.composerDisabled : strings.noConversationSelected))
     : null;
-  const describedBy = isNearLimit && !isDisabled ? `${ids.hint} ${ids.limit}` : ids.hint;
+  const describedBy = [composer.reply && ids.reply, ids.hint, isNearLimit && !isDisabled && ids.limit]
+    .filter(Boolean)
+    .join(' ');
 
   return (
     <form
@@ -128,6 +136,7 @@ export const Composer = forwardRef<HTMLFormElement, ComposerProps>(function Comp
       data-disabled={isDisabled ? '' : undefined}
       data-dragging={isDragging ? '' : undefined}
       data-has-attachments={attachments.length > 0 ? '' : undefined}
+      data-replying={composer.reply ? '' : undefined}
       noValidate
       {...rest}
       {...composer.getRootProps()}
@@ -150,6 +159,9 @@ export const Composer = forwardRef<HTMLFormElement, ComposerProps>(function Comp
       </div>
 
       <div className="tidings-composer-box">
+        {composer.reply && (
+          <ComposerReply id={ids.reply} message={composer.reply} onCancel={composer.cancelReply} />
+        )}
         {attachments.length > 0 && (
           <ComposerAttachments attachments={attachments} onRemove={composer.removeAttachment} />
         )}
@@ -220,3 +232,30 @@ export const Composer = forwardRef<HTMLFormElement, ComposerProps>(function Comp
     </form>
   );
 });
+
+/** The quote of the message being replied to, above the field, with a button that stops replying. */
+function ComposerReply({ id, message, onCancel }: { id: string; message: Message; onCancel: () => void }) {
+  const { strings } = useChatConfig();
+  const nick = useChatStore(useCallback((state) => state.users[message.sender]?.nick, [message.sender]));
+  const name = message.isSelf ? strings.youObject : message.nick || nick || message.sender;
+  return (
+    <div className="tidings-composer-reply">
+      <ReplyIcon size={16} />
+      <p id={id} className="tidings-composer-reply-text">
+        <span className="tidings-composer-reply-title">{strings.replyingTo(name)}</span>{' '}
+        <span className="tidings-composer-reply-preview" dir="auto">
+          {formatMessagePreview(message, { strings })}
+        </span>
+      </p>
+      <button
+        type="button"
+        className="tidings-composer-reply-cancel"
+        aria-label={strings.cancelReply}
+        title={strings.cancelReply}
+        onClick={onCancel}
+      >
+        <CloseIcon size={14} />
+      </button>
+    </div>
+  );
+}

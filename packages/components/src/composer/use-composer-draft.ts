@@ -24,9 +24,9 @@ export interface UseComposerDraftReturn {
    * A send of `text` starts in the current conversation: the field empties at once, while the saved draft
    * stays until the send succeeds. Call `settle(true)` when it was sent (the draft clears, unless the user
    * typed something new, which becomes the draft) or `settle(false)` when it failed (an empty field gets
-   * the text back).
+   * the text back). `settle` returns whether the text came back into the field.
    */
-  beginSend: (text: string) => { settle: (sent: boolean) => void };
+  beginSend: (text: string) => { settle: (sent: boolean) => boolean };
 }
 
 /** A field's own state while it differs from the stored draft: unsaved edits, or a send in flight. */
@@ -149,15 +149,15 @@ export function useComposerDraft({
   const beginSend = useCallback(
     (raw: string) => {
       const id = conversationID;
-      if (!id) return { settle: () => undefined };
+      if (!id) return { settle: () => false };
       if (pending.current?.conversationID === id) {
         clearTimeout(timer.current);
         pending.current = null;
       }
       update((current) => ({ ...current, [id]: { text: '', sending: (current[id]?.sending ?? 0) + 1 } }));
       let settled = false;
-      const settle = (sent: boolean) => {
-        if (settled) return;
+      const settle = (sent: boolean): boolean => {
+        if (settled) return false;
         settled = true;
         const entry = fieldsRef.current[id];
         const sending = Math.max(0, (entry?.sending ?? 1) - 1);
@@ -178,6 +178,7 @@ export function useComposerDraft({
         update((current) => ({ ...current, [id]: { text, sending } }));
         if (pending.current?.conversationID === id) flush();
         else save(id, text);
+        return !sent && typed === '';
       };
       return { settle };
     },

@@ -19,6 +19,7 @@ import {
 import { useChatConfig } from '../chat-provider/use-chat-config';
 import { useChatEngine, useChatStore, useChatStoreApi } from '../chat-provider/use-chat-store';
 import type { Face } from '../face-picker/face-picker-faces';
+import { createMessageReply } from '../message-content/index';
 import {
   DEFAULT_MAX_FILE_BYTES,
   DEFAULT_MAX_IMAGE_BYTES,
@@ -102,6 +103,17 @@ export interface UseComposerOptions {
    * @default 'insert'
    */
   faceAction?: 'insert' | 'send';
+  /**
+   * The message being replied to (from the `MessageList`'s `onReply`): a quote of it shows above the field
+   * and the next text is sent as a reply to it (TUIKit's `messageReply` in `cloudCustomData`, via
+   * `createMessageReply`). Ignored when it belongs to another conversation.
+   */
+  replyTo?: Message | null;
+  /**
+   * Called with `null` when the reply was sent or cancelled (the quote's close button, or Escape in the
+   * empty field), and with the message again when its send failed and the text came back into the field.
+   */
+  onReplyToChange?: (message: Message | null) => void;
   /** Called for every message the composer sent: text, each attachment, a face. */
   onSend?: (details: ComposerSendDetails) => void;
   /** Called when a send failed (the composer also says so inline). */
@@ -131,6 +143,10 @@ export interface UseComposerReturn {
   canSend: boolean;
   /** Sends the text and the waiting attachments. */
   send: () => Promise<void>;
+  /** The message the text replies to, when it is in this conversation. */
+  reply: Message | null;
+  /** Stops replying (`onReplyToChange(null)`). */
+  cancelReply: () => void;
   /** Inserts or sends a face, per `faceAction`. */
   pickFace: (face: Face) => void;
   attachments: readonly ComposerAttachment[];
@@ -148,7 +164,7 @@ export interface UseComposerReturn {
   /** The keys that send and that break the line, for the hint: e.g. `Enter` and `Shift+Enter`. */
   shortcuts: { send: string; newLine: string };
   /** Element IDs the parts refer to each other by. */
-  ids: { field: string; hint: string; limit: string; facePicker: string };
+  ids: { field: string; hint: string; limit: string; facePicker: string; reply: string };
   textareaRef: RefObject<HTMLTextAreaElement | null>;
   getRootProps: () => {
     onSubmit: (event: FormEvent) => void;
@@ -237,6 +253,8 @@ export function useComposer(options: UseComposerOptions = {}): UseComposerReturn
     maxFileBytes = DEFAULT_MAX_FILE_BYTES,
     maxImageBytes = DEFAULT_MAX_IMAGE_BYTES,
     faceAction = 'insert',
+    replyTo = null,
+    onReplyToChange,
     onSend,
     onSendError,
   } = options;
@@ -254,6 +272,7 @@ export function useComposer(options: UseComposerOptions = {}): UseComposerReturn
       hint: `${baseID}-hint`,
       limit: `${baseID}-limit`,
       facePicker: `${baseID}-faces`,
+      reply: `${baseID}-reply`,
     }),
     [baseID],
   );
@@ -345,8 +364,8 @@ export function useComposer(options: UseComposerOptions = {}): UseComposerReturn
   }, [text]);
 
   // ── Attachments ──────────────────────────────────────────────────────────────────────────────
-  const callbacks = useRef({ onSend, onSendError });
-  callbacks.current = { onSend, onSendError };
+  const callbacks = useRef({ onSend, onSendError, onReplyToChange });
+  callbacks.current = { onSend, onSendError, onReplyToChange };
   const limits = useMemo(() => ({ maxFileBytes, maxImageBytes }), [maxFileBytes, maxImageBytes]);
   const { attachments, add, remove, sendAll } = useComposerAttachments({
     conversationID,
@@ -378,6 +397,15 @@ export function useComposer(options: UseComposerOptions = {}): UseComposerReturn
     [notify, strings],
   );
 
+  const reply = replyTo && replyTo.conversationID === conversationID ? replyTo : null;
+  const cancelReply = useCallback(() => callbacks.current.onReplyToChange?.(null), []);
+
+  // Replying is about to type: the field takes focus when a reply starts.
+  const replyID = reply?.msgID;
+  useEffect(() => {
+    if (replyID) textareaRef.current?.focus();
+  }, [replyID]);
+
   const send = useCallback(async () => {
     if (!canSend || !conversationID) return;
     const id = conversationID;
@@ -386,15 +414,23 @@ export function useComposer(options: UseComposerOptions = {}): UseComposerReturn
     sendAll();
     if (body === '') return;
     const { settle } = draft.beginSend(text);
+    const quoted = reply;
+    if (quoted) callbacks.current.onReplyToChange?.(null);
     try {
-      const message = await store.getState().sendText(id, body);
+      const message = quoted
+        ? await store.getState().sendMessage(id, {
+            ...(await engine.createTextMessage(body)),
+            cloudCustomData: createMessageReply(quoted, { strings }),
+          })
+        : await store.getState().sendText(id, body);
       settle(true);
       callbacks.current.onSend?.({ conversationID: id, message });
     } catch (error) {
-      settle(false);
+      // The text came back into the field: so does what it replied to.
+      if (settle(false) && quoted) callbacks.current.onReplyToChange?.(quoted);
       fail(id, error);
     }
-  }, [canSend, clearNotices, conversationID, draft, fail, sendAll, store, text]);
+  }, [canSend, clearNotices, conversationID, draft, engine, fail, reply, sendAll, store, strings, text]);
 
   const [isFacePickerOpen, setFacePickerOpen] = useState(false);
 
@@ -444,6 +480,10 @@ export function useComposer(options: UseComposerOptions = {}): UseComposerReturn
         setFacePickerOpen(false);
         return;
       }
+      if (event.key === 'Escape' && reply && event.currentTarget.value === '') {
+        cancelReply();
+        return;
+      }
       if (event.key !== 'Enter') return;
       // Enter that confirms an IME composition (Chinese, Japanese, Korean input) is not a send. Safari
       // ends the composition before its keydown, which then only keyCode 229 gives away.
@@ -454,7 +494,7 @@ export function useComposer(options: UseComposerOptions = {}): UseComposerReturn
       event.preventDefault();
       void send();
     },
-    [isFacePickerOpen, send, sendKey],
+    [cancelReply, isFacePickerOpen, reply, send, sendKey],
   );
 
   const onPaste = useCallback(
@@ -612,6 +652,8 @@ export function useComposer(options: UseComposerOptions = {}): UseComposerReturn
     isDisabled,
     canSend,
     send,
+    reply,
+    cancelReply,
     pickFace,
     attachments,
     addFiles,
