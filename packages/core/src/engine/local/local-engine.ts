@@ -24,6 +24,7 @@ import type { LocalStorageAdapter } from './local-persistence';
  * | --- | --- |
  * | `local-engine-session` | who is signed in, the hub link, listeners, how calls are guarded and sent |
  * | `local-engine-mirror` | the copy of the user's conversations: order, unread totals, change events |
+ * | `local-engine-mirror-equality` | when a rebuilt conversation is the same, and what it adds to unread |
  * | `local-engine-sync` | connecting, syncing with backoff, applying the hub's pushes |
  * | `local-engine-conversations` | the conversation list, conversation changes, conversation groups |
  * | `local-engine-unread` | unread totals, filters, and cleaning them |
@@ -34,6 +35,7 @@ import type { LocalStorageAdapter } from './local-persistence';
  * | `local-engine-history` | history pages, lookups, search, downloads |
  * | `local-engine-directory` | receive options, user profiles, groups |
  * | `local-engine-store` | the local message store (IndexedDB when persistent) |
+ * | `local-engine-validation` | the local engine's own argument checks (filters, conversation ID lists) |
  */
 
 /** Options of `LocalHub.connect`. */

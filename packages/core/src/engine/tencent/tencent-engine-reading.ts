@@ -124,9 +124,11 @@ export class TencentEngineReading {
       senderUserIDList,
       messageTypeList,
       conversationID: scope,
-      ...page
+      timePosition,
+      timePeriod,
+      pageIndex,
+      pageSize,
     } = checkSearchParams(method, params);
-    const { timePosition, timePeriod, pageIndex, pageSize } = page;
     const search = this.#session.chat.searchCloudMessages?.bind(this.#session.chat);
     if (!search) {
       throw notSupported(
