@@ -91,11 +91,6 @@ test('a recalled message shows the recall notice on both sides', async () => {
     .poll(() => messageLog(bob).getByText('Alice Chen recalled a message').count(), { timeout: 15_000 })
     .toBe(1);
   await expect(messageLog(bob).getByText('Oops, that was for someone else').count()).resolves.toBe(0);
-  await shot(bob, '03-bob-recall-arrived');
-  // Both were at the bottom of the chat, so the notice is in view, not only in the DOM.
-  await expect
-    .poll(() => isVisibleInLog(messageLog(bob).getByText('Alice Chen recalled a message')))
-    .toBe(true);
   await expect.poll(() => isVisibleInLog(messageLog(alice).getByText('You recalled a message'))).toBe(true);
   await expect.poll(() => rowName(bob, 'Alice Chen')).toContain('Alice Chen recalled a message');
   await shot(alice, '03-alice-recalled');
