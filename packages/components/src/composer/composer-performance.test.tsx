@@ -1,6 +1,11 @@
 import { act, render, screen, waitFor } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { selectConversation, selectConversationOrder, selectWindowMessages } from '@tidings/core';
+import {
+  type ChatStore,
+  selectConversation,
+  selectConversationOrder,
+  selectWindowMessages,
+} from '@tidings/core';
 import { Profiler, type ReactNode, useCallback } from 'react';
 import { afterEach, describe, expect, it } from 'vitest';
 import { ChatProvider } from '../chat-provider/chat-provider';

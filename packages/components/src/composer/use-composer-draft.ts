@@ -169,7 +169,7 @@ export function useComposerDraft({
               .getState()
               .saveDraft(id, null)
               .catch(() => undefined);
-          return;
+          return false;
         }
         const typed = entry?.text ?? '';
         // Sent: whatever the user typed since is the draft (none if nothing). Failed: an empty field
