@@ -16,6 +16,8 @@ export default defineConfig({
     globalSetup: ['e2e/e2e-server.ts'],
     environment: 'node',
     fileParallelism: false,
+    // One worker imports playwright-core once for every file (each file still opens its own browser).
+    isolate: false,
     testTimeout: 120_000,
     hookTimeout: 180_000,
     // Real browsers on a busy machine: a flaky network or a slow first paint is not worth a red build.

@@ -1,4 +1,5 @@
 import { useChatStore, useChatStoreApi } from '@tidings/components';
+import { formatUnreadCount, selectTotalUnread } from '@tidings/core';
 import { useEffect, useState } from 'react';
 import { ChatPane } from '../chat/chat-pane';
 import { ControlsSheet, listenForReset } from '../controls/controls-sheet';
@@ -57,7 +58,16 @@ export function AppShell({ session, world, onSignOut }: AppShellProps) {
   const [searchScope, setSearchScope] = useState<string | null>(null);
   const [controlsOpen, setControlsOpen] = useState(false);
   const activeID = useChatStore((state) => state.activeConversationID);
+  const total = useChatStore(selectTotalUnread);
   useConversationRoute();
+  // The browser tab says who this tab is and how much is unread, so two tabs of the demo tell apart.
+  useEffect(() => {
+    const name = session.profile.nick;
+    document.title = total > 0 ? `(${formatUnreadCount(total)}) ${name} · Tidings` : `${name} · Tidings`;
+    return () => {
+      document.title = 'Tidings demo';
+    };
+  }, [total, session.profile.nick]);
   useEffect(() => listenForReset(world), [world]);
 
   return (
