@@ -41,7 +41,15 @@ describe('RecordMap', () => {
     expect([map.get(a), map.get(b), map.size]).toEqual([3, 2, 2]);
     map = map.delete(b);
     expect([map.get(a), map.has(b), map.size]).toEqual([3, false, 1]);
-    expect(RecordMap.from([[a, 1], [b, 2], ['c2c_other', 3]]).delete(a).get(b)).toBe(2);
+    expect(
+      RecordMap.from([
+        [a, 1],
+        [b, 2],
+        ['c2c_other', 3],
+      ])
+        .delete(a)
+        .get(b),
+    ).toBe(2);
   });
 
   it('returns the same instance when nothing changes', () => {
