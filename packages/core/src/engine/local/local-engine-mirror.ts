@@ -1,5 +1,6 @@
 import { orderKeyOf } from '../../model/conversation-filter';
 import { ConversationOrder } from '../../model/conversation-order';
+import { conversationsEqual } from '../../model/conversation-view';
 import type {
   C2CReadReceipt,
   Conversation,
@@ -9,7 +10,7 @@ import type {
   UnreadFilter,
 } from '../../model/types';
 import { parseConversationID } from '../engine-validation';
-import { sameConversation, unreadContribution } from './local-engine-mirror-equality';
+import { unreadContribution } from './local-engine-mirror-equality';
 import type { LocalEngineSession } from './local-engine-session';
 import type { CachedMessage } from './local-engine-store';
 import { compareMessages } from './local-message-utils';
@@ -208,7 +209,7 @@ export class ConversationMirror {
     const entry = this.#entries.get(id);
     if (!entry) return;
     const conversation = this.build(entry.state);
-    if (sameConversation(entry.conversation, conversation)) return;
+    if (conversationsEqual(entry.conversation, conversation)) return;
     this.setEntry(batch, id, { state: entry.state, conversation });
   }
 
@@ -239,7 +240,7 @@ export class ConversationMirror {
     }
     this.#deletedRevs.delete(id);
     const conversation = this.build(state);
-    if (prev && sameConversation(prev.conversation, conversation)) {
+    if (prev && conversationsEqual(prev.conversation, conversation)) {
       this.#indexLastMessage(prev.state, state);
       this.#entries.set(id, { state, conversation: prev.conversation });
       return;
@@ -272,7 +273,7 @@ export class ConversationMirror {
       }
       this.#deletedRevs.delete(id);
       const conversation = this.build(state);
-      const same = prev !== undefined && sameConversation(prev.conversation, conversation);
+      const same = prev !== undefined && conversationsEqual(prev.conversation, conversation);
       this.#entries.set(id, { state, conversation: same ? prev.conversation : conversation });
     }
     const keys = [];
