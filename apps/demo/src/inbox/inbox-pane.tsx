@@ -20,7 +20,11 @@ function ConnectionBanner({ session }: { session: Session }) {
   if (state === 'connected') return null;
   return (
     <div className="demo-banner" data-state={state} role="status">
-      <OfflineIcon size={18} />
+      {state === 'disconnected' ? (
+        <OfflineIcon size={18} />
+      ) : (
+        <span className="demo-spinner" data-size="small" aria-hidden="true" />
+      )}
       <div>
         <p className="demo-banner-title">{state === 'disconnected' ? t.offline : t.connecting}</p>
         {state === 'disconnected' && <p className="demo-banner-text">{t.offlineHint}</p>}
