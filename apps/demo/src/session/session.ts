@@ -1,6 +1,6 @@
 import { type ChatStore, createChatStore, type LocalEngine, type UserProfile } from '@tidings/core';
 import { createSettingsStore } from '../settings/settings-store';
-import { ensureLoad, holdPresence, type World } from '../world/world';
+import { claimDevice, ensureLoad, holdPresence, type World } from '../world/world';
 import {
   CHINESE_SPEAKERS,
   isSeededUser,
@@ -50,8 +50,8 @@ export function userIDFromName(name: string): string {
 
 /**
  * Signs `userID` in to the world in this tab: registers a new account with its name, gives it the
- * world's load, connects its engine (a device of its own per tab, so two tabs of one account are two
- * devices), and welcomes a new account with a few messages.
+ * world's load, connects its engine (a device slot of its own per tab, so two tabs of one account are
+ * two devices), and welcomes a new account with a few messages.
  */
 export async function startSession(
   world: World,
@@ -61,10 +61,15 @@ export async function startSession(
   const isNew = !isSeededUser(userID);
   if (isNew && options.nick) await world.hub.addUsers([{ userID, nick: options.nick }]);
   await ensureLoad(world, userID);
-  const release = holdPresence(userID);
+  const device = await claimDevice(world, userID);
+  const leave = holdPresence(userID);
+  const release = () => {
+    leave();
+    device.release();
+  };
   let engine: LocalEngine;
   try {
-    engine = await world.hub.connect(userID, { deviceID: world.tabID });
+    engine = await world.hub.connect(userID, { deviceID: device.deviceID });
   } catch (error) {
     release();
     throw error;

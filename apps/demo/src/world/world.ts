@@ -82,6 +82,39 @@ export async function ensureLoad(world: World, userID: string): Promise<void> {
   );
 }
 
+/** A device of an account in this tab: its ID, and a function that frees it for another tab. */
+export interface DeviceClaim {
+  deviceID: string;
+  release(): void;
+}
+
+/**
+ * Claims the lowest free device slot of an account in this browser (`web-0`, `web-1`…), held with an
+ * exclusive Web Lock while the tab lives. Each device keeps its own local database, so slots are reused
+ * across visits instead of leaving a database behind for every tab ever opened, and two tabs of one
+ * account are still two devices.
+ */
+export async function claimDevice(world: World, userID: string): Promise<DeviceClaim> {
+  const locks = globalThis.navigator?.locks;
+  if (!locks) return { deviceID: world.tabID, release: () => undefined };
+  for (let slot = 0; slot < 32; slot++) {
+    let release: () => void = () => undefined;
+    const held = new Promise<void>((resolve) => {
+      release = resolve;
+    });
+    const claimed = await new Promise<boolean>((resolve) => {
+      void locks
+        .request(`tidings-demo:device:${world.name}:${userID}:${slot}`, { ifAvailable: true }, (lock) => {
+          resolve(lock !== null);
+          return lock ? held : undefined;
+        })
+        .catch(() => resolve(false));
+    });
+    if (claimed) return { deviceID: `web-${slot}`, release };
+  }
+  return { deviceID: world.tabID, release: () => undefined };
+}
+
 const PRESENCE = 'tidings-demo:presence:';
 
 /**
