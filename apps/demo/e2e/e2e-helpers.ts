@@ -113,6 +113,7 @@ export async function totalUnread(page: Page): Promise<number> {
   return Number(/\d+/.exec(label.replace(/,/g, ''))?.[0] ?? 0);
 }
 
+/** A string as a literal in a regular expression. */
 export function escapeRegExp(value: string): string {
   return value.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
