@@ -1,4 +1,14 @@
-import { Avatar, BackIcon, SearchIcon, useChatStrings } from '@tidings/components';
+import {
+  Avatar,
+  BackIcon,
+  ConversationActionsMenu,
+  MoreIcon,
+  SearchIcon,
+  useChatStore,
+  useChatStrings,
+} from '@tidings/components';
+import { selectConversation } from '@tidings/core';
+import { useRef, useState } from 'react';
 import { useDemoStrings } from '../settings/preferences';
 import { useChatHeader } from './use-chat-header';
 
@@ -15,12 +25,16 @@ export interface ChatHeaderProps {
 
 /**
  * The top of a chat: back (narrow screens), the picture and name, and under it who is typing, else the
- * member count of a group or whether the peer is online; search in this chat at the end.
+ * member count of a group or whether the peer is online; search in this chat and the conversation's
+ * actions (the kit's menu: pin, mute, mark, star, folders, hide, delete) at the end.
  */
 export function ChatHeader({ conversationID, titleID, onBack, onSearch }: ChatHeaderProps) {
   const t = useDemoStrings();
   const kit = useChatStrings();
   const info = useChatHeader(conversationID);
+  const isListed = useChatStore((state) => selectConversation(state, conversationID) !== undefined);
+  const more = useRef<HTMLButtonElement>(null);
+  const [menuOpen, setMenuOpen] = useState(false);
   const typing = info.typingNames.length > 0;
   const subtitle = typing
     ? kit.typing(info.typingNames)
@@ -57,7 +71,28 @@ export function ChatHeader({ conversationID, titleID, onBack, onSearch }: ChatHe
         >
           <SearchIcon />
         </button>
+        {isListed && (
+          <button
+            ref={more}
+            type="button"
+            className="demo-icon-button"
+            aria-label={kit.conversationActions(info.name)}
+            title={kit.moreActions}
+            aria-haspopup="menu"
+            aria-expanded={menuOpen}
+            onClick={() => setMenuOpen((open) => !open)}
+          >
+            <MoreIcon />
+          </button>
+        )}
       </div>
+      <ConversationActionsMenu
+        conversationID={menuOpen ? conversationID : null}
+        open={menuOpen}
+        anchor={more.current}
+        onOpenChange={setMenuOpen}
+        returnFocus={() => more.current}
+      />
     </header>
   );
 }
