@@ -130,8 +130,9 @@ export interface UseComposerReturn {
   setText: (text: string) => void;
   /** Inserts text at the caret (or over the selection) and puts the caret after it. */
   insertText: (text: string) => void;
-  /** Size of the text in UTF-8 bytes, and the limit. */
+  /** Size of the text in UTF-8 bytes. */
   textBytes: number;
+  /** The text limit in UTF-8 bytes. */
   maxTextBytes: number;
   /** The text is at 80 % of the limit or more: show a counter. */
   isNearLimit: boolean;
@@ -149,6 +150,7 @@ export interface UseComposerReturn {
   cancelReply: () => void;
   /** Inserts or sends a face, per `faceAction`. */
   pickFace: (face: Face) => void;
+  /** The current conversation's attachments, waiting or being sent. */
   attachments: readonly ComposerAttachment[];
   /** Attaches files (checked against the size limits first). */
   addFiles: (files: Iterable<File>) => void;
@@ -156,16 +158,21 @@ export interface UseComposerReturn {
   removeAttachment: (id: string) => void;
   /** Notices of the current conversation, oldest first. */
   notices: readonly ComposerNotice[];
+  /** Removes a notice. */
   dismissNotice: (id: string) => void;
   /** Files are being dragged over the composer. */
   isDragging: boolean;
+  /** The face picker is open. */
   isFacePickerOpen: boolean;
+  /** Opens or closes the face picker. */
   setFacePickerOpen: (open: boolean) => void;
   /** The keys that send and that break the line, for the hint: e.g. `Enter` and `Shift+Enter`. */
   shortcuts: { send: string; newLine: string };
   /** Element IDs the parts refer to each other by. */
   ids: { field: string; hint: string; limit: string; facePicker: string; reply: string };
+  /** The field, for focusing it from outside. */
   textareaRef: RefObject<HTMLTextAreaElement | null>;
+  /** Props for the root `<form>`: submit (Send) and the drop target. */
   getRootProps: () => {
     onSubmit: (event: FormEvent) => void;
     onDragEnter: (event: DragEvent) => void;
@@ -173,6 +180,7 @@ export interface UseComposerReturn {
     onDragLeave: (event: DragEvent) => void;
     onDrop: (event: DragEvent) => void;
   };
+  /** Props for the `<textarea>`: value, keys, paste, composition, blur (saves the draft). */
   getTextareaProps: () => {
     ref: RefObject<HTMLTextAreaElement | null>;
     id: string;
@@ -188,8 +196,11 @@ export interface UseComposerReturn {
     onCompositionStart: () => void;
     onCompositionEnd: () => void;
   };
+  /** Props for the Send button. */
   getSendButtonProps: () => { type: 'submit'; disabled: boolean };
+  /** Props for the attach button (opens the file input). */
   getAttachButtonProps: () => { type: 'button'; disabled: boolean; onClick: () => void };
+  /** Props for the hidden file input. */
   getFileInputProps: () => {
     ref: RefObject<HTMLInputElement | null>;
     type: 'file';
@@ -198,6 +209,7 @@ export interface UseComposerReturn {
     tabIndex: -1;
     onChange: (event: ChangeEvent<HTMLInputElement>) => void;
   };
+  /** Props for the face button that opens the picker. */
   getFaceButtonProps: () => {
     ref: RefObject<HTMLButtonElement | null>;
     type: 'button';
@@ -207,6 +219,7 @@ export interface UseComposerReturn {
     'aria-controls': string | undefined;
     onClick: () => void;
   };
+  /** Props for the element that holds the face picker: Escape and focus leaving close it. */
   getFacePopoverProps: () => {
     id: string;
     ref: RefObject<HTMLDivElement | null>;

@@ -67,16 +67,21 @@ export interface UseMessageSearchOptions {
 export interface UseMessageSearchReturn {
   /** The search field's text. */
   query: string;
+  /** Changes the search field's text (searched once typing pauses; cleared at once). */
   setQuery: (query: string) => void;
   /** The keywords searched for (the query's words, at most 10). */
   keywords: readonly string[];
   /** The type filter; `null` for every type. */
   type: MessageElemType | null;
+  /** Changes the type filter. */
   setType: (type: MessageElemType | null) => void;
   /** The sender filter (a userID); `null` for anyone. */
   sender: string | null;
+  /** Changes the sender filter. */
   setSender: (sender: string | null) => void;
+  /** Where the search stands: nothing to search, searching, answered, or failed. */
   status: MessageSearchStatus;
+  /** Why the last search failed, when it did with a `ChatError`. */
   error: ChatError | null;
   /** The results loaded so far, grouped by conversation, in the order the engine ranked them. */
   groups: readonly MessageSearchResultItem[];
@@ -86,11 +91,13 @@ export interface UseMessageSearchReturn {
   totalCount: number;
   /** There are more results than loaded. */
   hasMore: boolean;
+  /** Loads the next page of results. */
   loadMore: () => void;
   /** Runs the current search again (after an error). */
   retry: () => void;
   /** Position in `hits` of the result the arrow keys are on, or -1. */
   activeIndex: number;
+  /** Moves the arrow keys' position (e.g. on hover). */
   setActiveIndex: (index: number) => void;
   /** Opens a result: jumps to it and calls `onResultSelect`. */
   select: (hit: MessageSearchHit) => void;
