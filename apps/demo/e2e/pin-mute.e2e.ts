@@ -24,11 +24,9 @@ afterAll(async () => {
   await browser?.close();
 });
 
-/** Picks an action from a row's actions menu (the ⋯ button). */
+/** Picks an action from a row's actions menu, opened as a context menu (a right click on the row). */
 async function rowAction(page: Page, name: string, action: string): Promise<void> {
-  await row(page, name)
-    .getByRole('button', { name: `Actions for ${name}` })
-    .click();
+  await row(page, name).click({ button: 'right' });
   await page.getByRole('menuitem', { name: action, exact: true }).click();
 }
 
