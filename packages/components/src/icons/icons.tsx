@@ -64,7 +64,7 @@ const dot = (cx: number, cy: number, r = 1.6) => (
 );
 
 /** A pushpin: pinned conversations, the pin action. */
-export const PinIcon = createIcon(
+export const PinIcon = /* @__PURE__ */ createIcon(
   'PinIcon',
   <>
     <path d="M8.25 3.5h7.5" />
@@ -74,7 +74,7 @@ export const PinIcon = createIcon(
 );
 
 /** A crossed-out pushpin: the unpin action. */
-export const PinOffIcon = createIcon(
+export const PinOffIcon = /* @__PURE__ */ createIcon(
   'PinOffIcon',
   <>
     <path d="M8.25 3.5h7.5" />
@@ -86,7 +86,7 @@ export const PinOffIcon = createIcon(
 );
 
 /** A bell: the unmute action. */
-export const BellIcon = createIcon(
+export const BellIcon = /* @__PURE__ */ createIcon(
   'BellIcon',
   <>
     <path d="M6 16.5v-5a6 6 0 0 1 12 0v5l1.5 1.5h-15z" />
@@ -95,7 +95,7 @@ export const BellIcon = createIcon(
 );
 
 /** A crossed-out bell: muted (do-not-disturb) conversations, the mute action. */
-export const BellOffIcon = createIcon(
+export const BellOffIcon = /* @__PURE__ */ createIcon(
   'BellOffIcon',
   <>
     <path d="M8.4 6.4A6 6 0 0 1 18 11.5v4" />
@@ -106,7 +106,7 @@ export const BellOffIcon = createIcon(
 );
 
 /** Three dots (⋯): more actions. */
-export const MoreIcon = createIcon(
+export const MoreIcon = /* @__PURE__ */ createIcon(
   'MoreIcon',
   <>
     {dot(5.5, 12)}
@@ -116,10 +116,10 @@ export const MoreIcon = createIcon(
 );
 
 /** A check mark: sent, a selected option. */
-export const CheckIcon = createIcon('CheckIcon', <path d="m5 12.5 4.5 4.5L19 7.5" />);
+export const CheckIcon = /* @__PURE__ */ createIcon('CheckIcon', <path d="m5 12.5 4.5 4.5L19 7.5" />);
 
 /** Two check marks: read by the peer. */
-export const DoubleCheckIcon = createIcon(
+export const DoubleCheckIcon = /* @__PURE__ */ createIcon(
   'DoubleCheckIcon',
   <>
     <path d="m1.75 12.75 4.25 4.25 9.5-9.5" />
@@ -128,7 +128,7 @@ export const DoubleCheckIcon = createIcon(
 );
 
 /** A clock: sending. */
-export const ClockIcon = createIcon(
+export const ClockIcon = /* @__PURE__ */ createIcon(
   'ClockIcon',
   <>
     <circle cx="12" cy="12" r="8.5" />
@@ -137,7 +137,7 @@ export const ClockIcon = createIcon(
 );
 
 /** An exclamation mark in a circle: failed to send, errors. */
-export const AlertIcon = createIcon(
+export const AlertIcon = /* @__PURE__ */ createIcon(
   'AlertIcon',
   <>
     <circle cx="12" cy="12" r="8.5" />
@@ -147,13 +147,13 @@ export const AlertIcon = createIcon(
 );
 
 /** A paper clip: attach files. */
-export const AttachIcon = createIcon(
+export const AttachIcon = /* @__PURE__ */ createIcon(
   'AttachIcon',
   <path d="m19.5 11.5-7.9 7.9a4.9 4.9 0 0 1-6.9-6.9l8.2-8.2a3.25 3.25 0 0 1 4.6 4.6l-8.2 8.2a1.6 1.6 0 0 1-2.3-2.3l7.6-7.6" />,
 );
 
 /** A smiling face: the sticker and emoji picker. */
-export const SmileIcon = createIcon(
+export const SmileIcon = /* @__PURE__ */ createIcon(
   'SmileIcon',
   <>
     <circle cx="12" cy="12" r="8.5" />
@@ -164,7 +164,7 @@ export const SmileIcon = createIcon(
 );
 
 /** A paper plane: send. Mirrored right to left. */
-export const SendIcon = createIcon(
+export const SendIcon = /* @__PURE__ */ createIcon(
   'SendIcon',
   <>
     <path d="M4.5 4.25 20.5 12 4.5 19.75 7.25 12z" />
@@ -174,10 +174,10 @@ export const SendIcon = createIcon(
 );
 
 /** A cross: close, remove. */
-export const CloseIcon = createIcon('CloseIcon', <path d="M6.5 6.5l11 11m0-11-11 11" />);
+export const CloseIcon = /* @__PURE__ */ createIcon('CloseIcon', <path d="M6.5 6.5l11 11m0-11-11 11" />);
 
 /** A magnifying glass: search. */
-export const SearchIcon = createIcon(
+export const SearchIcon = /* @__PURE__ */ createIcon(
   'SearchIcon',
   <>
     <circle cx="11" cy="11" r="6.5" />
@@ -186,7 +186,7 @@ export const SearchIcon = createIcon(
 );
 
 /** An arrow pointing down: jump to the newest messages. */
-export const ArrowDownIcon = createIcon(
+export const ArrowDownIcon = /* @__PURE__ */ createIcon(
   'ArrowDownIcon',
   <>
     <path d="M12 4.5v15" />
@@ -195,10 +195,10 @@ export const ArrowDownIcon = createIcon(
 );
 
 /** A chevron pointing back: back to the list in narrow layouts. Mirrored right to left. */
-export const BackIcon = createIcon('BackIcon', <path d="M15 5.5 8.5 12l6.5 6.5" />, { directional: true });
+export const BackIcon = /* @__PURE__ */ createIcon('BackIcon', <path d="M15 5.5 8.5 12l6.5 6.5" />, { directional: true });
 
 /** A picture: images. */
-export const ImageIcon = createIcon(
+export const ImageIcon = /* @__PURE__ */ createIcon(
   'ImageIcon',
   <>
     <rect x="3.5" y="4.5" width="17" height="15" rx="2.5" />
@@ -208,7 +208,7 @@ export const ImageIcon = createIcon(
 );
 
 /** A document with a folded corner: files. */
-export const FileIcon = createIcon(
+export const FileIcon = /* @__PURE__ */ createIcon(
   'FileIcon',
   <>
     <path d="M13.5 3.5H7.25a2 2 0 0 0-2 2v13a2 2 0 0 0 2 2h9.5a2 2 0 0 0 2-2V8.75z" />
@@ -217,7 +217,7 @@ export const FileIcon = createIcon(
 );
 
 /** A microphone: voice messages. */
-export const MicIcon = createIcon(
+export const MicIcon = /* @__PURE__ */ createIcon(
   'MicIcon',
   <>
     <rect x="9" y="3.5" width="6" height="11" rx="3" />
@@ -227,10 +227,10 @@ export const MicIcon = createIcon(
 );
 
 /** A filled triangle: play. Media controls keep their direction right to left. */
-export const PlayIcon = createIcon('PlayIcon', <path d="M8 5.75v12.5L18.25 12z" fill="currentColor" />);
+export const PlayIcon = /* @__PURE__ */ createIcon('PlayIcon', <path d="M8 5.75v12.5L18.25 12z" fill="currentColor" />);
 
 /** Two filled bars: pause. */
-export const PauseIcon = createIcon(
+export const PauseIcon = /* @__PURE__ */ createIcon(
   'PauseIcon',
   <>
     <rect x="6.5" y="5" width="3.75" height="14" rx="1.25" fill="currentColor" stroke="none" />
@@ -239,7 +239,7 @@ export const PauseIcon = createIcon(
 );
 
 /** A map pin: locations. */
-export const LocationIcon = createIcon(
+export const LocationIcon = /* @__PURE__ */ createIcon(
   'LocationIcon',
   <>
     <path d="M12 20.75s-6.5-5.5-6.5-10.75a6.5 6.5 0 0 1 13 0c0 5.25-6.5 10.75-6.5 10.75z" />
@@ -248,13 +248,13 @@ export const LocationIcon = createIcon(
 );
 
 /** A star: starred conversations, the star action. */
-export const StarIcon = createIcon(
+export const StarIcon = /* @__PURE__ */ createIcon(
   'StarIcon',
   <path d="m12 3.75 2.55 5.2 5.7.83-4.12 4.02.97 5.68L12 16.8l-5.1 2.68.97-5.68-4.12-4.02 5.7-.83z" />,
 );
 
 /** A crossed-out eye: the hide action. */
-export const EyeOffIcon = createIcon(
+export const EyeOffIcon = /* @__PURE__ */ createIcon(
   'EyeOffIcon',
   <>
     <path d="M9.9 5.75A9.6 9.6 0 0 1 12 5.5c6 0 9.5 6.5 9.5 6.5a16 16 0 0 1-2.4 3.2" />
@@ -265,7 +265,7 @@ export const EyeOffIcon = createIcon(
 );
 
 /** A bin: delete. */
-export const TrashIcon = createIcon(
+export const TrashIcon = /* @__PURE__ */ createIcon(
   'TrashIcon',
   <>
     <path d="M4.5 7h15" />
@@ -276,7 +276,7 @@ export const TrashIcon = createIcon(
 );
 
 /** A curved arrow back: recall (undo) a message. Mirrored right to left. */
-export const UndoIcon = createIcon(
+export const UndoIcon = /* @__PURE__ */ createIcon(
   'UndoIcon',
   <>
     <path d="M8.5 14 4 9.5 8.5 5" />
@@ -286,7 +286,7 @@ export const UndoIcon = createIcon(
 );
 
 /** An arrow turning back: reply. Mirrored right to left. */
-export const ReplyIcon = createIcon(
+export const ReplyIcon = /* @__PURE__ */ createIcon(
   'ReplyIcon',
   <>
     <path d="M9.5 5.5 4 11l5.5 5.5" />
@@ -296,7 +296,7 @@ export const ReplyIcon = createIcon(
 );
 
 /** Two overlapping sheets: copy. */
-export const CopyIcon = createIcon(
+export const CopyIcon = /* @__PURE__ */ createIcon(
   'CopyIcon',
   <>
     <rect x="8.5" y="8.5" width="12" height="12" rx="2" />
@@ -305,7 +305,7 @@ export const CopyIcon = createIcon(
 );
 
 /** An arrow into a tray: download. */
-export const DownloadIcon = createIcon(
+export const DownloadIcon = /* @__PURE__ */ createIcon(
   'DownloadIcon',
   <>
     <path d="M12 4v11" />
