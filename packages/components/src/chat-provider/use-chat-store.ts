@@ -5,7 +5,8 @@ import { useChatContext } from './chat-provider-context';
 /**
  * Reads from the chat store of the nearest `<ChatProvider>` and re-renders only when the selected value
  * changes (by `equalityFn`). Pass a narrow selector: a row selects its own conversation, not the list.
- * Safe for server rendering: the server snapshot is the store's initial state.
+ * Safe for server rendering: the server snapshot is the store's current state, so a store loaded before
+ * `renderToString` (and the same data on the client, for hydration) renders its conversations.
  *
  * @param selector Picks what the component needs, e.g. `(state) => selectConversation(state, id)`.
  * @param equalityFn Tells whether two selections are the same, for selectors that build new objects;
@@ -38,7 +39,7 @@ export function useChatStore<T>(
   const value = useSyncExternalStore(
     store.subscribe,
     () => getSelection(store.getState()),
-    () => getSelection(store.getInitialState()),
+    () => getSelection(store.getState()),
   );
   useEffect(() => {
     rendered.current = { value };
