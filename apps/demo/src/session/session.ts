@@ -1,6 +1,6 @@
 import { type ChatStore, createChatStore, type LocalEngine, type UserProfile } from '@tidings/core';
 import { createSettingsStore } from '../settings/settings-store';
-import { claimDevice, ensureLoad, holdPresence, type World } from '../world/world';
+import { claimDevice, ensureLoad, holdPresence, raiseOwnConversations, type World } from '../world/world';
 import {
   CHINESE_SPEAKERS,
   isSeededUser,
@@ -60,7 +60,7 @@ export async function startSession(
 ): Promise<Session> {
   const isNew = !isSeededUser(userID);
   if (isNew && options.nick) await world.hub.addUsers([{ userID, nick: options.nick }]);
-  await ensureLoad(world, userID);
+  const loadedNow = await ensureLoad(world, userID);
   const device = await claimDevice(world, userID);
   const leave = holdPresence(userID);
   const release = () => {
@@ -74,6 +74,7 @@ export async function startSession(
     release();
     throw error;
   }
+  if (loadedNow) await raiseOwnConversations(engine).catch(() => undefined);
   const store = createChatStore(engine);
   const [profile = { userID, nick: options.nick ?? userID, faceUrl: '' }] = await engine
     .getUsersProfile([userID])

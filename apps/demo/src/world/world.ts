@@ -1,5 +1,5 @@
 import { createLocalHub, type LocalEngine, type LocalHub } from '@tidings/core';
-import { TIDINGS_USER_ID } from './world-people';
+import { GROUPS, PEOPLE, TIDINGS_USER_ID } from './world-people';
 import { loadMarkerUserID, SEED_MARKER_GROUP, seedLoad, seedWorld } from './world-seed';
 import { type WorldSettings, worldName } from './world-settings';
 
@@ -70,16 +70,40 @@ export async function openWorld(load: WorldSettings['load']): Promise<World> {
   return world;
 }
 
-/** Gives an account the world's extra conversations, once (the first time it signs in to this world). */
-export async function ensureLoad(world: World, userID: string): Promise<void> {
-  if (world.load === 0) return;
-  await withLock(`tidings-demo:setup:${world.name}`, () =>
+/**
+ * Gives an account the world's extra conversations, once (the first time it signs in to this world).
+ * Resolves with whether it did just now.
+ */
+export async function ensureLoad(world: World, userID: string): Promise<boolean> {
+  if (world.load === 0) return false;
+  return withLock(`tidings-demo:setup:${world.name}`, () =>
     withProbe(world, async (probe) => {
       const marker = loadMarkerUserID(userID);
-      const seeded = (await probe.getUsersProfile([marker])).length > 0;
-      if (!seeded) await seedLoad(world.hub, userID, world.load);
+      if ((await probe.getUsersProfile([marker])).length > 0) return false;
+      await seedLoad(world.hub, userID, world.load);
+      return true;
     }),
   );
+}
+
+/**
+ * Puts an account's own conversations back above a load that was just written (written later, the load's
+ * conversations were activated later): each is pinned and unpinned, oldest first, which activates it
+ * and keeps the order among them, as SPEC's orderKey rules say.
+ */
+export async function raiseOwnConversations(engine: LocalEngine): Promise<void> {
+  const ids = [
+    `c2c_${TIDINGS_USER_ID}`,
+    ...PEOPLE.map((person) => `c2c_${person.userID}`),
+    ...GROUPS.map((group) => `group_${group.groupID}`),
+  ];
+  const own = (await engine.getConversationListByIDs(ids))
+    .filter((conversation) => !conversation.isPinned && conversation.orderKey > 0)
+    .sort((a, b) => a.orderKey - b.orderKey);
+  for (const conversation of own) {
+    await engine.pinConversation(conversation.conversationID, true);
+    await engine.pinConversation(conversation.conversationID, false);
+  }
 }
 
 /** A device of an account in this tab: its ID, and a function that frees it for another tab. */
