@@ -9,16 +9,6 @@ import { useChatStrings } from '../chat-provider/use-chat-config';
 import { useChatStore, useChatStoreApi } from '../chat-provider/use-chat-store';
 import { ConfirmDialog, Dialog } from '../dialog/dialog';
 import {
-  BellIcon,
-  BellOffIcon,
-  CheckIcon,
-  EyeOffIcon,
-  PinIcon,
-  PinOffIcon,
-  StarIcon,
-  TrashIcon,
-} from '../icons/icons';
-import {
   Menu,
   MenuContent,
   MenuItem,
@@ -54,6 +44,17 @@ function Glyph({ d }: { d: string }) {
   );
 }
 
+// The menu's glyphs, one path each (the icon set's shapes, joined), so the list does not pull in every icon.
+const PIN = 'M8.25 3.5h7.5M9.5 3.5v5.25L6.25 12.5V14h11.5v-1.5L14.5 8.75V3.5M12 14v6.5';
+const PIN_OFF = 'M8.25 3.5h7.5M14.5 9.5V3.5h-5v1.75M9.5 9.5 6.25 12.5V14h7.75M12 14v6.5m-8.5-17 17 17';
+const BELL = 'M6 16.5v-5a6 6 0 0 1 12 0v5l1.5 1.5h-15zM10 20.5a2.2 2.2 0 0 0 4 0';
+const BELL_OFF = 'M8.4 6.4A6 6 0 0 1 18 11.5v4M6 11.5v5L4.5 18H18M10 20.5a2.2 2.2 0 0 0 4 0M3.5 3.5l17 17';
+const CHECK = 'm5 12.5 4.5 4.5L19 7.5';
+const STAR = 'm12 3.75 2.55 5.2 5.7.83-4.12 4.02.97 5.68L12 16.8l-5.1 2.68.97-5.68-4.12-4.02 5.7-.83z';
+const EYE_OFF =
+  'M9.9 5.75A9.6 9.6 0 0 1 12 5.5c6 0 9.5 6.5 9.5 6.5a16 16 0 0 1-2.4 3.2M6.6 6.9C4 8.6 2.5 12 2.5 12S6 18.5 12 18.5a9.3 9.3 0 0 0 4.9-1.4M9.9 9.9a3 3 0 0 0 4.2 4.2M3.5 3.5l17 17';
+const TRASH =
+  'M4.5 7h15M9.5 7V4.5h5V7m-8 0 .85 11.6a2 2 0 0 0 2 1.9h5.3a2 2 0 0 0 2-1.9L17.5 7M10 11v5.5m4-5.5v5.5';
 const FOLDER = 'M3.5 7.5a2 2 0 0 1 2-2h4l2 2.25h7a2 2 0 0 1 2 2v7.75a2 2 0 0 1-2 2h-13a2 2 0 0 1-2-2z';
 const UNREAD_DOT = 'M12 7.5a4.5 4.5 0 1 0 0 9 4.5 4.5 0 0 0 0-9z';
 const NO_GROUPS: readonly ConversationGroup[] = [];
@@ -151,25 +152,25 @@ export function ConversationActionsMenu({
             className="tidings-conversation-actions"
           >
             <MenuItem
-              icon={conversation.isPinned ? <PinOffIcon /> : <PinIcon />}
+              icon={conversation.isPinned ? <Glyph d={PIN_OFF} /> : <Glyph d={PIN} />}
               onSelect={() => actions.pin(!conversation.isPinned)}
             >
               {conversation.isPinned ? strings.unpin : strings.pin}
             </MenuItem>
             <MenuItem
-              icon={isUnread ? <CheckIcon /> : <Glyph d={UNREAD_DOT} />}
+              icon={isUnread ? <Glyph d={CHECK} /> : <Glyph d={UNREAD_DOT} />}
               onSelect={() => (isUnread ? actions.markRead() : actions.markUnread())}
             >
               {isUnread ? strings.markRead : strings.markUnread}
             </MenuItem>
             <MenuItem
-              icon={muted ? <BellIcon /> : <BellOffIcon />}
+              icon={muted ? <Glyph d={BELL} /> : <Glyph d={BELL_OFF} />}
               onSelect={() => actions.setReceiveOpt(muted ? 'receive' : 'receiveNotNotify')}
             >
               {muted ? strings.unmute : strings.mute}
             </MenuItem>
             <MenuSub>
-              <MenuSubTrigger icon={<BellIcon />}>{strings.notifications}</MenuSubTrigger>
+              <MenuSubTrigger icon={<Glyph d={BELL} />}>{strings.notifications}</MenuSubTrigger>
               <MenuSubContent aria-label={strings.notifications}>
                 <MenuRadioGroup
                   value={recvOpt}
@@ -182,7 +183,7 @@ export function ConversationActionsMenu({
                 </MenuRadioGroup>
               </MenuSubContent>
             </MenuSub>
-            <MenuItem icon={<StarIcon />} onSelect={() => actions.star(!isStarred)}>
+            <MenuItem icon={<Glyph d={STAR} />} onSelect={() => actions.star(!isStarred)}>
               {isStarred ? strings.unstar : strings.star}
             </MenuItem>
             <MenuSub>
@@ -214,12 +215,12 @@ export function ConversationActionsMenu({
                 </MenuItem>
               </MenuSubContent>
             </MenuSub>
-            <MenuItem icon={<EyeOffIcon />} onSelect={() => actions.hide()}>
+            <MenuItem icon={<Glyph d={EYE_OFF} />} onSelect={() => actions.hide()}>
               {strings.hide}
             </MenuItem>
             <MenuSeparator />
             <MenuItem
-              icon={<TrashIcon />}
+              icon={<Glyph d={TRASH} />}
               variant="danger"
               onSelect={() => setDialog({ kind: 'delete', conversationID: conversation.conversationID })}
             >

@@ -37,10 +37,11 @@ export function useUnreadByFilter(filter: UnreadFilter): number | undefined {
   const key = unreadFilterKey(filter);
   const filterRef = useRef(filter);
   filterRef.current = filter;
+  // biome-ignore lint/correctness/useExhaustiveDependencies: the key stands for the filter (a new object each render)
   useEffect(() => {
     const subscription = store.getState().subscribeUnread(filterRef.current);
     return () => store.getState().unsubscribeUnread(subscription);
-  }, [store]);
+  }, [store, key]);
   return useChatStore(useCallback((state: ChatState) => state.unreadByFilter[key], [key]));
 }
 

@@ -40,6 +40,8 @@ export interface ListFixture {
   hub: LocalHub;
   engine: LocalEngine;
   store: ChatStore;
+  /** The seeded groups and their members, when the fixture has any. */
+  groups?: { groupID: string; memberUserIDList: string[] }[];
   /** The store's conversation listener, to deliver engine events directly (when tapped). */
   listener?: () => ConversationListener | null;
 }
@@ -53,7 +55,7 @@ async function storeFor(hub: LocalHub, userID = 'alice', pageSize?: number): Pro
 
 /** Alice's inbox: 15 one-to-one chats and 6 groups with mixed history, some unread. */
 export async function createInboxFixture(options: { pageSize?: number } = {}): Promise<ListFixture> {
-  const { hub } = await createSeededHub({
+  const { hub, groups } = await createSeededHub({
     users: 16,
     groups: 6,
     messagesPerConversation: 6,
@@ -61,7 +63,7 @@ export async function createInboxFixture(options: { pageSize?: number } = {}): P
     now: fixtureClock(),
     rateLimits: false,
   });
-  return storeFor(hub, 'alice', options.pageSize);
+  return { ...(await storeFor(hub, 'alice', options.pageSize)), groups };
 }
 
 /** Alice with no conversations at all. */
@@ -456,7 +458,7 @@ export async function createLoadedStore(count: number): Promise<ListFixture> {
       conversationID,
       createTestConversation({
         conversationID,
-        showName: `${FIRST_NAMES[i % FIRST_NAMES.length]} ${LAST_NAMES[Math.floor(i / FIRST_NAMES.length) % LAST_NAMES.length]} ${i + 1}`,
+        showName: `${FIRST_NAMES[i % FIRST_NAMES.length]} ${LAST_NAMES[Math.floor(i / FIRST_NAMES.length) % LAST_NAMES.length]}`,
         orderKey: count - i,
         unreadCount: unread,
         lastMessage,

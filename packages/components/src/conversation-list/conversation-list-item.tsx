@@ -1,10 +1,10 @@
+import { avatarColorOf, initialsOf } from '@tidings/core';
 import { clsx } from 'clsx';
 import { type ComponentPropsWithoutRef, type CSSProperties, memo, type ReactNode, useCallback } from 'react';
-import { Avatar } from '../avatar/avatar';
+import { useAvatarImage } from '../avatar/use-avatar';
 import { useChatStrings } from '../chat-provider/use-chat-config';
-import { useChatStore } from '../chat-provider/use-chat-store';
 import { UnreadBadge } from '../unread-badge/unread-badge';
-import { type ConversationItem, useConversation } from './use-conversation-list-item';
+import { type ConversationItem, useConversationRow } from './use-conversation-list-item';
 
 /** The fixed height of a row, px (`--tidings-size-row`); the list's arithmetic relies on it. */
 export const CONVERSATION_ROW_HEIGHT = 72;
@@ -22,43 +22,35 @@ export interface ConversationListItemRenderProps {
 /** Renders the inside of a row (its one gridcell). Keep it referentially stable (`useCallback`). */
 export type ConversationListRenderItem = (props: ConversationListItemRenderProps) => ReactNode;
 
-/** A small glyph drawn with one path, so a row stays light (an icon set's icons use several). */
-function Glyph({ d, size = 16 }: { d: string; size?: number }) {
-  return (
-    <svg
-      className="tidings-icon"
-      viewBox="0 0 24 24"
-      width={size}
-      height={size}
-      fill="none"
-      stroke="currentColor"
-      strokeWidth={1.75}
-      strokeLinecap="round"
-      strokeLinejoin="round"
-      aria-hidden="true"
-      focusable="false"
-    >
-      <path d={d} />
-    </svg>
-  );
-}
-
-const PIN = 'M8.25 3.5h7.5M9.5 3.5v5.25L6.25 12.5V14h11.5v-1.5L14.5 8.75V3.5M12 14v6.5';
-const BELL_OFF = 'M8.4 6.4A6 6 0 0 1 18 11.5v4M6 11.5v5L4.5 18H18M10 20.5a2.2 2.2 0 0 0 4 0M3.5 3.5l17 17';
-const ALERT = 'M12 3.5a8.5 8.5 0 1 0 0 17 8.5 8.5 0 0 0 0-17zM12 8v4.75M12 16.2v.05';
-const MORE = 'M5.5 12h.01M12 12h.01M18.5 12h.01';
-
-/** Part: the 48 px avatar (image, or initials on a colour derived from the conversation ID). */
+/**
+ * Part: the 48 px avatar — the image, or the initials on a colour derived from the conversation ID while
+ * it loads, when there is none, or when it fails. Decorative (the row is named). One element when there
+ * is no image, to keep 100,000-row lists light; it uses the {@link Avatar} classes and states.
+ */
 export function ConversationListItemAvatar({ item }: { item: ConversationItem }) {
   const { conversation } = item;
+  const src = conversation.faceUrl;
+  const { status, imageProps } = useAvatarImage(src);
   return (
-    <Avatar
-      className="tidings-conversation-list-item-avatar"
-      src={conversation.faceUrl}
-      name={item.name}
-      colorKey={conversation.conversationID}
-      decorative
-    />
+    <span
+      className="tidings-avatar tidings-conversation-list-item-avatar"
+      data-state={status}
+      aria-hidden="true"
+      style={{ '--tidings-avatar-color': avatarColorOf(conversation.conversationID) } as CSSProperties}
+    >
+      {status !== 'loaded' && initialsOf(item.name)}
+      {src && status !== 'fallback' && (
+        <img
+          {...imageProps}
+          key={src}
+          className="tidings-avatar-image"
+          src={src}
+          alt=""
+          decoding="async"
+          draggable={false}
+        />
+      )}
+    </span>
   );
 }
 
@@ -85,11 +77,7 @@ export function ConversationListItemPreview({ item }: { item: ConversationItem }
   const { preview } = item;
   return (
     <span className="tidings-conversation-list-item-preview">
-      {item.hasFailedSend && (
-        <span className="tidings-conversation-list-item-failed">
-          <Glyph d={ALERT} size={14} />
-        </span>
-      )}
+      {item.hasFailedSend && <span className="tidings-conversation-list-item-failed" />}
       {preview.marker && (
         <span className="tidings-conversation-list-item-marker" data-marker={preview.markerType ?? undefined}>
           {preview.marker}
@@ -107,21 +95,15 @@ export function ConversationListItemPreview({ item }: { item: ConversationItem }
  */
 export function ConversationListItemStatus({ item }: { item: ConversationItem }) {
   const showBadge = item.unreadCount > 0 || item.isMarkedUnread;
+  // Nothing to show, no element: most rows of a big inbox are read.
+  if (!item.isPinned && !showBadge && !item.isMuted) return null;
   return (
     <span className="tidings-conversation-list-item-status">
-      {item.isPinned && (
-        <span className="tidings-conversation-list-item-pin">
-          <Glyph d={PIN} size={14} />
-        </span>
-      )}
+      {item.isPinned && <span className="tidings-conversation-list-item-pin" />}
       {showBadge ? (
         <UnreadBadge count={item.unreadCount} muted={item.isMuted} markedUnread={item.isMarkedUnread} />
       ) : (
-        item.isMuted && (
-          <span className="tidings-conversation-list-item-muted">
-            <Glyph d={BELL_OFF} size={14} />
-          </span>
-        )
+        item.isMuted && <span className="tidings-conversation-list-item-muted" />
       )}
     </span>
   );
@@ -155,9 +137,7 @@ export function ConversationListItemActionsButton({
       aria-haspopup="menu"
       aria-expanded={isMenuOpen}
       {...rest}
-    >
-      <Glyph d={MORE} size={20} />
-    </button>
+    />
   );
 }
 
@@ -202,10 +182,7 @@ function ConversationListItemRow({
   renderItem,
   registerRow,
 }: ConversationListItemProps) {
-  const item = useConversation(conversationID);
-  const isActive = useChatStore(
-    useCallback((state) => state.activeConversationID === conversationID, [conversationID]),
-  );
+  const { item, isActive } = useConversationRow(conversationID);
   const ref = useCallback(
     (element: HTMLDivElement | null) => registerRow(conversationID, element),
     [registerRow, conversationID],

@@ -113,7 +113,7 @@ export const Pinned: Story = {
 export const Muted: Story = {
   play: async ({ canvasElement }) => {
     const list = await grid(canvasElement);
-    const hikers = within(list).getByRole('row', { name: /^Weekend Hikers/ });
+    const hikers = await findRow(list, /^Weekend Hikers/);
     await expect(hikers).toHaveAttribute('data-muted');
     await expect(within(hikers).getByRole('img', { name: '1 unread message' })).toHaveAttribute('data-dot');
   },
@@ -123,7 +123,7 @@ export const Muted: Story = {
 export const MarkedUnread: Story = {
   play: async ({ canvasElement }) => {
     const list = await grid(canvasElement);
-    const ivan = within(list).getByRole('row', { name: /^Ivan Petrov, Marked as unread/ });
+    const ivan = await findRow(list, /^Ivan Petrov, Marked as unread/);
     await expect(ivan).toHaveAttribute('data-marked-unread');
   },
 };
@@ -195,9 +195,7 @@ export const HundredThousandConversations: Story = {
     await expect(list).toHaveAttribute('aria-rowcount', '100000');
     await expect(within(list).getAllByRole('row').length).toBeLessThan(30);
     list.scrollTop = 72 * 50_000;
-    await waitFor(() =>
-      expect(within(list).getByRole('row', { name: /^\S+ \S+ 50001,/ })).toBeInTheDocument(),
-    );
+    await waitFor(() => expect(list.querySelector('[aria-rowindex="50001"]')).toBeInTheDocument());
   },
 };
 
@@ -252,7 +250,8 @@ export const DeleteConfirmation: Story = {
   play: async ({ canvasElement }) => {
     const canvas = within(canvasElement);
     const list = await grid(canvasElement);
-    await userEvent.click(within(list).getByRole('button', { name: 'Actions for Heidi Larsen' }));
+    const heidi = await findRow(list, /^Heidi Larsen/);
+    await userEvent.click(within(heidi).getByRole('button', { name: 'Actions for Heidi Larsen' }));
     await userEvent.click(await canvas.findByRole('menuitem', { name: 'Delete' }));
     await expect(
       await canvas.findByRole('alertdialog', { name: 'Delete the chat with Heidi Larsen?' }),

@@ -1,4 +1,5 @@
 import {
+  type ChatState,
   type Conversation,
   ConversationMarkType,
   type ConversationPreview,
@@ -124,17 +125,42 @@ export function describeConversation(
  * }
  */
 export function useConversation(conversationID: string): ConversationItem | undefined {
+  return useConversationRow(conversationID).item;
+}
+
+interface RowSelection {
+  conversation: Conversation | undefined;
+  selfUserID: string;
+  isActive: boolean;
+}
+
+function sameRow(a: RowSelection, b: RowSelection): boolean {
+  return a.conversation === b.conversation && a.selfUserID === b.selfUserID && a.isActive === b.isActive;
+}
+
+/**
+ * A row's one subscription: its conversation, the signed-in user and whether it is the open one (a list
+ * of rows then costs one store listener per row, not three).
+ */
+export function useConversationRow(conversationID: string): {
+  item: ConversationItem | undefined;
+  isActive: boolean;
+} {
   const { strings, locale, now } = useChatConfig();
-  const conversation = useChatStore(
-    useCallback((state) => selectConversation(state, conversationID), [conversationID]),
+  const { conversation, selfUserID, isActive } = useChatStore(
+    useCallback(
+      (state: ChatState): RowSelection => ({
+        conversation: selectConversation(state, conversationID),
+        selfUserID: state.userID,
+        isActive: state.activeConversationID === conversationID,
+      }),
+      [conversationID],
+    ),
+    sameRow,
   );
-  const selfUserID = useChatStore(selectUserID);
-  return useMemo(
+  const item = useMemo(
     () => conversation && describeConversation(conversation, { strings, locale, now: now(), selfUserID }),
     [conversation, strings, locale, now, selfUserID],
   );
-}
-
-function selectUserID(state: { userID: string }): string {
-  return state.userID;
+  return { item, isActive };
 }

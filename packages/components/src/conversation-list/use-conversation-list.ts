@@ -51,7 +51,7 @@ export interface UseConversationListOptions {
   onActiveConversationChange?: ((conversationID: string) => void) | undefined;
   /**
    * Rows mounted beyond each edge of the viewport.
-   * @default 3
+   * @default 1
    */
   overscan?: number;
   /**
@@ -149,17 +149,18 @@ function isRtl(element: Element): boolean {
  * </div>
  */
 export function useConversationList(options: UseConversationListOptions = {}): UseConversationListReturn {
-  const { filter, onActiveConversationChange, overscan = 3, initialRect = FALLBACK_RECT } = options;
+  const { filter, onActiveConversationChange, overscan = 1, initialRect = FALLBACK_RECT } = options;
   const store = useChatStoreApi();
   const viewKey = filter ? conversationFilterKey(filter) : '';
   const filterRef = useRef(filter);
   filterRef.current = filter;
 
   // One ordered view per filter, ref-counted in the store.
+  // biome-ignore lint/correctness/useExhaustiveDependencies: the key stands for the filter (a new object each render)
   useEffect(() => {
     const key = store.getState().registerView(filterRef.current ?? {});
     return () => store.getState().unregisterView(key);
-  }, [store]);
+  }, [store, viewKey]);
 
   const order = useChatStore(
     useCallback((state: ChatState) => state.views[viewKey]?.order ?? EMPTY_ORDER, [viewKey]),
@@ -262,20 +263,28 @@ export function useConversationList(options: UseConversationListOptions = {}): U
     }
   }, [store, viewKey, viewStatus, isFinished, lastIndex, order.size]);
 
-  // ── Anchoring and positions ───────────────────────────────────────────────────────────────────────
-  const previous = useRef({ order, conversations: store.getState().conversations });
-  useLayoutEffect(() => {
+  const previous = useRef({ order, conversations: store.getState().conversations, viewKey });
+  /**
+   * When the order changes, the rows the user reads stay where they are: the first visible row that did
+   * not move by itself keeps its place on screen. At the very top, new activity shows at the top. The
+   * scroll position comes from the virtualizer (no layout read); only a needed correction writes.
+   */
+  const anchor = () => {
     const grid = gridRef.current;
     const before = previous.current;
     const conversations = store.getState().conversations;
-    previous.current = { order, conversations };
+    previous.current = { order, conversations, viewKey };
     if (!grid || before.order === order) return;
-    const top = grid.scrollTop;
-    // At the very top new activity shows at the top; anywhere else the rows the user reads stay put: the
-    // first visible row that did not move by itself keeps its place on screen.
+    // Another filter is another list: it starts at the top.
+    if (before.viewKey !== viewKey) {
+      if ((virtualizer.scrollOffset ?? 0) > 0) grid.scrollTop = 0;
+      return;
+    }
+    const top = virtualizer.scrollOffset ?? 0;
     if (top < 1) return;
     const first = Math.floor(top / ROW);
-    const last = Math.min(before.order.size, Math.ceil((top + grid.clientHeight) / ROW));
+    const height = virtualizer.scrollRect?.height ?? initialRect.height;
+    const last = Math.min(before.order.size, Math.ceil((top + height) / ROW));
     for (let i = first; i < last; i++) {
       const id = before.order.at(i) as string;
       const was = before.conversations.get(id);
@@ -284,12 +293,14 @@ export function useConversationList(options: UseConversationListOptions = {}): U
       const index = order.indexOf(orderKeyOf(now));
       if (index < 0) continue;
       if (index !== i) grid.scrollTop = top + (index - i) * ROW;
-      break;
+      return;
     }
-  }, [order, store]);
+  };
 
+  // ── Positions, anchoring, focus ───────────────────────────────────────────────────────────────────
   useLayoutEffect(() => {
-    // Rows skip re-rendering when only their place changed; their place is written here instead.
+    // Rows skip re-rendering when only their place changed; their place is written here instead. (DOM
+    // writes first, reads after: one layout, not two.)
     for (const { conversationID, index } of rows) {
       const element = rowElements.current.get(conversationID);
       if (!element) continue;
@@ -299,6 +310,7 @@ export function useConversationList(options: UseConversationListOptions = {}): U
         element.style.transform = `translateY(${index * ROW}px)`;
       }
     }
+    anchor();
     // The focused conversation left the list (hidden, deleted, filtered out): the row now in its place
     // takes over, and focus if the list had it.
     if (focusedID !== null && indexOf(focusedID) < 0) {

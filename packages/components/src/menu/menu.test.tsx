@@ -221,7 +221,10 @@ describe('Menu', () => {
         <>
           <button
             type="button"
-            onContextMenu={(event) => (event.preventDefault(), setPoint({ x: 40, y: 60 }))}
+            onContextMenu={(event) => {
+              event.preventDefault();
+              setPoint({ x: 40, y: 60 });
+            }}
           >
             Row
           </button>

@@ -13,7 +13,6 @@ import {
   useState,
 } from 'react';
 import { createPortal } from 'react-dom';
-import { CheckIcon } from '../icons/icons';
 import {
   isInlineEndKey,
   type MenuState,
@@ -274,9 +273,30 @@ export const MenuItem = forwardRef(function MenuItem(
   return <ItemBase {...props} ref={ref} role="menuitem" />;
 });
 
+/** A 16 px glyph of one path (the menu does not pull in the whole icon set). */
+function Glyph({ d, directional }: { d: string; directional?: boolean }) {
+  return (
+    <svg
+      className="tidings-icon"
+      data-directional={directional ? '' : undefined}
+      viewBox="0 0 24 24"
+      width={16}
+      height={16}
+      fill="none"
+      stroke="currentColor"
+      strokeWidth={1.75}
+      strokeLinecap="round"
+      strokeLinejoin="round"
+      focusable="false"
+    >
+      <path d={d} />
+    </svg>
+  );
+}
+
 const indicator = (checked: boolean) => (
   <span className="tidings-menu-item-indicator" aria-hidden="true">
-    {checked && <CheckIcon size={16} />}
+    {checked && <Glyph d="m5 12.5 4.5 4.5L19 7.5" />}
   </span>
 );
 
@@ -443,21 +463,7 @@ export const MenuSubTrigger = forwardRef(function MenuSubTrigger(
       }}
       end={
         <span className="tidings-menu-item-indicator" aria-hidden="true">
-          <svg
-            className="tidings-icon"
-            data-directional=""
-            viewBox="0 0 24 24"
-            width={16}
-            height={16}
-            fill="none"
-            stroke="currentColor"
-            strokeWidth={1.75}
-            strokeLinecap="round"
-            strokeLinejoin="round"
-            focusable="false"
-          >
-            <path d="m9.5 6 6 6-6 6" />
-          </svg>
+          <Glyph d="m9.5 6 6 6-6 6" directional />
         </span>
       }
     />
