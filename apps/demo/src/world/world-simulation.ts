@@ -179,7 +179,14 @@ class Simulation {
   #onMessage(bot: Bot, message: Message): void {
     if (message.isSelf || message.isOnlineOnly || message.status === 'revoked') return;
     if (!this.#settings.botsReply) return;
-    if (this.#present.has(bot.userID) || !this.#present.has(message.sender)) return;
+    // Someone may have signed in a moment ago, after the last look at who is in a tab: look again.
+    void this.#refreshPresence().then(() => {
+      if (this.#stopped || this.#present.has(bot.userID) || !this.#present.has(message.sender)) return;
+      this.#scheduleAnswer(bot, message);
+    });
+  }
+
+  #scheduleAnswer(bot: Bot, message: Message): void {
     const key = `${bot.userID}\n${message.conversationID}`;
     clearTimeout(this.#pendingReplies.get(key));
     // A burst of messages gets one answer, to the last of them.
