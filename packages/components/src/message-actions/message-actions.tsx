@@ -32,6 +32,12 @@ export interface MessageActionsProps extends UseMessageActionsOptions {
   anchor?: MenuAnchor | null;
   /** Where focus goes when the menu closes. @default the element focused before it opened */
   returnFocus?: () => HTMLElement | null | undefined;
+  /**
+   * Whether to render the "Message actions" button. Without it the menu opens only through `open` and
+   * `anchor` — a list renders a plain button of its own and mounts this once the menu is first wanted.
+   * @default true
+   */
+  trigger?: boolean;
   /** Extra class on the button. */
   className?: string;
 }
@@ -54,6 +60,7 @@ export function MessageActions({
   onOpenChange,
   anchor,
   returnFocus,
+  trigger = true,
   className,
   ...options
 }: MessageActionsProps) {
@@ -68,13 +75,15 @@ export function MessageActions({
         anchor={anchor ?? null}
         {...(returnFocus && { returnFocus })}
       >
-        <MenuTrigger
-          className={clsx('tidings-message-actions-trigger', className)}
-          aria-label={strings.messageActions}
-          tabIndex={-1}
-        >
-          <MoreIcon size={18} />
-        </MenuTrigger>
+        {trigger && (
+          <MenuTrigger
+            className={clsx('tidings-message-actions-trigger', className)}
+            aria-label={strings.messageActions}
+            tabIndex={-1}
+          >
+            <MoreIcon size={18} />
+          </MenuTrigger>
+        )}
         <MenuContent aria-label={strings.messageActions}>
           {actions.map((action) => (
             <MenuItem key={action.id} icon={ICONS[action.id]} variant={action.variant} onSelect={action.run}>

@@ -1,4 +1,4 @@
-import { isSameDay, type Message, type MessageElem } from '@tidings/core';
+import type { Message, MessageElem } from '@tidings/core';
 import { fitMediaBox } from '../message-content/message-content-media';
 
 /**
@@ -68,12 +68,21 @@ export interface BuildMessageListItemsOptions {
 
 /** Whether a message shows as a centered system line rather than a bubble. */
 export function isSystemMessage(message: Message): boolean {
-  return message.status === 'revoked' || message.elemList.some((elem) => elem.type === 'groupTip');
+  // A group tip is the only element of its message; lists check thousands, so no scan.
+  return message.status === 'revoked' || message.elemList[0]?.type === 'groupTip';
 }
 
-function dayKey(timestamp: number): string {
+/** The local calendar day a time falls on: its key and bounds (DST-safe, through `Date`). */
+function dayOf(timestamp: number): { key: string; start: number; end: number } {
   const date = new Date(timestamp);
-  return `date:${date.getFullYear()}-${date.getMonth() + 1}-${date.getDate()}`;
+  const y = date.getFullYear();
+  const m = date.getMonth();
+  const d = date.getDate();
+  return {
+    key: `date:${y}-${m + 1}-${d}`,
+    start: new Date(y, m, d).getTime(),
+    end: new Date(y, m, d + 1).getTime(),
+  };
 }
 
 /**
@@ -95,9 +104,13 @@ export function buildMessageListItems(
   const items: MessageListItem[] = [];
   let previous: Message | null = null;
   let previousItem: MessageListMessageItem | null = null;
+  // The current day's bounds, so a day is worked out once rather than per message (lists hold thousands).
+  let day: { key: string; start: number; end: number } | null = null;
   for (const message of messages) {
-    const newDay = previous ? !isSameDay(previous.timestamp, message.timestamp) : !hasOlder;
-    if (newDay) items.push({ type: 'date', key: dayKey(message.timestamp), timestamp: message.timestamp });
+    const sameDay = day !== null && message.timestamp >= day.start && message.timestamp < day.end;
+    if (!sameDay) day = dayOf(message.timestamp);
+    const newDay = previous ? !sameDay : !hasOlder;
+    if (newDay) items.push({ type: 'date', key: (day as { key: string }).key, timestamp: message.timestamp });
     const unread = message.msgID === firstUnreadMsgID;
     if (unread) items.push({ type: 'unread', key: 'unread' });
     const variant = isSystemMessage(message) ? 'system' : 'bubble';

@@ -7,10 +7,18 @@ import {
   selectMessage,
   type TextElem,
 } from '@tidings/core';
-import { type KeyboardEvent, type MouseEvent, memo, useCallback, useRef, useState } from 'react';
+import {
+  type FocusEvent,
+  type KeyboardEvent,
+  type MouseEvent,
+  memo,
+  useCallback,
+  useRef,
+  useState,
+} from 'react';
 import { Avatar } from '../avatar/index';
 import { useChatConfig, useChatStore, useChatStoreApi } from '../chat-provider/index';
-import { AlertIcon, CheckIcon, ClockIcon, DoubleCheckIcon } from '../icons/index';
+import { AlertIcon, CheckIcon, ClockIcon, DoubleCheckIcon, MoreIcon } from '../icons/index';
 import type { MenuAnchor } from '../menu/index';
 import { MessageActions, type UseMessageActionsOptions } from '../message-actions/index';
 import { isBareContent, MessageContent, textDirection } from '../message-content/index';
@@ -47,6 +55,8 @@ export interface MessageListMessageProps {
   actions: UseMessageActionsOptions | null;
 }
 
+const CLOSED = { open: false, anchor: null, used: false } as const;
+
 function StatusIcon({ state }: { state: MessageDeliveryState }) {
   switch (state) {
     case 'sending':
@@ -67,13 +77,16 @@ function StatusIcon({ state }: { state: MessageDeliveryState }) {
  * group tip or a recalled message is a centered system line instead; an own recalled text offers to
  * re-edit it. Subscribes to its own message only.
  *
- * DOM: `article.tidings-message` > `.tidings-message-avatar` + `.tidings-message-body` >
- * `.tidings-message-sender` + `.tidings-message-bubble` > content + `.tidings-message-meta`;
+ * DOM: `article.tidings-message` (a grid) > `.tidings-message-avatar`? + `.tidings-message-sender`? +
+ * `.tidings-message-line` > `.tidings-message-bubble` > content + `.tidings-message-meta`, and the resend
+ * and actions buttons;
  * or `div.tidings-message-system`.
  *
  * Data attributes: `data-own`, `data-state="sending" | "sent" | "read" | "failed"` (own messages),
- * `data-run-start`, `data-run-end`, `data-highlighted`, `data-menu-open`, `data-msgid`; on the bubble `data-bare` (a picture,
- * video, face or large emoji without a bubble) and `data-text-dir="ltr" | "rtl"` (its last text's direction).
+ * `data-run-start`, `data-run-end`, `data-highlighted`, `data-menu-open`, `data-msgid`; on the bubble
+ * `data-bare="media" | "glyph"` (a picture or video, or a face or a few large emoji, without a bubble),
+ * `data-meta="inline"` (time and status at the end of the last text line) and
+ * `data-text-dir="ltr" | "rtl"` (that text's direction).
  */
 export const MessageListMessage = memo(function MessageListMessage({
   msgID,
@@ -92,25 +105,35 @@ export const MessageListMessage = memo(function MessageListMessage({
   const nameOf = useCallback((userID: string) => store.getState().users[userID]?.nick || userID, [store]);
   const articleRef = useRef<HTMLElement>(null);
   // The actions menu opens from its button, or from the message itself (right click, Shift+F10,
-  // the ContextMenu key, Enter) next to the message or at the pointer.
-  const [menu, setMenu] = useState<{ open: boolean; anchor: MenuAnchor | null }>({
-    open: false,
-    anchor: null,
-  });
+  // the ContextMenu key, Enter), next to the message or at the pointer. The menu (and its confirmation
+  // dialog) mounts the first time it is wanted: most messages never pay for it.
+  const [menu, setMenu] = useState<{ open: boolean; anchor: MenuAnchor | null; used: boolean }>(CLOSED);
+  const openMenu = useCallback((anchor: MenuAnchor) => setMenu({ open: true, anchor, used: true }), []);
+  // The actions button exists only while the message is hovered or holds focus: a long list does not
+  // carry a button per message.
+  const [isActive, setActive] = useState(false);
+  const activate = useCallback(() => setActive(true), []);
+  const deactivate = useCallback(() => setActive(false), []);
+  const onBlur = useCallback((event: FocusEvent<HTMLElement>) => {
+    if (!event.currentTarget.contains(event.relatedTarget as Node | null)) setActive(false);
+  }, []);
   const onMenuOpenChange = useCallback(
-    (open: boolean) => setMenu((prev) => ({ open, anchor: open ? prev.anchor : null })),
+    (open: boolean) => setMenu((prev) => ({ ...prev, open, anchor: open ? prev.anchor : null })),
     [],
   );
-  const returnFocus = useCallback(() => (menu.anchor ? articleRef.current : null), [menu.anchor]);
+  const returnFocus = useCallback(
+    () => (menu.anchor instanceof HTMLElement ? menu.anchor : articleRef.current),
+    [menu.anchor],
+  );
   const onKeyDown = useCallback(
     (event: KeyboardEvent<HTMLElement>) => {
       if (!actions || event.target !== event.currentTarget) return;
       if (event.key === 'ContextMenu' || (event.key === 'F10' && event.shiftKey) || event.key === 'Enter') {
         event.preventDefault();
-        setMenu({ open: true, anchor: event.currentTarget });
+        openMenu(event.currentTarget);
       }
     },
-    [actions],
+    [actions, openMenu],
   );
   const onContextMenu = useCallback(
     (event: MouseEvent<HTMLElement>) => {
@@ -118,9 +141,9 @@ export const MessageListMessage = memo(function MessageListMessage({
       const target = event.target as HTMLElement;
       if (!actions || target.closest('a, img, video') || !document.getSelection()?.isCollapsed) return;
       event.preventDefault();
-      setMenu({ open: true, anchor: { x: event.clientX, y: event.clientY } });
+      openMenu({ x: event.clientX, y: event.clientY });
     },
-    [actions],
+    [actions, openMenu],
   );
   if (!message) return null;
 
@@ -174,9 +197,16 @@ export const MessageListMessage = memo(function MessageListMessage({
           : state === 'sent'
             ? strings.statusSent
             : '';
-  const bare = isBareContent(message);
-  // Time and status sit at the end of the last text line, which follows the text's own direction.
+  const first = message.elemList[0];
+  const bare = isBareContent(message)
+    ? first?.type === 'image' || first?.type === 'video'
+      ? 'media'
+      : 'glyph'
+    : undefined;
+  // Time and status sit at the end of the last text line (which follows the text's own direction), or on
+  // a line of their own under anything else.
   const last = message.elemList[message.elemList.length - 1];
+  const metaInline = !bare && last?.type === 'text';
   const textDir = last?.type === 'text' ? (textDirection(last.text) ?? undefined) : undefined;
   const label = [senderName, time, stateLabel].filter(Boolean).join(', ');
 
@@ -195,75 +225,88 @@ export const MessageListMessage = memo(function MessageListMessage({
       data-menu-open={menu.open ? '' : undefined}
       onKeyDown={onKeyDown}
       onContextMenu={onContextMenu}
+      onPointerEnter={activate}
+      onPointerLeave={deactivate}
+      onFocus={activate}
+      onBlur={onBlur}
     >
-      {!isOwn && (
-        <div className="tidings-message-avatar">
-          {isRunStart && (
-            <Avatar
-              src={message.faceUrl}
-              name={senderName}
-              colorKey={`c2c_${message.sender}`}
-              size={32}
-              decorative
-            />
-          )}
+      {!isOwn && isRunStart && (
+        <Avatar
+          className="tidings-message-avatar"
+          src={message.faceUrl}
+          name={senderName}
+          colorKey={`c2c_${message.sender}`}
+          size={32}
+          decorative
+        />
+      )}
+      {isRunStart && !isOwn && isGroup && (
+        <div className="tidings-message-sender" dir="auto">
+          {senderName}
         </div>
       )}
-      <div className="tidings-message-body">
-        {isRunStart && !isOwn && isGroup && (
-          <div className="tidings-message-sender" dir="auto">
-            {senderName}
-          </div>
-        )}
-        <div className="tidings-message-line">
-          <div className="tidings-message-bubble" data-text-dir={textDir} data-bare={bare ? '' : undefined}>
-            <MessageContent message={message} />
-            <span className="tidings-message-meta">
-              <time
-                dateTime={new Date(message.timestamp).toISOString()}
-                title={formatFullDateTime(message.timestamp, locale)}
-              >
-                {time}
-              </time>
-              {state && (
-                <span
-                  className="tidings-message-status"
-                  data-state={state}
-                  role="img"
-                  aria-label={stateLabel}
-                >
-                  <StatusIcon state={state} />
-                </span>
-              )}
-            </span>
-          </div>
-          {state === 'failed' && (
-            <button
-              type="button"
-              className="tidings-message-resend"
-              aria-label={strings.resend}
-              title={strings.statusFailed}
-              onClick={() => {
-                store
-                  .getState()
-                  .resendMessage(message.msgID)
-                  .catch(() => {});
-              }}
+      <div className="tidings-message-line">
+        <div
+          className="tidings-message-bubble"
+          data-text-dir={textDir}
+          data-bare={bare}
+          data-meta={metaInline ? 'inline' : undefined}
+        >
+          <MessageContent message={message} />
+          <span className="tidings-message-meta">
+            <time
+              dateTime={new Date(message.timestamp).toISOString()}
+              title={formatFullDateTime(message.timestamp, locale)}
             >
-              <AlertIcon size={18} />
-            </button>
-          )}
-          {actions && (
-            <MessageActions
-              message={message}
-              {...actions}
-              open={menu.open}
-              onOpenChange={onMenuOpenChange}
-              anchor={menu.anchor}
-              returnFocus={returnFocus}
-            />
-          )}
+              {time}
+            </time>
+            {state && (
+              <span className="tidings-message-status" data-state={state} role="img" aria-label={stateLabel}>
+                <StatusIcon state={state} />
+              </span>
+            )}
+          </span>
         </div>
+        {state === 'failed' && (
+          <button
+            type="button"
+            className="tidings-message-resend"
+            aria-label={strings.resend}
+            title={strings.statusFailed}
+            onClick={() => {
+              store
+                .getState()
+                .resendMessage(message.msgID)
+                .catch(() => {});
+            }}
+          >
+            <AlertIcon size={18} />
+          </button>
+        )}
+        {actions && message.status !== 'sending' && (isActive || menu.open) && (
+          <button
+            type="button"
+            className="tidings-message-actions-trigger"
+            aria-label={strings.messageActions}
+            aria-haspopup="menu"
+            aria-expanded={menu.open}
+            tabIndex={-1}
+            onClick={(event) => (menu.open ? onMenuOpenChange(false) : openMenu(event.currentTarget))}
+          >
+            <MoreIcon size={18} />
+          </button>
+        )}
+        {actions && menu.used && (
+          <MessageActions
+            message={message}
+            {...actions}
+            trigger={false}
+            open={menu.open}
+            onOpenChange={onMenuOpenChange}
+            anchor={menu.anchor}
+            returnFocus={returnFocus}
+          />
+        )}
       </div>
     </article>
   );

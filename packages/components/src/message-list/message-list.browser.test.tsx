@@ -200,6 +200,46 @@ describe('MessageList in a real browser: the scroll contract', () => {
     }
   });
 
+  it('keeps the view still when a page continues the run of the oldest loaded message (its header goes)', async () => {
+    // One long run of Bob's in a group: every page boundary cuts it, so each older page ends the run the
+    // previous oldest message started, and that message loses its avatar, name and spacing.
+    const history: FixtureMessage[] = Array.from({ length: 150 }, (_, i) => ({
+      from: 'bob',
+      text: `Part ${i + 1} of a long story`,
+      minutesAgo: 150 - i,
+    }));
+    const current = await createMessageListFixture({
+      type: 'group',
+      messages: history,
+      store: { messagePageSize: 30 },
+    });
+    fixture = current;
+    render(
+      <ChatProvider store={current.store}>
+        <div style={{ width: 420, height: HEIGHT, display: 'flex' }}>
+          <MessageList conversationID={current.conversationID} />
+        </div>
+      </ChatProvider>,
+    );
+    const log = await screen.findByRole('log');
+    await settled(log);
+    // Slow enough that the view settles at the top before each page lands.
+    current.alice.setNetworkConditions({ latencyMs: 250 });
+    for (let page = 0; page < 3; page++) {
+      const before = windowOf(current).messageIDs.length;
+      const oldest = windowOf(current).messageIDs[0] as string;
+      await scrollBy(log, -log.scrollTop);
+      expect(article(log, oldest)).toHaveAttribute('data-run-start');
+      const watch = watchPosition(log, messageInView(log).dataset.msgid as string);
+      await waitFor(() => expect(windowOf(current).messageIDs.length).toBeGreaterThan(before), {
+        timeout: 5000,
+      });
+      await settled(log);
+      expect(article(log, oldest)).not.toHaveAttribute('data-run-start');
+      expect(watch.stop()).toBe(0);
+    }
+  });
+
   it('stays at the bottom while new messages arrive there', async () => {
     const current = await renderList({ generated: 60 });
     for (const text of [

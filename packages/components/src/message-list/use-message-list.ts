@@ -34,8 +34,8 @@ export interface UseMessageListOptions {
    */
   endThreshold?: number;
   /**
-   * Rows rendered beyond each edge of the viewport.
-   * @default 8
+   * Rows rendered beyond each edge of the viewport (TanStack Virtual's chat guide uses 6).
+   * @default 6
    */
   overscan?: number;
   /**
@@ -104,35 +104,21 @@ function sameNames(a: readonly string[], b: readonly string[]): boolean {
   return a.length === b.length && a.every((name, i) => name === b[i]);
 }
 
-/** Whether the page is visible and has focus: only then does what is on screen count as read. */
-function useDocumentAttention(): boolean {
-  const [attentive, setAttentive] = useState(false);
+/** Calls `onChange` when the page is shown or hidden, or gains or loses focus. */
+function useDocumentAttention(onChange: () => void): void {
+  const latest = useRef(onChange);
+  latest.current = onChange;
   useEffect(() => {
-    let held = false;
-    // Every keystroke lands here: set the state only when it changes, or React may render the list again
-    // to find out that nothing did (the composer's keystrokes must not re-render the list).
-    const update = () => {
-      const next = document.visibilityState === 'visible' && document.hasFocus();
-      if (next === held) return;
-      held = next;
-      setAttentive(next);
-    };
-    update();
+    const update = () => latest.current();
     window.addEventListener('focus', update);
     window.addEventListener('blur', update);
     document.addEventListener('visibilitychange', update);
-    // Focus moving between frames does not always fire on this window; pointer and keys inside it do.
-    document.addEventListener('pointerdown', update, true);
-    document.addEventListener('keydown', update, true);
     return () => {
       window.removeEventListener('focus', update);
       window.removeEventListener('blur', update);
       document.removeEventListener('visibilitychange', update);
-      document.removeEventListener('pointerdown', update, true);
-      document.removeEventListener('keydown', update, true);
     };
   }, []);
-  return attentive;
 }
 
 function prefersReducedMotion(): boolean {
@@ -162,7 +148,7 @@ export function useMessageList(options: UseMessageListOptions): UseMessageListRe
     conversationID,
     viewportRef,
     endThreshold = 48,
-    overscan = 8,
+    overscan = 6,
     markRead = true,
     markReadDelayMs = 400,
     highlightMs = 2400,
@@ -224,13 +210,46 @@ export function useMessageList(options: UseMessageListOptions): UseMessageListRe
     () => buildMessageListItems(messages, { firstUnreadMsgID, hasOlder, isTyping }),
     [messages, firstUnreadMsgID, hasOlder, isTyping],
   );
+  // Where a row is, by key. Lookups are few (the focused, the highlighted and the last message) and
+  // mostly near the end, so they scan from there instead of keeping a map of every row.
   const indexByKey = useMemo(() => {
-    const map = new Map<string, number>();
-    items.forEach((item, index) => {
-      map.set(item.key, index);
-    });
-    return map;
+    const cache = new Map<string, number>();
+    return {
+      get(key: string): number | undefined {
+        const cached = cache.get(key);
+        if (cached !== undefined) return cached;
+        for (let i = items.length - 1; i >= 0; i--) {
+          if (items[i]?.key === key) {
+            cache.set(key, i);
+            return i;
+          }
+        }
+        return undefined;
+      },
+      has(key: string): boolean {
+        return this.get(key) !== undefined;
+      },
+    };
   }, [items]);
+
+  // A prepend can end the run the oldest loaded message started (the page brings the same sender's
+  // earlier messages): it loses its header and shrinks at the top. Such a row is compensated like the
+  // rows above the view, so what the reader sees does not move.
+  const flippedHeaders = useRef(new Set<string>());
+  const previousFirst = useRef<{ key: string; isRunStart: boolean } | null>(null);
+  // Before the ResizeObserver reports the new sizes of this commit.
+  useLayoutEffect(() => {
+    const first = items.find((item) => item.type === 'message');
+    const previous = previousFirst.current;
+    if (previous && previous.key !== first?.key) {
+      const index = indexByKey.get(previous.key);
+      const now = index === undefined ? undefined : items[index];
+      if (now?.type === 'message' && now.isRunStart !== previous.isRunStart)
+        flippedHeaders.current.add(previous.key);
+    }
+    previousFirst.current =
+      first?.type === 'message' ? { key: first.key, isRunStart: first.isRunStart } : null;
+  }, [items, indexByKey]);
 
   // Roving focus: the message in the tab order, and whether to move DOM focus to it after the next render.
   const [focusKey, setFocusKey] = useState<string | null>(null);
@@ -251,16 +270,21 @@ export function useMessageList(options: UseMessageListOptions): UseMessageListRe
   }, [hasNewer]);
 
   const [isAtEnd, setAtEnd] = useState(true);
-  const [range, setRange] = useState<{ start: number; end: number }>({ start: 0, end: 0 });
+  // Paging and reading, defined further down; the virtualizer's onChange calls them.
+  const reactions = useRef({ page: () => {}, read: () => {} });
 
-  // Where the first frame should look, from the estimates: the newest messages or the unread separator.
-  // Starting there (rather than at the top and then scrolling) mounts and measures only the rows shown.
+  // Where the first frame should look, from the estimated layout: the newest messages, the unread
+  // separator or the highlighted message. Starting there (rather than at the top and then scrolling)
+  // mounts and measures only the rows shown.
+  const virtualizerRef = useRef<Virtualizer<HTMLElement, HTMLElement> | null>(null);
   const initialOffset = useCallback(() => {
-    const stop = indexByKey.get(highlightedMsgID ?? '') ?? indexByKey.get('unread') ?? items.length;
-    let offset = 48;
-    for (let i = 0; i < stop; i++) offset += estimateItemSize(items[i] as MessageListItem);
-    return stop === items.length ? offset : Math.max(0, offset - (highlightedMsgID ? 200 : 0));
-  }, [indexByKey, items, highlightedMsgID]);
+    const current = virtualizerRef.current;
+    if (!current) return 0;
+    const total = current.getTotalSize();
+    const target = indexByKey.get(highlightedMsgID ?? '') ?? indexByKey.get('unread');
+    const start = target === undefined ? undefined : current.measurementsCache[target]?.start;
+    return start === undefined ? total : Math.max(0, start - (highlightedMsgID ? 200 : 0));
+  }, [indexByKey, highlightedMsgID]);
 
   const virtualizer = useVirtualizer<HTMLElement, HTMLElement>({
     count: items.length,
@@ -287,31 +311,46 @@ export function useMessageList(options: UseMessageListOptions): UseMessageListRe
       },
       [tabIndex],
     ),
+    // Paging and reading follow the scroll here, not through React state: a scroll re-renders the list
+    // only when the rendered range changes (TanStack Virtual's own render), never twice.
     onChange: (instance) => {
       setAtEnd(instance.isAtEnd(endThreshold));
-      const next = instance.range;
-      if (next)
-        setRange((prev) =>
-          prev.start === next.startIndex && prev.end === next.endIndex
-            ? prev
-            : { start: next.startIndex, end: next.endIndex },
-        );
+      reactions.current.page();
+      reactions.current.read();
     },
   });
+
+  virtualizerRef.current = virtualizer;
+  virtualizer.shouldAdjustScrollPositionOnItemSizeChange = (item, _delta, instance) => {
+    const offset = instance.scrollOffset ?? 0;
+    if (flippedHeaders.current.delete(String(item.key)))
+      return item.start < offset + (instance.scrollRect?.height ?? 0);
+    // TanStack Virtual's own rule otherwise: a first measurement above the view, or a change to a row
+    // wholly above it (not while scrolling back, so rows do not jump under the reader's thumb).
+    return instance.itemSizeCache.has(item.key)
+      ? item.start + item.size <= offset && instance.scrollDirection !== 'backward'
+      : item.start < offset;
+  };
 
   // ── Programmatic scrolls ──────────────────────────────────────────────────────────────────────────
   // Every scroll the list makes by itself runs through `command`; until the position has rested for a few
   // frames it does not count as the reader's (no reading, no paging).
-  const [isProgrammatic, setProgrammatic] = useState(false);
+  const isProgrammatic = useRef(false);
   const settleFrame = useRef(0);
-  const stopSettling = useCallback(() => {
-    cancelAnimationFrame(settleFrame.current);
-    setProgrammatic(false);
+  const settled = useCallback(() => {
+    isProgrammatic.current = false;
+    reactions.current.page();
+    reactions.current.read();
   }, []);
+  const stopSettling = useCallback(() => {
+    if (!isProgrammatic.current) return;
+    cancelAnimationFrame(settleFrame.current);
+    settled();
+  }, [settled]);
   const command = useCallback(
     (scroll: () => void) => {
       scroll();
-      setProgrammatic(true);
+      isProgrammatic.current = true;
       cancelAnimationFrame(settleFrame.current);
       let last = Number.NaN;
       let still = 0;
@@ -319,17 +358,19 @@ export function useMessageList(options: UseMessageListOptions): UseMessageListRe
         const top = viewportRef.current?.scrollTop ?? 0;
         still = Math.abs(top - last) < 0.5 ? still + 1 : 0;
         last = top;
-        if (still >= 3) setProgrammatic(false);
+        if (still >= 3) settled();
         else settleFrame.current = requestAnimationFrame(tick);
       };
       settleFrame.current = requestAnimationFrame(tick);
     },
-    [viewportRef],
+    [viewportRef, settled],
   );
   useEffect(() => () => cancelAnimationFrame(settleFrame.current), []);
 
   // ── Positioning: on open, on a jump, after sending ──────────────────────────────────────────────
-  const [isPositioned, setPositioned] = useState(false);
+  // Set once the first position is taken (newest, unread or highlighted message); a ref, so taking it
+  // costs no second render before the first paint.
+  const positioned = useRef(false);
   const scrollToEndNext = useRef(false);
   const previousLastKey = useRef<string | null>(null);
   const handledHighlight = useRef<string | null>(null);
@@ -340,9 +381,9 @@ export function useMessageList(options: UseMessageListOptions): UseMessageListRe
     previousLastKey.current = lastKey;
     if (items.length === 0) return;
 
-    if (!isPositioned) {
+    if (!positioned.current) {
       if (windowStatus === 'loadingAround') return;
-      setPositioned(true);
+      positioned.current = true;
       if (highlightedMsgID && indexByKey.has(highlightedMsgID)) return; // the highlight effect scrolls
       const unreadIndex = indexByKey.get('unread');
       command(() =>
@@ -363,7 +404,7 @@ export function useMessageList(options: UseMessageListOptions): UseMessageListRe
       scrollToEndNext.current = false;
       command(() => virtualizer.scrollToEnd());
     }
-  }, [items, lastMessageKey, indexByKey, isPositioned, windowStatus, highlightedMsgID, virtualizer, command]);
+  }, [items, lastMessageKey, indexByKey, windowStatus, highlightedMsgID, virtualizer, command]);
 
   useLayoutEffect(() => {
     if (!highlightedMsgID) {
@@ -384,49 +425,76 @@ export function useMessageList(options: UseMessageListOptions): UseMessageListRe
     return () => clearTimeout(timer);
   }, [highlightedMsgID, highlightMs, store, conversationID]);
 
-  // ── Paging ──────────────────────────────────────────────────────────────────────────────────────
-  const isIdle = windowStatus === 'idle';
-  useEffect(() => {
-    if (!isPositioned || isProgrammatic || !isIdle) return;
-    const { loadOlderMessages, loadNewerMessages } = store.getState();
-    if (hasOlder && range.start <= loadAheadRows) loadOlderMessages(conversationID).catch(() => {});
-    else if (hasNewer && range.end >= items.length - 1 - loadAheadRows)
-      loadNewerMessages(conversationID).catch(() => {});
-  }, [
-    isPositioned,
-    isProgrammatic,
-    isIdle,
-    hasOlder,
-    hasNewer,
-    range,
-    items.length,
-    loadAheadRows,
-    store,
-    conversationID,
-  ]);
+  // ── Paging and reading ──────────────────────────────────────────────────────────────────────────
+  // What the reactions to a scroll need to know, as of the last render.
+  const latest = useRef({ hasOlder, hasNewer, windowStatus, count: items.length, unreadCount });
+  latest.current = { hasOlder, hasNewer, windowStatus, count: items.length, unreadCount };
+  const readTimer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
 
-  // ── Reading ─────────────────────────────────────────────────────────────────────────────────────
-  const attentive = useDocumentAttention();
-  const canRead =
-    markRead && isPositioned && !isProgrammatic && attentive && isAtEnd && !hasNewer && unreadCount > 0;
-  useEffect(() => {
-    if (!canRead) return;
-    const timer = setTimeout(() => {
+  /** Loads older (or newer) messages when the rendered rows come near the loaded edge. */
+  const page = useCallback(() => {
+    const state = latest.current;
+    const range = virtualizer.range;
+    if (!range || !positioned.current || isProgrammatic.current || state.windowStatus !== 'idle') return;
+    const { loadOlderMessages, loadNewerMessages } = store.getState();
+    if (state.hasOlder && range.startIndex <= loadAheadRows)
+      loadOlderMessages(conversationID).catch(() => {});
+    else if (state.hasNewer && range.endIndex >= state.count - 1 - loadAheadRows)
+      loadNewerMessages(conversationID).catch(() => {});
+  }, [virtualizer, store, conversationID, loadAheadRows]);
+
+  /**
+   * Whether what is on screen counts as read now: the newest message is in view, the page is visible
+   * and focused, no programmatic scroll is under way and the reader is not scrolling.
+   */
+  const canReadNow = useCallback(() => {
+    const state = latest.current;
+    return (
+      markRead &&
+      positioned.current &&
+      !state.hasNewer &&
+      state.unreadCount > 0 &&
+      !isProgrammatic.current &&
+      !virtualizer.isScrolling &&
+      virtualizer.isAtEnd(endThreshold) &&
+      document.visibilityState === 'visible' &&
+      document.hasFocus()
+    );
+  }, [markRead, virtualizer, endThreshold]);
+
+  /** Marks the conversation read once it has stayed readable for `markReadDelayMs`. */
+  const read = useCallback(() => {
+    clearTimeout(readTimer.current);
+    if (!canReadNow()) return;
+    readTimer.current = setTimeout(() => {
       // Checked again at the moment: the reader may have scrolled on, or left, since.
-      if (document.visibilityState !== 'visible' || !document.hasFocus()) return;
-      if (virtualizer.isScrolling || !virtualizer.isAtEnd(endThreshold)) return;
+      if (!canReadNow()) return;
       store
         .getState()
         .markConversationRead(conversationID)
         .catch(() => {});
     }, markReadDelayMs);
-    return () => clearTimeout(timer);
-  }, [canRead, markReadDelayMs, virtualizer, endThreshold, store, conversationID]);
+  }, [canReadNow, markReadDelayMs, store, conversationID]);
+
+  reactions.current = { page, read };
+
+  // A page that landed (or a window that settled) may leave the rendered rows still near the edge; new
+  // unread messages or a change of the window's end may make the conversation readable.
+  // biome-ignore lint/correctness/useExhaustiveDependencies: these changes are what should trigger a check
+  useEffect(() => {
+    page();
+  }, [page, windowStatus, items.length]);
+  // biome-ignore lint/correctness/useExhaustiveDependencies: these changes are what should trigger a check
+  useEffect(() => {
+    read();
+  }, [read, unreadCount, hasNewer]);
+  useEffect(() => () => clearTimeout(readTimer.current), []);
+  useDocumentAttention(read);
 
   // ── The pill ────────────────────────────────────────────────────────────────────────────────────
   const farFromEnd = !isAtEnd && virtualizer.getDistanceFromEnd() > (viewportRef.current?.clientHeight ?? 0);
   const pill = {
-    isShown: isPositioned && (hasNewer || (!isAtEnd && (unreadCount > 0 || farFromEnd))),
+    isShown: positioned.current && (hasNewer || (!isAtEnd && (unreadCount > 0 || farFromEnd))),
     count: isAtEnd && !hasNewer ? 0 : unreadCount,
   };
 
