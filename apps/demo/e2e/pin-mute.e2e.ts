@@ -60,11 +60,13 @@ test('muting a chat turns its badge into a dot and takes it out of the total', a
   const [alice, bob] = await signInTabs(context, ['Alice Chen', 'Bob Martin']);
   if (!alice || !bob) throw new Error('two tabs');
 
+  await expect.poll(() => row(alice, 'Bob Martin').count()).toBe(1);
+  const seededUnread = await rowUnread(alice, 'Bob Martin');
   await openChat(bob, 'Alice Chen');
   await sendText(bob, 'Ping');
   await sendText(bob, 'Ping again');
-  await expect.poll(() => rowUnread(alice, 'Bob Martin'), { timeout: 15_000 }).toBeGreaterThanOrEqual(2);
-  const bobUnread = await rowUnread(alice, 'Bob Martin');
+  const bobUnread = seededUnread + 2;
+  await expect.poll(() => rowUnread(alice, 'Bob Martin'), { timeout: 15_000 }).toBe(bobUnread);
   const totalBefore = await totalUnread(alice);
   const badge = row(alice, 'Bob Martin').getByRole('img', { name: /unread message/ });
   await expect(badge.getAttribute('data-dot')).resolves.toBeNull();
