@@ -4,7 +4,7 @@ import {
   type ReceiveMessageOpt,
   selectConversation,
 } from '@tidings/core';
-import { type FormEvent, useCallback, useRef, useState } from 'react';
+import { type FormEvent, memo, useCallback, useRef, useState } from 'react';
 import { useChatStrings } from '../chat-provider/use-chat-config';
 import { useChatStore, useChatStoreApi } from '../chat-provider/use-chat-store';
 import { ConfirmDialog, Dialog } from '../dialog/dialog';
@@ -82,19 +82,7 @@ export interface ConversationActionsMenuProps {
   onError?: ConversationActionErrorHandler | undefined;
 }
 
-/**
- * The actions of a conversation as a menu: pin/unpin, mark read/unread, mute/unmute and the three
- * receive options, star, folders (move to, new folder…), hide, and delete after a confirmation. The
- * conversation list opens it from the row's button, a right click, Shift+F10 or the ContextMenu key; focus
- * returns to the row afterwards.
- *
- * DOM: a {@link Menu} (`role="menu"`), a {@link ConfirmDialog} for delete and a {@link Dialog} with a
- * `form.tidings-conversation-actions-form` for a new folder.
- *
- * @example
- * <ConversationActionsMenu conversationID="c2c_bob" open={open} anchor={button} onOpenChange={setOpen} />
- */
-export function ConversationActionsMenu({
+function ConversationActionsMenuImpl({
   conversationID,
   open,
   anchor,
@@ -276,6 +264,20 @@ export function ConversationActionsMenu({
     </>
   );
 }
+
+/**
+ * The actions of a conversation as a menu: pin/unpin, mark read/unread, mute/unmute and the three
+ * receive options, star, folders (move to, new folder…), hide, and delete after a confirmation. The
+ * conversation list opens it from the row's button, a right click, Shift+F10 or the ContextMenu key; focus
+ * returns to the row afterwards. Memoized: a list re-rendering as it scrolls does not re-render it.
+ *
+ * DOM: a {@link Menu} (`role="menu"`), a {@link ConfirmDialog} for delete and a {@link Dialog} with a
+ * `form.tidings-conversation-actions-form` for a new folder.
+ *
+ * @example
+ * <ConversationActionsMenu conversationID="c2c_bob" open={open} anchor={button} onOpenChange={setOpen} />
+ */
+export const ConversationActionsMenu = memo(ConversationActionsMenuImpl);
 
 /** Props of {@link MarkAllReadMenu}. */
 export interface MarkAllReadMenuProps {
