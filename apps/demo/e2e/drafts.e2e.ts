@@ -33,7 +33,9 @@ test('a draft shows as [Draft] in the list, survives switching chats and a reloa
 
   await openChat(alice, 'Judy Alvarez');
   await composer(alice).fill(draft);
-  // Switching to another chat saves the draft at once; the row shows it and moves to the top.
+  // The draft is saved as you type (debounced): the row shows it and moves to the top. Waiting for that
+  // keeps the next click from landing on a row that is moving under the pointer.
+  await expect.poll(() => row(alice, 'Judy Alvarez').getAttribute('data-has-draft')).toBe('');
   await openChat(alice, 'Peggy Brooks');
   await expect.poll(() => rowName(alice, 'Judy Alvarez')).toContain(`Draft: ${draft}`);
   await expect(row(alice, 'Judy Alvarez').getByText('[Draft]').count()).resolves.toBe(1);
