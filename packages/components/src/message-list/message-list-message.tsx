@@ -57,17 +57,26 @@ export interface MessageListMessageProps {
 
 const CLOSED = { open: false, anchor: null, used: false } as const;
 
-function StatusIcon({ state }: { state: MessageDeliveryState }) {
-  switch (state) {
-    case 'sending':
-      return <ClockIcon size={14} />;
-    case 'sent':
-      return <CheckIcon size={14} />;
-    case 'read':
-      return <DoubleCheckIcon size={14} />;
-    case 'failed':
-      return <AlertIcon size={14} />;
-  }
+const STATUS_ICONS = {
+  sending: ClockIcon,
+  sent: CheckIcon,
+  read: DoubleCheckIcon,
+  failed: AlertIcon,
+} as const;
+
+/** The status marker: the icon itself is the image, named by the status (one element per message). */
+function StatusIcon({ state, label }: { state: MessageDeliveryState; label: string }) {
+  const Icon = STATUS_ICONS[state];
+  return (
+    <Icon
+      size={14}
+      className="tidings-message-status"
+      data-state={state}
+      role="img"
+      aria-hidden={false}
+      aria-label={label}
+    />
+  );
 }
 
 /**
@@ -78,7 +87,8 @@ function StatusIcon({ state }: { state: MessageDeliveryState }) {
  * re-edit it. Subscribes to its own message only.
  *
  * DOM: `article.tidings-message` (a grid) > `.tidings-message-avatar`? + `.tidings-message-sender`? +
- * `.tidings-message-line` > `.tidings-message-bubble` > content + `.tidings-message-meta`, and the resend
+ * `.tidings-message-line` > `.tidings-message-bubble` > content + `time.tidings-message-meta` (with the
+ * status icon, `svg.tidings-message-status[role=img]`), and the resend
  * and actions buttons;
  * or `div.tidings-message-system`.
  *
@@ -253,19 +263,14 @@ export const MessageListMessage = memo(function MessageListMessage({
           data-meta={metaInline ? 'inline' : undefined}
         >
           <MessageContent message={message} />
-          <span className="tidings-message-meta">
-            <time
-              dateTime={new Date(message.timestamp).toISOString()}
-              title={formatFullDateTime(message.timestamp, locale)}
-            >
-              {time}
-            </time>
-            {state && (
-              <span className="tidings-message-status" data-state={state} role="img" aria-label={stateLabel}>
-                <StatusIcon state={state} />
-              </span>
-            )}
-          </span>
+          <time
+            className="tidings-message-meta"
+            dateTime={new Date(message.timestamp).toISOString()}
+            title={formatFullDateTime(message.timestamp, locale)}
+          >
+            {time}
+            {state && <StatusIcon state={state} label={stateLabel} />}
+          </time>
         </div>
         {state === 'failed' && (
           <button
