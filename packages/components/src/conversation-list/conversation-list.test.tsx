@@ -22,6 +22,8 @@ import {
   settle,
 } from './conversation-list-fixtures';
 import { ConversationListItemName, type ConversationListItemRenderProps } from './conversation-list-item';
+import { useConversationList } from './use-conversation-list';
+import { useConversation } from './use-conversation-list-item';
 
 const NOW = FIXTURE_NOW;
 const now = () => NOW;
@@ -449,6 +451,45 @@ describe('ConversationList', () => {
     await expectNoAxeViolations(container);
     await user.click(within(bob).getByRole('button', { name: 'Actions for Bob Martin' }));
     await expectNoAxeViolations(container);
+  });
+
+  it('lets an app render its own list with the headless hooks', async () => {
+    const user = userEvent.setup();
+    const { store } = await createInbox();
+    function MyRow({ id }: { id: string }) {
+      const item = useConversation(id);
+      return item ? (
+        <li>
+          {item.name} — {item.preview.text} {item.unreadCount > 0 && `(${item.unreadCount})`}
+        </li>
+      ) : null;
+    }
+    function MyList() {
+      const list = useConversationList({ filter: { type: 'c2c' } });
+      return (
+        <div {...list.gridProps} aria-label="Chats">
+          <ul>
+            {list.rows.map(({ conversationID }) => (
+              <MyRow key={conversationID} id={conversationID} />
+            ))}
+          </ul>
+          <p>{list.status}</p>
+          <button type="button" onClick={() => list.open(list.order.at(0) as string)}>
+            Open first
+          </button>
+        </div>
+      );
+    }
+    render(
+      <ChatProvider store={store} now={now}>
+        <MyList />
+      </ChatProvider>,
+    );
+    await waitFor(() => expect(screen.getAllByRole('listitem')).toHaveLength(4));
+    expect(screen.getAllByRole('listitem')[0]).toHaveTextContent('Bob Martin — [File] report.pdf (3)');
+    expect(screen.getByText('ready')).toBeInTheDocument();
+    await user.click(screen.getByRole('button', { name: 'Open first' }));
+    expect(store.getState().activeConversationID).toBe('c2c_bob');
   });
 
   it('throws a clear error outside a ChatProvider', () => {
