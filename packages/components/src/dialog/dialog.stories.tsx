@@ -36,7 +36,9 @@ export const Confirm: Story = {
   play: async ({ canvasElement }) => {
     const canvas = within(canvasElement);
     await userEvent.click(canvas.getByRole('button', { name: 'Delete chat' }));
-    await expect(canvas.getByRole('alertdialog', { name: 'Delete the chat with Bob Martin?' })).toHaveAttribute('open');
+    await expect(
+      canvas.getByRole('alertdialog', { name: 'Delete the chat with Bob Martin?' }),
+    ).toHaveAttribute('open');
     await expect(canvas.getByRole('button', { name: 'Cancel' })).toHaveFocus();
   },
 };
