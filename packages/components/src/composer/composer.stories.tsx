@@ -167,8 +167,11 @@ export const Uploading: Story = {
       createTestFile('Q3 planning.pdf', 400_000, 'application/pdf'),
     ]);
     await userEvent.click(canvas.getByRole('button', { name: 'Send' }));
-    const progress = await canvas.findByRole('progressbar', { name: 'Q3 planning.pdf' });
-    await waitFor(() => expect(Number(progress.getAttribute('aria-valuenow'))).toBeGreaterThan(0));
+    // Slow chunks keep the upload going for many seconds; a busy machine may take a while to show the first.
+    const progress = await canvas.findByRole('progressbar', { name: 'Q3 planning.pdf' }, { timeout: 10_000 });
+    await waitFor(() => expect(Number(progress.getAttribute('aria-valuenow'))).toBeGreaterThan(0), {
+      timeout: 10_000,
+    });
     await expect(canvas.getByRole('button', { name: 'Cancel upload Q3 planning.pdf' })).toBeInTheDocument();
   },
 };
