@@ -282,6 +282,42 @@ describe('Composer: drafts', { timeout: 20_000 }, () => {
     await user.click(screen.getByRole('button', { name: 'Dismiss' }));
     expect(screen.getByRole('alert')).toBeEmptyDOMElement();
   });
+
+  it('lets go of a failed text once that message is resent from the list, so it is not sent twice', async () => {
+    const { store, hub } = await setup();
+    const user = userEvent.setup();
+    renderComposer(store);
+    await user.type(field(), 'second try');
+    hub.setNetworkConditions({ online: false }, 'alice');
+    await user.keyboard('{Enter}');
+    await waitFor(() => expect(lastMessage(store)?.status).toBe('failed'));
+    await waitFor(() => expect(field()).toHaveValue('second try'));
+    hub.setNetworkConditions({ online: true }, 'alice');
+    await act(() => store.getState().resendMessage(lastMessage(store)?.msgID as string));
+    await waitFor(() => expect(field()).toHaveValue(''));
+    await waitFor(() => expect(draftOf(store)).toBeNull());
+    expect(
+      selectWindowMessages(store.getState(), 'c2c_bob').filter(
+        (m) => m.status === 'sent' && m.elemList[0]?.type === 'text' && m.elemList[0].text === 'second try',
+      ),
+    ).toHaveLength(1);
+  });
+
+  it('keeps a failed text the user edited, even after the message is resent from the list', async () => {
+    const { store, hub } = await setup();
+    const user = userEvent.setup();
+    renderComposer(store);
+    await user.type(field(), 'draft one');
+    hub.setNetworkConditions({ online: false }, 'alice');
+    await user.keyboard('{Enter}');
+    await waitFor(() => expect(lastMessage(store)?.status).toBe('failed'));
+    await waitFor(() => expect(field()).toHaveValue('draft one'));
+    await user.type(field(), ' and more');
+    hub.setNetworkConditions({ online: true }, 'alice');
+    await act(() => store.getState().resendMessage(lastMessage(store)?.msgID as string));
+    await waitFor(() => expect(lastMessage(store)?.status).toBe('sent'));
+    expect(field()).toHaveValue('draft one and more');
+  });
 });
 
 describe('Composer: typing status', { timeout: 20_000 }, () => {

@@ -419,10 +419,34 @@ export function useComposer(options: UseComposerOptions = {}): UseComposerReturn
     if (replyID) textareaRef.current?.focus();
   }, [replyID]);
 
+  // A failed text stays in the field and, as a failed message, in the list with Resend. Once that message
+  // is resent from the list, the field's copy would send it a second time: it goes, unless it was edited.
+  const [failedSend, setFailedSend] = useState<{
+    conversationID: string;
+    msgID: string;
+    text: string;
+  } | null>(null);
+  const failedStatus = useChatStore(
+    useCallback(
+      (state) => (failedSend ? state.messages.get(failedSend.msgID)?.status : undefined),
+      [failedSend],
+    ),
+  );
+  useEffect(() => {
+    if (!failedSend || failedStatus === 'failed' || failedStatus === 'sending') return;
+    if (failedStatus === 'sent' && failedSend.conversationID === conversationID && text === failedSend.text) {
+      editText('');
+      clearNotices(failedSend.conversationID);
+    }
+    setFailedSend(null);
+  }, [clearNotices, conversationID, editText, failedSend, failedStatus, text]);
+
   const send = useCallback(async () => {
     if (!canSend || !conversationID) return;
     const id = conversationID;
     const body = text.trim();
+    const raw = text;
+    setFailedSend(null);
     clearNotices(id);
     sendAll();
     if (body === '') return;
@@ -440,7 +464,10 @@ export function useComposer(options: UseComposerOptions = {}): UseComposerReturn
       callbacks.current.onSend?.({ conversationID: id, message });
     } catch (error) {
       // The text came back into the field: so does what it replied to.
-      if (settle(false) && quoted) callbacks.current.onReplyToChange?.(quoted);
+      const restored = settle(false);
+      if (restored && quoted) callbacks.current.onReplyToChange?.(quoted);
+      const msgID = isChatError(error) ? error.details.msgID : undefined;
+      if (restored && typeof msgID === 'string') setFailedSend({ conversationID: id, msgID, text: raw });
       fail(id, error);
     }
   }, [canSend, clearNotices, conversationID, draft, engine, fail, reply, sendAll, store, strings, text]);

@@ -116,7 +116,8 @@ export interface ChatActions {
   clearHighlight(conversationID: string): void;
   /**
    * Sends a created message into a conversation; it appears in the window at once (status `sending`).
-   * Resolves with the sent message; a failure leaves it in the window as `failed`, ready to resend.
+   * Resolves with the sent message; a failure leaves it in the window as `failed`, ready to resend, and
+   * rejects with a ChatError whose `details.msgID` names it.
    */
   sendMessage(
     conversationID: string,

@@ -198,6 +198,7 @@ describe('createChatStore', () => {
     expect(error).toBeInstanceOf(ChatError);
     const failed = selectWindowMessages(store.getState(), 'c2c_bob').at(-1);
     expect(failed).toMatchObject({ status: 'failed', elemList: [{ type: 'text', text: 'offline text' }] });
+    expect((error as ChatError).details.msgID).toBe(failed?.msgID);
     alice.setNetworkConditions({ online: true });
     const resent = await store.getState().resendMessage(failed?.msgID as string);
     expect(resent.status).toBe('sent');

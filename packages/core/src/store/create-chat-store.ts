@@ -453,7 +453,11 @@ export function createChatStore(engine: ChatEngine, options: ChatStoreOptions = 
         put([sent]);
         return sent;
       } catch (error) {
-        const chatError = check.toChatError(error, action);
+        const cause = check.toChatError(error, action);
+        // The message stays as failed; saying which one lets a composer or a toast offer to resend it.
+        const chatError = accepted
+          ? new ChatError(cause.code, cause.message, { ...cause.details, msgID: pending.msgID }, { cause })
+          : cause;
         if (accepted) {
           const [stored] = await engine.findMessages([pending.msgID]).catch(() => [] as Message[]);
           if (stored) put([stored.status === 'sending' ? { ...stored, status: 'failed' } : stored]);
