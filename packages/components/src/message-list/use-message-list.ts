@@ -216,15 +216,19 @@ export function useMessageList(options: UseMessageListOptions): UseMessageListRe
     const cache = new Map<string, number>();
     return {
       get(key: string): number | undefined {
-        const cached = cache.get(key);
-        if (cached !== undefined) return cached;
-        for (let i = items.length - 1; i >= 0; i--) {
-          if (items[i]?.key === key) {
-            cache.set(key, i);
-            return i;
+        let index = cache.get(key);
+        if (index === undefined) {
+          index = -1;
+          for (let i = items.length - 1; i >= 0; i--) {
+            if (items[i]?.key === key) {
+              index = i;
+              break;
+            }
           }
+          // Misses are kept too: "is there an unread separator?" is asked on every render.
+          cache.set(key, index);
         }
-        return undefined;
+        return index === -1 ? undefined : index;
       },
       has(key: string): boolean {
         return this.get(key) !== undefined;
