@@ -195,7 +195,9 @@ export const ArrowDownIcon = /* @__PURE__ */ createIcon(
 );
 
 /** A chevron pointing back: back to the list in narrow layouts. Mirrored right to left. */
-export const BackIcon = /* @__PURE__ */ createIcon('BackIcon', <path d="M15 5.5 8.5 12l6.5 6.5" />, { directional: true });
+export const BackIcon = /* @__PURE__ */ createIcon('BackIcon', <path d="M15 5.5 8.5 12l6.5 6.5" />, {
+  directional: true,
+});
 
 /** A picture: images. */
 export const ImageIcon = /* @__PURE__ */ createIcon(
@@ -227,7 +229,10 @@ export const MicIcon = /* @__PURE__ */ createIcon(
 );
 
 /** A filled triangle: play. Media controls keep their direction right to left. */
-export const PlayIcon = /* @__PURE__ */ createIcon('PlayIcon', <path d="M8 5.75v12.5L18.25 12z" fill="currentColor" />);
+export const PlayIcon = /* @__PURE__ */ createIcon(
+  'PlayIcon',
+  <path d="M8 5.75v12.5L18.25 12z" fill="currentColor" />,
+);
 
 /** Two filled bars: pause. */
 export const PauseIcon = /* @__PURE__ */ createIcon(
