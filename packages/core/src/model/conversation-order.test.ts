@@ -58,7 +58,7 @@ describe('ConversationOrder', () => {
           expect(order.indexOf(keys.get(id) as OrderKey)).toBe(index);
         });
       }),
-      { numRuns: 200 },
+      { numRuns: Number(process.env.TIDINGS_PROPERTY_RUNS ?? 200) },
     );
   });
 

@@ -28,7 +28,7 @@ describe('RecordMap', () => {
           }
         },
       ),
-      { numRuns: 100 },
+      { numRuns: Number(process.env.TIDINGS_PROPERTY_RUNS ?? 100) },
     );
   });
 

@@ -153,7 +153,7 @@ describe('Tencent engine: conversation paging', () => {
           for (const id of alive) if (!deleted.has(id)) expect(seen).toContain(id);
         },
       ),
-      { numRuns: 150 },
+      { numRuns: Number(process.env.TIDINGS_PROPERTY_RUNS ?? 150) },
     );
   });
 
