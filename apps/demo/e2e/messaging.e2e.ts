@@ -94,14 +94,11 @@ test('alice sends bob a text, an image and a file; his badge and total rise, ope
 });
 
 /*
- * Known bug in the kit's MessageList (message-list/use-message-list.ts): when a message replaces the
- * typing indicator at the end of the log, the item count stays the same, so TanStack Virtual's
- * followOnAppend does not fire and the reader, who was at the bottom, does not see the new message (no
- * "new messages" pill either, since the list still counts as at the end). People type before they send,
- * so this is the common case. `test.fails` keeps the suite green while it stands and turns red once the
- * list follows; then drop `.fails`.
+ * Regression: a message that takes the typing indicator's place at the end of the log leaves the item
+ * count unchanged, which TanStack Virtual's followOnAppend does not treat as an append; the list follows
+ * it itself (message-list/use-message-list.ts).
  */
-test.fails('a reader at the bottom sees a new message that the sender typed first', async () => {
+test('a reader at the bottom sees a new message that the sender typed first', async () => {
   const context = await newProfile(browser);
   const [alice, bob] = await signInTabs(context, ['Alice Chen', 'Bob Martin']);
   if (!alice || !bob) throw new Error('two tabs');

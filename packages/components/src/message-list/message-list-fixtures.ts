@@ -14,6 +14,7 @@ import {
   type LocalHubOptions,
   type MessageElem,
   type SeedMessage,
+  TYPING_BUSINESS_ID,
 } from '@tidings/core';
 import { createRandom, TEST_USERS } from '@tidings/core/testing';
 
@@ -76,6 +77,8 @@ export interface MessageListFixture {
   conversationID: string;
   /** Sends Alice a text from Bob (in the group for a group fixture). */
   receive: (text: string) => Promise<void>;
+  /** Tells Alice that Bob is typing (an online-only message, as the composer sends). */
+  type: () => Promise<void>;
   /** Closes the hub. */
   close: () => Promise<void>;
 }
@@ -172,6 +175,17 @@ export async function createMessageListFixture(
     const message = await bob.createTextMessage(text);
     await bob.sendMessage(message, type === 'group' ? { groupID } : { receiver: 'alice' });
   };
+  const typing = async () => {
+    const message = await bob.createCustomMessage(
+      JSON.stringify({ businessID: TYPING_BUSINESS_ID, typingStatus: 1 }),
+    );
+    await bob.sendMessage(message, {
+      ...(type === 'group' ? { groupID } : { receiver: 'alice' }),
+      onlineUserOnly: true,
+      isExcludedFromUnreadCount: true,
+      isExcludedFromLastMessage: true,
+    });
+  };
   return {
     hub,
     store,
@@ -179,6 +193,7 @@ export async function createMessageListFixture(
     bob,
     conversationID,
     receive,
+    type: typing,
     close: async () => {
       store.getState().destroy();
       await hub.close();

@@ -277,6 +277,43 @@ describe('MessageList in a real browser: the scroll contract', () => {
     expect(screen.queryByRole('button', { name: /new messages/ })).toBeNull();
   });
 
+  it('follows a message that takes the place of the typing indicator while the reader is at the bottom', async () => {
+    const current = await renderList({ generated: 60 });
+    await current.type();
+    await screen.findByText('Bob Martin is typing…');
+    await settled(current.log);
+    expect(distanceFromBottom(current.log)).toBeLessThanOrEqual(1);
+
+    await current.receive('Typed, then sent — long enough to wrap onto a second line of the bubble');
+    const arrived = await screen.findByText(/^Typed, then sent/);
+    await settled(current.log);
+    expect(screen.queryByText('Bob Martin is typing…')).toBeNull();
+    expect(distanceFromBottom(current.log)).toBeLessThanOrEqual(1);
+    expect(arrived.getBoundingClientRect().bottom).toBeLessThanOrEqual(
+      current.log.getBoundingClientRect().bottom,
+    );
+  });
+
+  it.each([
+    ['a little', 120],
+    ['far', 600],
+  ])(
+    'raises the pill for a message that takes the place of the typing indicator while scrolled up %s',
+    async (_, pixels) => {
+      const current = await renderList({ generated: 80 });
+      await scrollBy(current.log, -pixels);
+      const watch = watchPosition(current.log, messageInView(current.log).dataset.msgid as string);
+      await current.type();
+      await waitFor(() => expect(current.store.getState().typing[current.conversationID]).toHaveLength(1));
+      await settled(current.log);
+      await current.receive('Typed while you were reading');
+      await screen.findByRole('button', { name: '1 new message' });
+      await settled(current.log);
+      expect(watch.stop()).toBe(0);
+      expect(distanceFromBottom(current.log)).toBeGreaterThan(pixels - 1);
+    },
+  );
+
   it('goes to the bottom when the user sends, however far up they are', async () => {
     const current = await renderList({ generated: 120 });
     await scrollBy(current.log, -2000);

@@ -273,6 +273,7 @@ export function useMessageList(options: UseMessageListOptions): UseMessageListRe
     hadNewer.current = hasNewer;
   }, [hasNewer]);
 
+  // Where the reader was as of the last scroll: before this render's rows, in the effects below.
   const [isAtEnd, setAtEnd] = useState(true);
   // Paging and reading, defined further down; the virtualizer's onChange calls them.
   const reactions = useRef({ page: () => {}, read: () => {} });
@@ -404,11 +405,25 @@ export function useMessageList(options: UseMessageListOptions): UseMessageListRe
       last?.type === 'message' &&
       last.message.isSelf &&
       last.message.status === 'sending';
-    if (sent || scrollToEndNext.current) {
+    // A new last message while the reader was at the bottom stays in view. TanStack Virtual follows
+    // appends that add rows; this also covers one that takes the typing indicator's place (same count).
+    const replacedAtEnd = lastKey !== previous && follow && isAtEnd && !virtualizer.isAtEnd(endThreshold);
+    if (sent || replacedAtEnd || scrollToEndNext.current) {
       scrollToEndNext.current = false;
       command(() => virtualizer.scrollToEnd());
     }
-  }, [items, lastMessageKey, indexByKey, windowStatus, highlightedMsgID, virtualizer, command]);
+  }, [
+    items,
+    lastMessageKey,
+    indexByKey,
+    windowStatus,
+    highlightedMsgID,
+    virtualizer,
+    command,
+    follow,
+    isAtEnd,
+    endThreshold,
+  ]);
 
   useLayoutEffect(() => {
     if (!highlightedMsgID) {
