@@ -1,5 +1,5 @@
 import type { Conversation, GroupTipElem, Message, MessageElem } from '../model/types';
-import type { TidingsStrings } from './format-strings';
+import type { TidingsInboxStrings } from './format-strings';
 
 /** Previews longer than this are cut; the list shows one line anyway. */
 const MAX_PREVIEW_LENGTH = 200;
@@ -22,7 +22,7 @@ function withDetail(marker: string, detail: string): string {
 /** Options of {@link formatMessagePreview}. */
 export interface MessagePreviewOptions {
   /** The string table (markers, sentences). */
-  strings: TidingsStrings;
+  strings: TidingsInboxStrings;
   /**
    * Whether the message is in a group conversation: its preview is prefixed with the sender
    * (`Bob: hi`, `You: hi`).
@@ -49,7 +49,7 @@ export interface MessagePreviewOptions {
  * `[Location] Office`, a custom element's description…). Group tips need names; use
  * {@link formatMessagePreview} for whole messages.
  */
-export function formatElemPreview(elem: MessageElem, strings: TidingsStrings): string {
+export function formatElemPreview(elem: MessageElem, strings: TidingsInboxStrings): string {
   switch (elem.type) {
     case 'text':
       return firstLine(elem.text);
@@ -81,7 +81,7 @@ interface Names {
   object(userID: string): string;
 }
 
-function formatGroupTip(tip: GroupTipElem, strings: TidingsStrings, names: Names): string {
+function formatGroupTip(tip: GroupTipElem, strings: TidingsInboxStrings, names: Names): string {
   const list = (ids: readonly string[], form: 'subject' | 'object') =>
     strings.listOfNames(ids.map((id) => names[form](id)));
   const operator = names.subject(tip.opUserID);
@@ -178,7 +178,7 @@ export interface ConversationPreview {
 /** Options of {@link getConversationPreview} and {@link formatConversationPreview}. */
 export interface ConversationPreviewOptions {
   /** The string table (markers, sentences). */
-  strings: TidingsStrings;
+  strings: TidingsInboxStrings;
   /** The signed-in user, so their own messages and tips read "You". @default derived from `message.isSelf` */
   selfUserID?: string;
   /**

@@ -1,4 +1,4 @@
-import type { TidingsStrings } from './format-strings';
+import type { TidingsChatStrings, TidingsInboxStrings, TidingsStrings } from './format-strings';
 
 const numberFormat = new Intl.NumberFormat('en');
 const listFormat = new Intl.ListFormat('en', { type: 'conjunction' });
@@ -6,8 +6,8 @@ const listFormat = new Intl.ListFormat('en', { type: 'conjunction' });
 const plural = (count: number, one: string, many: string): string =>
   `${numberFormat.format(count)} ${count === 1 ? one : many}`;
 
-/** English strings of the Tidings UI. */
-export const en: TidingsStrings = {
+/** English strings of the inbox (conversation list, filters, badges, conversation actions). */
+export const enInbox: TidingsInboxStrings = {
   locale: 'en',
 
   previewImage: '[Image]',
@@ -69,6 +69,30 @@ export const en: TidingsStrings = {
   delete: 'Delete',
   moreActions: 'More actions',
 
+  loading: 'Loading…',
+  syncing: 'Syncing…',
+  syncFailed: 'Couldn’t sync',
+  loadFailed: 'Couldn’t load',
+  retry: 'Retry',
+
+  cancel: 'Cancel',
+  deleteConversationConfirm: (name) => `Delete the chat with ${name}?`,
+  deleteConversationDescription:
+    'The chat and its messages are removed from this device. This can’t be undone.',
+  notifications: 'Notifications',
+  receiveAndNotify: 'Notify me',
+  receiveNotNotify: 'Don’t notify me',
+  notReceive: 'Block messages',
+  moveToFolder: 'Move to folder',
+  newFolder: 'New folder…',
+  folderName: 'Folder name',
+  noFolders: 'No folders yet',
+  create: 'Create',
+  markAllRead: 'Mark all as read',
+};
+
+/** English strings of the chat view (messages, message actions, composer, faces, search). */
+export const enChat: TidingsChatStrings = {
   messageListLabel: (conversationName) => `Messages with ${conversationName}`,
   messageListEmpty: 'No messages yet',
   noConversationSelected: 'Select a conversation to start chatting',
@@ -113,11 +137,6 @@ export const en: TidingsStrings = {
   uploadProgress: (percent) => `Uploading, ${Math.round(percent)}%`,
   dropFilesHere: 'Drop files to send',
 
-  loading: 'Loading…',
-  syncing: 'Syncing…',
-  syncFailed: 'Couldn’t sync',
-  loadFailed: 'Couldn’t load',
-  retry: 'Retry',
   close: 'Close',
   back: 'Back',
   search: 'Search',
@@ -128,20 +147,6 @@ export const en: TidingsStrings = {
   sticker: 'Sticker',
   copied: 'Copied',
   deleteMessageConfirm: 'Delete this message from this device?',
-  cancel: 'Cancel',
-  deleteConversationConfirm: (name) => `Delete the chat with ${name}?`,
-  deleteConversationDescription:
-    'The chat and its messages are removed from this device. This can’t be undone.',
-  notifications: 'Notifications',
-  receiveAndNotify: 'Notify me',
-  receiveNotNotify: 'Don’t notify me',
-  notReceive: 'Block messages',
-  moveToFolder: 'Move to folder',
-  newFolder: 'New folder…',
-  folderName: 'Folder name',
-  noFolders: 'No folders yet',
-  create: 'Create',
-  markAllRead: 'Mark all as read',
 
   composerHint: (sendKeys, newLineKeys) => `${sendKeys} to send, ${newLineKeys} for a new line`,
   composerDisabled: 'You can’t send messages here',
@@ -190,3 +195,11 @@ export const en: TidingsStrings = {
   replyingTo: (name) => `Replying to ${name}`,
   cancelReply: 'Cancel reply',
 };
+
+/**
+ * English strings of the Tidings UI: the inbox's half and the chat view's.
+ *
+ * `Object.assign` marked pure rather than a spread (which bundlers keep as a possible side effect), so an
+ * app that never reads `en` drops the chat view's half.
+ */
+export const en: TidingsStrings = /* @__PURE__ */ Object.assign({}, enInbox, enChat);

@@ -1,4 +1,4 @@
-import type { TidingsStrings } from './format-strings';
+import type { TidingsChatStrings, TidingsInboxStrings, TidingsStrings } from './format-strings';
 
 const numberFormat = new Intl.NumberFormat('zh-CN');
 const listFormat = new Intl.ListFormat('zh-CN', { type: 'conjunction' });
@@ -20,8 +20,8 @@ function cat(...parts: string[]): string {
   return out;
 }
 
-/** Simplified Chinese strings of the Tidings UI. */
-export const zhCN: TidingsStrings = {
+/** Simplified Chinese strings of the inbox (conversation list, filters, badges, conversation actions). */
+export const zhCNInbox: TidingsInboxStrings = {
   locale: 'zh-CN',
 
   previewImage: '[图片]',
@@ -83,6 +83,29 @@ export const zhCN: TidingsStrings = {
   delete: '删除',
   moreActions: '更多操作',
 
+  loading: '加载中…',
+  syncing: '同步中…',
+  syncFailed: '同步失败',
+  loadFailed: '加载失败',
+  retry: '重试',
+
+  cancel: '取消',
+  deleteConversationConfirm: (name) => cat('删除与', name, '的会话？'),
+  deleteConversationDescription: '该会话及其消息将从本设备删除，此操作无法撤销。',
+  notifications: '消息通知',
+  receiveAndNotify: '接收并提醒',
+  receiveNotNotify: '接收但不提醒',
+  notReceive: '屏蔽消息',
+  moveToFolder: '移至分组',
+  newFolder: '新建分组…',
+  folderName: '分组名称',
+  noFolders: '暂无分组',
+  create: '创建',
+  markAllRead: '全部标为已读',
+};
+
+/** Simplified Chinese strings of the chat view (messages, message actions, composer, faces, search). */
+export const zhCNChat: TidingsChatStrings = {
   messageListLabel: (conversationName) => cat('与', conversationName, '的聊天'),
   messageListEmpty: '暂无消息',
   noConversationSelected: '选择一个会话开始聊天',
@@ -125,11 +148,6 @@ export const zhCN: TidingsStrings = {
   uploadProgress: (percent) => `上传中，${Math.round(percent)}%`,
   dropFilesHere: '拖放文件以发送',
 
-  loading: '加载中…',
-  syncing: '同步中…',
-  syncFailed: '同步失败',
-  loadFailed: '加载失败',
-  retry: '重试',
   close: '关闭',
   back: '返回',
   search: '搜索',
@@ -140,19 +158,6 @@ export const zhCN: TidingsStrings = {
   sticker: '表情',
   copied: '已复制',
   deleteMessageConfirm: '从此设备删除这条消息？',
-  cancel: '取消',
-  deleteConversationConfirm: (name) => cat('删除与', name, '的会话？'),
-  deleteConversationDescription: '该会话及其消息将从本设备删除，此操作无法撤销。',
-  notifications: '消息通知',
-  receiveAndNotify: '接收并提醒',
-  receiveNotNotify: '接收但不提醒',
-  notReceive: '屏蔽消息',
-  moveToFolder: '移至分组',
-  newFolder: '新建分组…',
-  folderName: '分组名称',
-  noFolders: '暂无分组',
-  create: '创建',
-  markAllRead: '全部标为已读',
 
   composerHint: (sendKeys, newLineKeys) => `${sendKeys} 发送，${newLineKeys} 换行`,
   composerDisabled: '无法在此会话中发送消息',
@@ -201,3 +206,11 @@ export const zhCN: TidingsStrings = {
   replyingTo: (name) => cat('回复', name),
   cancelReply: '取消回复',
 };
+
+/**
+ * Simplified Chinese strings of the Tidings UI: the inbox's half and the chat view's.
+ *
+ * `Object.assign` marked pure rather than a spread (which bundlers keep as a possible side effect), so an
+ * app that never reads `zhCN` drops the chat view's half.
+ */
+export const zhCN: TidingsStrings = /* @__PURE__ */ Object.assign({}, zhCNInbox, zhCNChat);

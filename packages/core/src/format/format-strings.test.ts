@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { en } from './format-strings-en';
-import { zhCN } from './format-strings-zh-cn';
+import { en, enChat, enInbox } from './format-strings-en';
+import { zhCN, zhCNChat, zhCNInbox } from './format-strings-zh-cn';
 
 describe('string tables', () => {
   it('define the same entries in every language', () => {
@@ -8,6 +8,17 @@ describe('string tables', () => {
     for (const key of Object.keys(en) as (keyof typeof en)[]) {
       expect(typeof zhCN[key], key).toBe(typeof en[key]);
     }
+  });
+
+  it('are the inbox’s half and the chat view’s half together, with no entry in both', () => {
+    for (const [whole, inbox, chat] of [
+      [en, enInbox, enChat],
+      [zhCN, zhCNInbox, zhCNChat],
+    ] as const) {
+      expect(Object.keys(inbox).filter((key) => key in chat)).toEqual([]);
+      expect(whole).toEqual({ ...inbox, ...chat });
+    }
+    expect(Object.keys(zhCNInbox).sort()).toEqual(Object.keys(enInbox).sort());
   });
 
   it('use the preview markers of the spec', () => {

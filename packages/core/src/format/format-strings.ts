@@ -3,9 +3,18 @@
  * entries with a spread: `{ ...en, previewDraft: '[Unsent]' }`. Entries that depend on a number or a name
  * are functions, so each language can place the value and choose its plural form.
  *
- * Two tables ship: {@link en} and {@link zhCN}.
+ * Two languages ship: {@link en} and {@link zhCN}. Each is made of two halves, the inbox's
+ * ({@link TidingsInboxStrings}: `enInbox`, `zhCNInbox`) and the chat view's ({@link TidingsChatStrings}:
+ * `enChat`, `zhCNChat`), so that the inbox's parts, which need only their half, can default to it.
  */
-export interface TidingsStrings {
+export interface TidingsStrings extends TidingsInboxStrings, TidingsChatStrings {}
+
+/**
+ * The strings of the inbox: conversation previews, the conversation list, its filters and badges, the
+ * conversation actions and their dialogs. An app that shows only the inbox ships only these
+ * ({@link enInbox}, {@link zhCNInbox}).
+ */
+export interface TidingsInboxStrings {
   /** BCP 47 tag used for dates, times, numbers and lists when no other locale is given, e.g. `'en'`. */
   locale: string;
 
@@ -127,6 +136,52 @@ export interface TidingsStrings {
   /** Accessible name of a button that opens more actions. */
   moreActions: string;
 
+  // ── States ─────────────────────────────────────────────────────────────────────────────────────
+  /** Something is loading. */
+  loading: string;
+  /** The store is syncing with the server. */
+  syncing: string;
+  /** Syncing with the server failed. */
+  syncFailed: string;
+  /** Loading failed. */
+  loadFailed: string;
+  /** Try a failed operation again. */
+  retry: string;
+
+  // ── Conversation actions and folders ───────────────────────────────────────────────────────────
+  /** Dismiss a dialog without doing anything, e.g. `Cancel`. */
+  cancel: string;
+  /** Title of the confirmation before deleting a conversation, e.g. `Delete the chat with Bob?`. */
+  deleteConversationConfirm: (name: string) => string;
+  /** What deleting a conversation does, under that title. */
+  deleteConversationDescription: string;
+  /** Submenu of how a conversation's messages are received, e.g. `Notifications`. */
+  notifications: string;
+  /** Receive option `receive`: messages arrive and notify, e.g. `Notify me`. */
+  receiveAndNotify: string;
+  /** Receive option `receiveNotNotify`: messages arrive silently (muted), e.g. `Don’t notify me`. */
+  receiveNotNotify: string;
+  /** Receive option `notReceive`: messages are not delivered, e.g. `Block messages`. */
+  notReceive: string;
+  /** Submenu of the conversation groups (folders) a conversation is in, e.g. `Move to folder`. */
+  moveToFolder: string;
+  /** Creates a conversation group (folder) with the conversation in it, e.g. `New folder…`. */
+  newFolder: string;
+  /** Label of the field naming a new folder, e.g. `Folder name`. */
+  folderName: string;
+  /** Shown in the folder submenu when there are none, e.g. `No folders yet`. */
+  noFolders: string;
+  /** Confirms creating something, e.g. `Create`. */
+  create: string;
+  /** Marks every conversation in a scope read, e.g. `Mark all as read`. */
+  markAllRead: string;
+}
+
+/**
+ * The strings of the chat view: the message list and its content, message actions, the composer, faces and
+ * message search ({@link enChat}, {@link zhCNChat}).
+ */
+export interface TidingsChatStrings {
   // ── Message list ───────────────────────────────────────────────────────────────────────────────
   /** Accessible name of the message list of a conversation. */
   messageListLabel: (conversationName: string) => string;
@@ -202,16 +257,6 @@ export interface TidingsStrings {
   dropFilesHere: string;
 
   // ── States ─────────────────────────────────────────────────────────────────────────────────────
-  /** Something is loading. */
-  loading: string;
-  /** The store is syncing with the server. */
-  syncing: string;
-  /** Syncing with the server failed. */
-  syncFailed: string;
-  /** Loading failed. */
-  loadFailed: string;
-  /** Try a failed operation again. */
-  retry: string;
   /** Close a menu, dialog or panel. */
   close: string;
   /** Go back (narrow layouts). */
@@ -232,33 +277,6 @@ export interface TidingsStrings {
   copied: string;
   /** Asks before deleting a message from this device, e.g. `Delete this message from this device?`. */
   deleteMessageConfirm: string;
-  // ── Conversation actions and folders ───────────────────────────────────────────────────────────
-  /** Dismiss a dialog without doing anything, e.g. `Cancel`. */
-  cancel: string;
-  /** Title of the confirmation before deleting a conversation, e.g. `Delete the chat with Bob?`. */
-  deleteConversationConfirm: (name: string) => string;
-  /** What deleting a conversation does, under that title. */
-  deleteConversationDescription: string;
-  /** Submenu of how a conversation's messages are received, e.g. `Notifications`. */
-  notifications: string;
-  /** Receive option `receive`: messages arrive and notify, e.g. `Notify me`. */
-  receiveAndNotify: string;
-  /** Receive option `receiveNotNotify`: messages arrive silently (muted), e.g. `Don’t notify me`. */
-  receiveNotNotify: string;
-  /** Receive option `notReceive`: messages are not delivered, e.g. `Block messages`. */
-  notReceive: string;
-  /** Submenu of the conversation groups (folders) a conversation is in, e.g. `Move to folder`. */
-  moveToFolder: string;
-  /** Creates a conversation group (folder) with the conversation in it, e.g. `New folder…`. */
-  newFolder: string;
-  /** Label of the field naming a new folder, e.g. `Folder name`. */
-  folderName: string;
-  /** Shown in the folder submenu when there are none, e.g. `No folders yet`. */
-  noFolders: string;
-  /** Confirms creating something, e.g. `Create`. */
-  create: string;
-  /** Marks every conversation in a scope read, e.g. `Mark all as read`. */
-  markAllRead: string;
 
   // ── Composer, faces and message search ─────────────────────────────────────────────────────────
   /** How to send from the message field, e.g. `Enter to send, Shift+Enter for a new line`. */

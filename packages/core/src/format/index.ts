@@ -9,9 +9,9 @@ export {
   getConversationPreview,
   type MessagePreviewOptions,
 } from './format-preview';
-export type { TidingsStrings } from './format-strings';
-export { en } from './format-strings-en';
-export { zhCN } from './format-strings-zh-cn';
+export type { TidingsChatStrings, TidingsInboxStrings, TidingsStrings } from './format-strings';
+export { en, enChat, enInbox } from './format-strings-en';
+export { zhCN, zhCNChat, zhCNInbox } from './format-strings-zh-cn';
 export {
   formatConversationTime,
   formatDateSeparator,
