@@ -314,6 +314,71 @@ describe('MessageList in a real browser: the scroll contract', () => {
     },
   );
 
+  describe('going back to a conversation', () => {
+    async function renderSwitchable() {
+      const current = await createMessageListFixture({ generated: 120 });
+      fixture = current;
+      const view = (conversationID: string | null) => (
+        <ChatProvider store={current.store} now={() => FIXTURE_NOW}>
+          <div style={{ width: 420, height: HEIGHT, display: 'flex', flexDirection: 'column' }}>
+            <MessageList conversationID={conversationID} markReadDelayMs={150} />
+          </div>
+        </ChatProvider>
+      );
+      const { rerender } = render(view(current.conversationID));
+      const log = await screen.findByRole('log');
+      await settled(log);
+      return {
+        ...current,
+        log,
+        leave: () => rerender(view(null)),
+        comeBack: async () => {
+          rerender(view(current.conversationID));
+          const log = await screen.findByRole('log');
+          await settled(log);
+          return log;
+        },
+      };
+    }
+
+    it('shows the messages the reader left it at, to the pixel, when they left it scrolled up', async () => {
+      const current = await renderSwitchable();
+      await scrollBy(current.log, -900);
+      const reading = messageInView(current.log);
+      const msgID = reading.dataset.msgid as string;
+      const top = reading.getBoundingClientRect().top;
+
+      current.leave();
+      expect(screen.queryByRole('log')).toBeNull();
+      const log = await current.comeBack();
+      const again = article(log, msgID);
+      expect(again).not.toBeNull();
+      expect(Math.abs((again?.getBoundingClientRect().top ?? 0) - top)).toBeLessThanOrEqual(1);
+      expect(distanceFromBottom(log)).toBeGreaterThan(800);
+    });
+
+    it('opens at the newest message when the reader left it at the bottom', async () => {
+      const current = await renderSwitchable();
+      await scrollBy(current.log, -900);
+      await scrollBy(current.log, 2000);
+      current.leave();
+      const log = await current.comeBack();
+      expect(distanceFromBottom(log)).toBeLessThanOrEqual(1);
+    });
+
+    it('opens at the newest message, not the old place, when a message arrived while the reader was away', async () => {
+      const current = await renderSwitchable();
+      await scrollBy(current.log, -900);
+      current.leave();
+      await current.receive('Arrived while you were elsewhere');
+      await waitFor(() => expect(unreadOf(current)).toBe(1));
+      const log = await current.comeBack();
+      const arrived = await screen.findByText('Arrived while you were elsewhere');
+      expect(distanceFromBottom(log)).toBeLessThanOrEqual(1);
+      expect(arrived.getBoundingClientRect().bottom).toBeLessThanOrEqual(log.getBoundingClientRect().bottom);
+    });
+  });
+
   it('goes to the bottom when the user sends, however far up they are', async () => {
     const current = await renderList({ generated: 120 });
     await scrollBy(current.log, -2000);

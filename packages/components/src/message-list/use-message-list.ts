@@ -121,6 +121,40 @@ function useDocumentAttention(onChange: () => void): void {
   }, []);
 }
 
+/** Where a reader left a conversation scrolled up: the row at the top of the view and how far into it. */
+interface ScrollPlace {
+  key: string;
+  offset: number;
+}
+
+/**
+ * Scroll places per store (the UI's memory, not chat state): going back to a conversation the reader
+ * left scrolled up shows the same messages, as long as nothing new has arrived there since.
+ */
+const scrollPlaces = new WeakMap<object, Map<string, ScrollPlace>>();
+
+function placesOf(store: object): Map<string, ScrollPlace> {
+  let places = scrollPlaces.get(store);
+  if (!places) {
+    places = new Map();
+    scrollPlaces.set(store, places);
+  }
+  return places;
+}
+
+/** The row at `offset` (the top of the view), by binary search over the measured rows. */
+function topItemAt(virtualizer: Virtualizer<HTMLElement, HTMLElement>, offset: number) {
+  const rows = virtualizer.measurementsCache;
+  let low = 0;
+  let high = rows.length - 1;
+  while (low < high) {
+    const middle = (low + high + 1) >> 1;
+    if ((rows[middle]?.start ?? 0) <= offset) low = middle;
+    else high = middle - 1;
+  }
+  return rows[low] ?? null;
+}
+
 function prefersReducedMotion(): boolean {
   return typeof matchMedia === 'function' && matchMedia('(prefers-reduced-motion: reduce)').matches;
 }
@@ -275,8 +309,19 @@ export function useMessageList(options: UseMessageListOptions): UseMessageListRe
 
   // Where the reader was as of the last scroll: before this render's rows, in the effects below.
   const [isAtEnd, setAtEnd] = useState(true);
+  // The same, as of the last scroll event, for the unmount (the virtualizer has let go of the element).
+  const atEnd = useRef(true);
   // Paging and reading, defined further down; the virtualizer's onChange calls them.
   const reactions = useRef({ page: () => {}, read: () => {} });
+
+  // The place the reader left this conversation at, if they left it scrolled up and nothing new is
+  // unread there now (new messages open at the unread separator or the newest instead).
+  const returningPlace = useCallback(() => {
+    if (unreadCount > 0 || hasNewer) return undefined;
+    const place = placesOf(store).get(conversationID);
+    const index = place && indexByKey.get(place.key);
+    return place && index !== undefined ? { index, offset: place.offset } : undefined;
+  }, [store, conversationID, unreadCount, hasNewer, indexByKey]);
 
   // Where the first frame should look, from the estimated layout: the newest messages, the unread
   // separator or the highlighted message. Starting there (rather than at the top and then scrolling)
@@ -288,8 +333,11 @@ export function useMessageList(options: UseMessageListOptions): UseMessageListRe
     const total = current.getTotalSize();
     const target = indexByKey.get(highlightedMsgID ?? '') ?? indexByKey.get('unread');
     const start = target === undefined ? undefined : current.measurementsCache[target]?.start;
-    return start === undefined ? total : Math.max(0, start - (highlightedMsgID ? 200 : 0));
-  }, [indexByKey, highlightedMsgID]);
+    if (start !== undefined) return Math.max(0, start - (highlightedMsgID ? 200 : 0));
+    const place = returningPlace();
+    const placeStart = place && current.measurementsCache[place.index]?.start;
+    return place && placeStart !== undefined ? placeStart + place.offset : total;
+  }, [indexByKey, highlightedMsgID, returningPlace]);
 
   const virtualizer = useVirtualizer<HTMLElement, HTMLElement>({
     count: items.length,
@@ -319,7 +367,8 @@ export function useMessageList(options: UseMessageListOptions): UseMessageListRe
     // Paging and reading follow the scroll here, not through React state: a scroll re-renders the list
     // only when the rendered range changes (TanStack Virtual's own render), never twice.
     onChange: (instance) => {
-      setAtEnd(instance.isAtEnd(endThreshold));
+      atEnd.current = instance.isAtEnd(endThreshold);
+      setAtEnd(atEnd.current);
       reactions.current.page();
       reactions.current.read();
     },
@@ -353,13 +402,14 @@ export function useMessageList(options: UseMessageListOptions): UseMessageListRe
     settled();
   }, [settled]);
   const command = useCallback(
-    (scroll: () => void) => {
+    (scroll: () => void, correct?: () => void) => {
       scroll();
       isProgrammatic.current = true;
       cancelAnimationFrame(settleFrame.current);
       let last = Number.NaN;
       let still = 0;
       const tick = () => {
+        correct?.();
         const top = viewportRef.current?.scrollTop ?? 0;
         still = Math.abs(top - last) < 0.5 ? still + 1 : 0;
         last = top;
@@ -380,6 +430,26 @@ export function useMessageList(options: UseMessageListOptions): UseMessageListRe
   const previousLastKey = useRef<string | null>(null);
   const handledHighlight = useRef<string | null>(null);
 
+  /**
+   * Scrolls back to where the reader left: from the estimated layout first; then, as the rows around it
+   * are measured, the row itself is put back where it was.
+   */
+  const restorePlace = useCallback(
+    (place: { index: number; offset: number }) =>
+      command(
+        () =>
+          virtualizer.scrollToOffset((virtualizer.measurementsCache[place.index]?.start ?? 0) + place.offset),
+        () => {
+          const viewport = viewportRef.current;
+          const row = viewport?.querySelector(`[data-index="${place.index}"]`);
+          if (!viewport || !row) return;
+          const shift = viewport.getBoundingClientRect().top - row.getBoundingClientRect().top - place.offset;
+          if (Math.abs(shift) >= 1) viewport.scrollTop -= shift;
+        },
+      ),
+    [virtualizer, viewportRef, command],
+  );
+
   useLayoutEffect(() => {
     const lastKey = lastMessageKey;
     const previous = previousLastKey.current;
@@ -391,6 +461,11 @@ export function useMessageList(options: UseMessageListOptions): UseMessageListRe
       positioned.current = true;
       if (highlightedMsgID && indexByKey.has(highlightedMsgID)) return; // the highlight effect scrolls
       const unreadIndex = indexByKey.get('unread');
+      const place = unreadIndex === undefined ? returningPlace() : undefined;
+      if (place) {
+        restorePlace(place);
+        return;
+      }
       command(() =>
         unreadIndex === undefined
           ? virtualizer.scrollToEnd()
@@ -423,7 +498,21 @@ export function useMessageList(options: UseMessageListOptions): UseMessageListRe
     follow,
     isAtEnd,
     endThreshold,
+    returningPlace,
+    restorePlace,
   ]);
+
+  // Leaving: remember the place if the reader is scrolled up, forget it if they are at the bottom.
+  useLayoutEffect(
+    () => () => {
+      const places = placesOf(store);
+      const offset = virtualizer.scrollOffset ?? 0;
+      const top = positioned.current && !atEnd.current ? topItemAt(virtualizer, offset) : null;
+      if (top) places.set(conversationID, { key: String(top.key), offset: offset - top.start });
+      else places.delete(conversationID);
+    },
+    [store, conversationID, virtualizer],
+  );
 
   useLayoutEffect(() => {
     if (!highlightedMsgID) {
