@@ -5,8 +5,11 @@ import { createContext, useContext } from 'react';
 export interface ChatContextValue {
   /** The chat store the components read and act on. */
   store: ChatStore;
-  /** The string table of the UI. */
-  strings: TidingsStrings;
+  /**
+   * The string table the app gave, if any. Without one each part uses its English table (the inbox's
+   * `enInbox`, the chat view's `en`), so an app that shows only the inbox ships only the inbox's strings.
+   */
+  strings?: TidingsStrings | undefined;
   /** BCP 47 tag for dates, times and numbers. */
   locale: string;
   /** The clock relative times are computed against. */

@@ -1,11 +1,11 @@
 import { act, render, renderHook, screen } from '@testing-library/react';
-import { type ChatState, en, selectTotalUnread, zhCN } from '@tidings/core';
+import { type ChatState, en, enInbox, selectTotalUnread, zhCN } from '@tidings/core';
 import type { ReactNode } from 'react';
 import { renderToString } from 'react-dom/server';
 import { describe, expect, it, vi } from 'vitest';
 import { createTestChatStore, createTestConversation } from '../../test/chat-store';
 import { ChatProvider } from './chat-provider';
-import { useChatConfig, useChatStrings } from './use-chat-config';
+import { useChatConfig, useChatStrings, useInboxConfig, useInboxStrings } from './use-chat-config';
 import { useChatEngine, useChatStore, useChatStoreApi } from './use-chat-store';
 
 function withProvider(store = createTestChatStore(), props: { locale?: string; now?: () => number } = {}) {
@@ -153,5 +153,30 @@ describe('useChatStrings', () => {
   it('falls back to English outside a provider, for standalone parts', () => {
     const { result } = renderHook(() => useChatStrings());
     expect(result.current).toBe(en);
+  });
+});
+
+describe('useInboxStrings', () => {
+  it('gives inbox parts only the inbox’s English strings when the app gives none', () => {
+    const { result } = renderHook(() => ({ strings: useInboxStrings(), config: useInboxConfig() }), {
+      wrapper: withProvider(),
+    });
+    expect(result.current.strings).toBe(enInbox);
+    expect(result.current.config.strings).toBe(enInbox);
+    expect(result.current.config.locale).toBe('en');
+    expect(renderHook(() => useInboxStrings()).result.current).toBe(enInbox);
+  });
+
+  it('gives inbox parts the app’s whole table when it gives one', () => {
+    const store = createTestChatStore();
+    const { result } = renderHook(() => ({ inbox: useInboxStrings(), chat: useChatStrings() }), {
+      wrapper: ({ children }) => (
+        <ChatProvider store={store} strings={zhCN}>
+          {children}
+        </ChatProvider>
+      ),
+    });
+    expect(result.current.inbox).toBe(zhCN);
+    expect(result.current.chat).toBe(zhCN);
   });
 });

@@ -1,4 +1,4 @@
-import { type ChatStore, en, type TidingsStrings } from '@tidings/core';
+import type { ChatStore, TidingsStrings } from '@tidings/core';
 import { type ReactNode, useEffect, useMemo } from 'react';
 import { ChatContext, type ChatContextValue } from './chat-provider-context';
 
@@ -8,12 +8,12 @@ export interface ChatProviderProps {
   store: ChatStore;
   /**
    * The UI's strings: `en`, `zhCN`, or a table of your own (`{ ...en, previewDraft: '[Unsent]' }`).
-   * @default en
+   * @default English (`en`; each part takes its half of it, so an inbox alone ships only `enInbox`)
    */
   strings?: TidingsStrings;
   /**
    * BCP 47 tag for dates, times and numbers.
-   * @default strings.locale
+   * @default strings.locale, else 'en'
    */
   locale?: string;
   /**
@@ -43,13 +43,13 @@ export interface ChatProviderProps {
  */
 export function ChatProvider({
   store,
-  strings = en,
+  strings,
   locale,
   now = Date.now,
   autoStart = true,
   children,
 }: ChatProviderProps) {
-  const resolvedLocale = locale ?? strings.locale;
+  const resolvedLocale = locale ?? strings?.locale ?? 'en';
   const value = useMemo<ChatContextValue>(
     () => ({ store, strings, locale: resolvedLocale, now }),
     [store, strings, resolvedLocale, now],

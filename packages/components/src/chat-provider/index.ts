@@ -1,4 +1,10 @@
 export { ChatProvider, type ChatProviderProps } from './chat-provider';
 export type { ChatContextValue } from './chat-provider-context';
-export { type ChatConfig, useChatConfig, useChatStrings } from './use-chat-config';
+export {
+  type ChatConfig,
+  useChatConfig,
+  useChatStrings,
+  useInboxConfig,
+  useInboxStrings,
+} from './use-chat-config';
 export { useChatEngine, useChatStore, useChatStoreApi } from './use-chat-store';

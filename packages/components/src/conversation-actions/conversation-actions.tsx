@@ -5,7 +5,7 @@ import {
   selectConversation,
 } from '@tidings/core';
 import { type FormEvent, memo, useCallback, useRef, useState } from 'react';
-import { useChatStrings } from '../chat-provider/use-chat-config';
+import { useInboxStrings } from '../chat-provider/use-chat-config';
 import { useChatStore, useChatStoreApi } from '../chat-provider/use-chat-store';
 import { ConfirmDialog, Dialog } from '../dialog/dialog';
 import {
@@ -90,7 +90,7 @@ function ConversationActionsMenuImpl({
   returnFocus,
   onError,
 }: ConversationActionsMenuProps) {
-  const strings = useChatStrings();
+  const strings = useInboxStrings();
   // The dialogs outlive the menu, so they remember their conversation.
   const [dialog, setDialog] = useState<{ kind: 'delete' | 'folder'; conversationID: string } | null>(null);
   const id = conversationID ?? dialog?.conversationID ?? '';
@@ -297,7 +297,7 @@ export interface MarkAllReadMenuProps {
  * <MarkAllReadMenu />
  */
 export function MarkAllReadMenu({ onError, className }: MarkAllReadMenuProps) {
-  const strings = useChatStrings();
+  const strings = useInboxStrings();
   const store = useChatStoreApi();
   const mark = (scope: 'all' | 'c2c' | 'group') =>
     store

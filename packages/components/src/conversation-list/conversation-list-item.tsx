@@ -2,7 +2,7 @@ import { avatarColorOf, initialsOf } from '@tidings/core';
 import { clsx } from 'clsx';
 import { type ComponentPropsWithoutRef, type CSSProperties, memo, type ReactNode, useCallback } from 'react';
 import { useAvatarImage } from '../avatar/use-avatar';
-import { useChatStrings } from '../chat-provider/use-chat-config';
+import { useInboxStrings } from '../chat-provider/use-chat-config';
 import { UnreadBadge } from '../unread-badge/unread-badge';
 import { type ConversationItem, useConversationRow } from './use-conversation-list-item';
 
@@ -127,7 +127,7 @@ export function ConversationListItemActionsButton({
   className,
   ...rest
 }: ConversationListItemActionsButtonProps) {
-  const strings = useChatStrings();
+  const strings = useInboxStrings();
   return (
     <button
       type="button"

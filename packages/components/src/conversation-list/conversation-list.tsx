@@ -1,6 +1,7 @@
 import { clsx } from 'clsx';
 import { type ComponentPropsWithoutRef, type ReactNode, useCallback } from 'react';
 import { useChatContext } from '../chat-provider/chat-provider-context';
+import { useInboxStrings } from '../chat-provider/use-chat-config';
 import { ConversationActionsMenu } from '../conversation-actions/conversation-actions';
 import type { ConversationActionErrorHandler } from '../conversation-actions/use-conversation-actions';
 import {
@@ -69,7 +70,8 @@ export function ConversationList({
   'aria-label': ariaLabel,
   ...rest
 }: ConversationListProps) {
-  const { strings } = useChatContext('ConversationList');
+  useChatContext('ConversationList');
+  const strings = useInboxStrings();
   const list = useConversationList({
     ...(filter && { filter }),
     onActiveConversationChange,

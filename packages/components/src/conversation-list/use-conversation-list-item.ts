@@ -8,10 +8,10 @@ import {
   hasMark,
   isMuted,
   selectConversation,
-  type TidingsStrings,
+  type TidingsInboxStrings,
 } from '@tidings/core';
 import { useCallback, useMemo } from 'react';
-import { useChatConfig } from '../chat-provider/use-chat-config';
+import { useInboxConfig } from '../chat-provider/use-chat-config';
 import { useChatStore } from '../chat-provider/use-chat-store';
 
 /** What a conversation row shows, derived from the record once per change. */
@@ -63,7 +63,7 @@ function spoken(marker: string): string {
  */
 export function describeConversation(
   conversation: Conversation,
-  options: { strings: TidingsStrings; locale: string; now: number; selfUserID?: string },
+  options: { strings: TidingsInboxStrings; locale: string; now: number; selfUserID?: string },
 ): ConversationItem {
   const { strings, locale, now } = options;
   const preview = getConversationPreview(conversation, {
@@ -146,7 +146,7 @@ export function useConversationRow(conversationID: string): {
   item: ConversationItem | undefined;
   isActive: boolean;
 } {
-  const { strings, locale, now } = useChatConfig();
+  const { strings, locale, now } = useInboxConfig();
   const { conversation, selfUserID, isActive } = useChatStore(
     useCallback(
       (state: ChatState): RowSelection => ({

@@ -1,6 +1,6 @@
 import { clsx } from 'clsx';
 import { type ComponentPropsWithoutRef, type ReactNode, type RefObject, useRef } from 'react';
-import { useChatStrings } from '../chat-provider/use-chat-config';
+import { useInboxStrings } from '../chat-provider/use-chat-config';
 import { useDialog } from './use-dialog';
 
 /** Props of {@link Dialog}. */
@@ -123,7 +123,7 @@ export function ConfirmDialog({
   onOpenChange,
   ...rest
 }: ConfirmDialogProps) {
-  const strings = useChatStrings();
+  const strings = useInboxStrings();
   const cancelRef = useRef<HTMLButtonElement>(null);
   return (
     <Dialog {...rest} role="alertdialog" onOpenChange={onOpenChange} initialFocus={cancelRef}>
