@@ -1,6 +1,7 @@
 import { clsx } from 'clsx';
 import type { ComponentPropsWithoutRef, ReactNode } from 'react';
 import { useChatContext } from '../chat-provider/chat-provider-context';
+import { useInboxStrings } from '../chat-provider/use-chat-config';
 import { UnreadBadge } from '../unread-badge/unread-badge';
 import {
   type ConversationFilterTab,
@@ -51,7 +52,8 @@ export function ConversationFilterTabs({
   'aria-label': ariaLabel,
   ...rest
 }: ConversationFilterTabsProps) {
-  const { strings } = useChatContext('ConversationFilterTabs');
+  useChatContext('ConversationFilterTabs');
+  const strings = useInboxStrings();
   const { tabs, tablistProps, getTabProps } = useConversationFilterTabs({ value, onValueChange });
   return (
     <div className={clsx('tidings-conversation-filter-tabs', className)} {...rest}>

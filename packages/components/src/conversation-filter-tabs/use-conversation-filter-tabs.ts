@@ -4,12 +4,12 @@ import {
   type ConversationGroup,
   ConversationMarkType,
   selectTotalUnread,
-  type TidingsStrings,
+  type TidingsInboxStrings,
   type UnreadFilter,
   unreadFilterKey,
 } from '@tidings/core';
 import { type KeyboardEvent, useCallback, useEffect, useId, useMemo, useRef } from 'react';
-import { useChatStrings } from '../chat-provider/use-chat-config';
+import { useInboxStrings } from '../chat-provider/use-chat-config';
 import { useChatStore, useChatStoreApi } from '../chat-provider/use-chat-store';
 
 /**
@@ -65,7 +65,7 @@ function selectGroups(state: ChatState): readonly ConversationGroup[] {
 
 /** The built-in tabs, then one per conversation group (folder). */
 export function getConversationFilterTabs(
-  strings: TidingsStrings,
+  strings: TidingsInboxStrings,
   groups: readonly ConversationGroup[],
 ): ConversationFilterTab[] {
   return [
@@ -123,7 +123,7 @@ export function useConversationFilterTabs({
   value,
   onValueChange,
 }: UseConversationFilterTabsOptions): UseConversationFilterTabsReturn {
-  const strings = useChatStrings();
+  const strings = useInboxStrings();
   const groups = useChatStore(selectGroups);
   const tabs = useMemo(() => getConversationFilterTabs(strings, groups), [strings, groups]);
   const selected = tabs.some((tab) => tab.id === value) ? value : 'all';

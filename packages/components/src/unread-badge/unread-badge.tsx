@@ -1,7 +1,7 @@
 import { formatUnreadCount } from '@tidings/core';
 import { clsx } from 'clsx';
 import { type ComponentPropsWithoutRef, forwardRef } from 'react';
-import { useChatStrings } from '../chat-provider/use-chat-config';
+import { useInboxStrings } from '../chat-provider/use-chat-config';
 
 /** Props of {@link UnreadBadge}. */
 export interface UnreadBadgeProps extends Omit<ComponentPropsWithoutRef<'span'>, 'children'> {
@@ -49,7 +49,7 @@ export const UnreadBadge = forwardRef<HTMLSpanElement, UnreadBadgeProps>(functio
   { count, muted = false, markedUnread = false, dot, max = 99, className, ...rest },
   ref,
 ) {
-  const strings = useChatStrings();
+  const strings = useInboxStrings();
   const text = formatUnreadCount(count, max);
   if (!text && !markedUnread) return null;
   const isDot = dot ?? (muted || !text);
