@@ -1,6 +1,6 @@
 import { render, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { type Message, zhCN } from '@tidings/core';
+import { en, type Message, zhCN } from '@tidings/core';
 import { createTestMessage } from '@tidings/core/testing';
 import type { ReactNode } from 'react';
 import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
@@ -201,6 +201,30 @@ describe('MessageContent', () => {
       }),
     );
     expect(jump).toHaveBeenCalledWith(fixture.conversationID, 'story-first');
+  });
+
+  it('says so under the quote when the quoted message cannot be found, and moves nowhere', async () => {
+    const gone = createTestMessage({
+      msgID: 'deleted-long-ago',
+      conversationID: fixture.conversationID,
+      nick: 'Bob Martin',
+      elemList: [{ type: 'text', text: 'An old plan' }],
+    });
+    const reply = createTestMessage({
+      conversationID: fixture.conversationID,
+      elemList: [{ type: 'text', text: 'About that' }],
+      cloudCustomData: createMessageReply(gone, { strings: en }),
+    });
+    const before = fixture.store.getState().windows[fixture.conversationID];
+    show(reply);
+    expect(screen.queryByRole('status')).toBeNull();
+    await userEvent.click(
+      screen.getByRole('button', { name: 'Quoted message from Bob Martin: An old plan' }),
+    );
+    expect(await screen.findByRole('status')).toHaveTextContent(
+      'The original message is no longer available',
+    );
+    expect(fixture.store.getState().windows[fixture.conversationID]).toBe(before);
   });
 
   it('shows the upload progress of a picture being sent and cancels it', async () => {

@@ -143,6 +143,7 @@ export const enChat: TidingsChatStrings = {
 
   reEdit: 'Re-edit',
   quotedMessage: (name, preview) => `Quoted message from ${name}: ${preview}`,
+  quoteNotFound: 'The original message is no longer available',
   openInMaps: 'Open in maps',
   sticker: 'Sticker',
   copied: 'Copied',

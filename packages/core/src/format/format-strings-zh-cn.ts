@@ -154,6 +154,7 @@ export const zhCNChat: TidingsChatStrings = {
 
   reEdit: '重新编辑',
   quotedMessage: (name, preview) => `${cat('引用', name, '的消息')}：${preview}`,
+  quoteNotFound: '无法定位到原消息',
   openInMaps: '在地图中查看',
   sticker: '表情',
   copied: '已复制',

@@ -269,6 +269,8 @@ export interface TidingsChatStrings {
   reEdit: string;
   /** Accessible name of a quote of another message (activating it jumps there), e.g. `Quoted message from Bob: see you`. */
   quotedMessage: (name: string, preview: string) => string;
+  /** Said under a quote whose original message cannot be found (deleted, or never on this device). */
+  quoteNotFound: string;
   /** A link that opens a location in a map, e.g. `Open in maps`. */
   openInMaps: string;
   /** Accessible name of a sticker (face) that has no name of its own, e.g. `Sticker`. */
