@@ -89,7 +89,12 @@ export class ConversationMirror {
       peerReadTime: _peer,
       ...base
     } = state;
-    return { ...base, lastMessage: this.#lastMessageOf(state) };
+    const lastMessage = this.#lastMessageOf(state);
+    // A message sent from here that the hub does not have (sending, or failed) activates the
+    // conversation on this device, as the send did: it moves up, and a new conversation is listed.
+    const unsent = lastMessage?.status === 'sending' || lastMessage?.status === 'failed';
+    const orderKey = unsent ? Math.max(base.orderKey, lastMessage.timestamp) : base.orderKey;
+    return { ...base, orderKey, lastMessage };
   }
 
   /** The newest message this device holds that may be lastMessage, or the hub's when it holds none newer. */

@@ -46,6 +46,36 @@ describe('going offline and coming back', () => {
     await expectCode(alice.resendMessage(message.msgID), ChatErrorCode.InvalidState);
   });
 
+  test('a send that fails still activates its conversation here: it moves up, a new one is listed, newer messages go above it', async () => {
+    const created = await createTestHub();
+    hub = created.hub;
+    const [alice, bob, carol] = await Promise.all(['alice', 'bob', 'carol'].map((id) => hub.connect(id)));
+    if (!alice || !bob || !carol) throw new Error('three engines');
+    const ids = async () =>
+      (await alice.getConversationList(0, 10)).conversationList.map((item) => item.conversationID);
+    await sendText(bob, 'one', { receiver: 'alice' });
+    created.clock.advance(1_000);
+    await sendText(carol, 'two', { receiver: 'alice' });
+    await waitFor(async () => (await ids()).length === 2);
+    expect(await ids()).toEqual(['c2c_carol', 'c2c_bob']);
+
+    alice.setNetworkConditions({ online: false });
+    created.clock.advance(1_000);
+    await expectCode(sendText(alice, 'still there?', { receiver: 'bob' }), ChatErrorCode.NetworkError);
+    expect(await ids()).toEqual(['c2c_bob', 'c2c_carol']);
+    created.clock.advance(1_000);
+    await expectCode(sendText(alice, 'hello Dave', { receiver: 'dave' }), ChatErrorCode.NetworkError);
+    expect(await ids()).toEqual(['c2c_dave', 'c2c_bob', 'c2c_carol']);
+    expect((await alice.getConversation('c2c_dave')).lastMessage?.status).toBe('failed');
+
+    alice.setNetworkConditions({ online: true });
+    await waitFor(() => alice.connectionState === 'connected');
+    created.clock.advance(1_000);
+    await sendText(carol, 'three', { receiver: 'alice' });
+    await waitFor(async () => (await ids())[0] === 'c2c_carol');
+    expect(await ids()).toEqual(['c2c_carol', 'c2c_dave', 'c2c_bob']);
+  });
+
   test('coming back online syncs: onSyncServerStart, the missed changes, then onSyncServerFinish', async () => {
     const { alice, bob } = await setup();
     await sendText(bob, 'one', { receiver: 'alice' });

@@ -345,10 +345,14 @@ export class HubState {
     return counter;
   }
 
-  /** The next orderKey of a user: activating a conversation moves it to the top. */
+  /**
+   * The next orderKey of a user: activating a conversation moves it to the top. Keys follow server time
+   * (milliseconds, and always up by at least one), so a message an engine holds but the hub never got (a
+   * failed or still sending one, stamped with server time) sorts among them by when it was sent.
+   */
   nextOrderKey(userID: string): number {
     const counter = this.#counter(userID);
-    counter.order += 1;
+    counter.order = Math.max(counter.order + 1, this.now());
     return counter.order;
   }
 
