@@ -97,6 +97,10 @@ export function createChatStore(engine: ChatEngine, options: ChatStoreOptions = 
         return patch ? patch : state;
       });
 
+    /** Sets one field, notifying no one when it already holds the value. */
+    const setField = <K extends keyof ChatStateData>(key: K, value: ChatStateData[K]) =>
+      update((state) => (state[key] === value ? null : ({ [key]: value } as Patch)));
+
     const conversationSlice = (state: ChatStateData): ConversationSlice => ({
       conversations: state.conversations,
       views: state.views,
@@ -110,6 +114,24 @@ export function createChatStore(engine: ChatEngine, options: ChatStoreOptions = 
       next.conversations === state.conversations && next.views === state.views ? null : next;
     const changedMessages = (state: ChatStateData, next: MessageSlice): Patch =>
       next.messages === state.messages && next.windows === state.windows ? null : next;
+
+    /** Patches a conversation's message window (status, highlight…). */
+    const patch = (conversationID: string, windowPatch: Parameters<typeof patchWindow>[2]) =>
+      update((state) => patchWindow(messageSlice(state), conversationID, windowPatch));
+
+    /** A failed window load: the window says so, and the error is returned to throw. */
+    const failWindow = (conversationID: string, action: string, error: unknown) => {
+      const chatError = check.toChatError(error, action);
+      patch(conversationID, { status: 'error', error: chatError });
+      return chatError;
+    };
+
+    const setUnreadByFilter = (key: string, total: number) =>
+      update((state) =>
+        state.unreadByFilter[key] === total
+          ? null
+          : { unreadByFilter: { ...state.unreadByFilter, [key]: total } },
+      );
 
     const upsert = (list: readonly Conversation[]) =>
       update((state) => changedConversations(state, upsertConversations(conversationSlice(state), list)));
@@ -174,30 +196,26 @@ export function createChatStore(engine: ChatEngine, options: ChatStoreOptions = 
     const refreshTotal = async () => {
       const asked = totalEpoch;
       const total = await engine.getTotalUnreadMessageCount();
-      if (asked === totalEpoch)
-        update((state) => (state.totalUnread === total ? null : { totalUnread: total }));
+      if (asked === totalEpoch) setField('totalUnread', total);
     };
 
     const refreshGroups = async () => {
       const groups = await engine.getConversationGroupList();
-      update(() => ({ conversationGroups: groups }));
+      setField('conversationGroups', groups);
     };
 
+    const onConversations = (list: readonly Conversation[]) => {
+      touch(list.map((conversation) => conversation.conversationID));
+      upsert(list);
+    };
+    const onGroupsChanged = () => void refreshGroups().catch(() => undefined);
+
     const conversationListener: ConversationListener = {
-      onSyncServerStart: () =>
-        update((state) => (state.syncStatus === 'syncing' ? null : { syncStatus: 'syncing' })),
-      onSyncServerFinish: () =>
-        update((state) => (state.syncStatus === 'synced' ? null : { syncStatus: 'synced' })),
-      onSyncServerFailed: () =>
-        update((state) => (state.syncStatus === 'failed' ? null : { syncStatus: 'failed' })),
-      onNewConversation: (list) => {
-        touch(list.map((conversation) => conversation.conversationID));
-        upsert(list);
-      },
-      onConversationChanged: (list) => {
-        touch(list.map((conversation) => conversation.conversationID));
-        upsert(list);
-      },
+      onSyncServerStart: () => setField('syncStatus', 'syncing'),
+      onSyncServerFinish: () => setField('syncStatus', 'synced'),
+      onSyncServerFailed: () => setField('syncStatus', 'failed'),
+      onNewConversation: onConversations,
+      onConversationChanged: onConversations,
       onConversationDeleted: (ids) => {
         touch(ids);
         update((state) => {
@@ -219,22 +237,18 @@ export function createChatStore(engine: ChatEngine, options: ChatStoreOptions = 
       },
       onTotalUnreadMessageCountChanged: (total) => {
         totalEpoch++;
-        update((state) => (state.totalUnread === total ? null : { totalUnread: total }));
+        setField('totalUnread', total);
       },
       onUnreadMessageCountChangedByFilter: (filter, total) => {
         const key = unreadFilterKey(filter);
         if (!unreadRefs.has(key)) return;
         epoch++;
         unreadEpoch.set(key, epoch);
-        update((state) =>
-          state.unreadByFilter[key] === total
-            ? null
-            : { unreadByFilter: { ...state.unreadByFilter, [key]: total } },
-        );
+        setUnreadByFilter(key, total);
       },
-      onConversationGroupCreated: () => void refreshGroups().catch(() => undefined),
-      onConversationGroupDeleted: () => void refreshGroups().catch(() => undefined),
-      onConversationGroupNameChanged: () => void refreshGroups().catch(() => undefined),
+      onConversationGroupCreated: onGroupsChanged,
+      onConversationGroupDeleted: onGroupsChanged,
+      onConversationGroupNameChanged: onGroupsChanged,
     };
 
     const messageListener: AdvancedMsgListener = {
@@ -302,6 +316,19 @@ export function createChatStore(engine: ChatEngine, options: ChatStoreOptions = 
       }
     };
 
+    /** A conversation group change: checks names (and IDs), calls the engine, then reloads the groups. */
+    const groupAction = async (
+      action: string,
+      names: unknown[],
+      conversationIDs: unknown,
+      run: () => Promise<unknown>,
+    ) => {
+      for (const name of names) check.assertGroupName(action, name);
+      if (conversationIDs !== null) check.assertConversationIDs(action, conversationIDs);
+      await call(action, run);
+      await refreshGroups();
+    };
+
     const loadPage = async (key: string) => {
       const view = get().views[key];
       if (!view)
@@ -354,9 +381,7 @@ export function createChatStore(engine: ChatEngine, options: ChatStoreOptions = 
 
     /** Loads the newest messages; on opening, the first unread one is found (or loaded) for the separator. */
     const loadLatest = async (conversationID: string, withUnread: boolean) => {
-      update((state) =>
-        patchWindow(messageSlice(state), conversationID, { status: 'loadingAround', error: null }),
-      );
+      patch(conversationID, { status: 'loadingAround', error: null });
       try {
         const conversation = get().conversations.get(conversationID);
         const unread = withUnread ? (conversation?.unreadCount ?? 0) : 0;
@@ -388,11 +413,7 @@ export function createChatStore(engine: ChatEngine, options: ChatStoreOptions = 
           }),
         );
       } catch (error) {
-        const chatError = check.toChatError(error, 'openConversation');
-        update((state) =>
-          patchWindow(messageSlice(state), conversationID, { status: 'error', error: chatError }),
-        );
-        throw chatError;
+        throw failWindow(conversationID, 'openConversation', error);
       }
     };
 
@@ -406,12 +427,7 @@ export function createChatStore(engine: ChatEngine, options: ChatStoreOptions = 
       const edgeID =
         direction === 'older' ? window.messageIDs[0] : window.messageIDs[window.messageIDs.length - 1];
       const edge = get().messages.get(edgeID as string);
-      update((state) =>
-        patchWindow(messageSlice(state), conversationID, {
-          status: direction === 'older' ? 'loadingOlder' : 'loadingNewer',
-          error: null,
-        }),
-      );
+      patch(conversationID, { status: direction === 'older' ? 'loadingOlder' : 'loadingNewer', error: null });
       try {
         const result = await engine.getHistoryMessageList({
           conversationID,
@@ -423,11 +439,7 @@ export function createChatStore(engine: ChatEngine, options: ChatStoreOptions = 
           addPage(messageSlice(state), conversationID, result.messageList, direction, !result.isFinished),
         );
       } catch (error) {
-        const chatError = check.toChatError(error, action);
-        update((state) =>
-          patchWindow(messageSlice(state), conversationID, { status: 'error', error: chatError }),
-        );
-        throw chatError;
+        throw failWindow(conversationID, action, error);
       }
     };
 
@@ -695,41 +707,24 @@ export function createChatStore(engine: ChatEngine, options: ChatStoreOptions = 
         );
       },
 
-      createConversationGroup: async (name, conversationIDs) => {
-        check.assertGroupName('createConversationGroup', name);
-        check.assertConversationIDs('createConversationGroup', conversationIDs);
-        await call('createConversationGroup', () => engine.createConversationGroup(name, conversationIDs));
-        await refreshGroups();
-      },
-
-      renameConversationGroup: async (oldName, newName) => {
-        check.assertGroupName('renameConversationGroup', oldName);
-        check.assertGroupName('renameConversationGroup', newName);
-        await call('renameConversationGroup', () => engine.renameConversationGroup(oldName, newName));
-        await refreshGroups();
-      },
-
-      deleteConversationGroup: async (name) => {
-        check.assertGroupName('deleteConversationGroup', name);
-        await call('deleteConversationGroup', () => engine.deleteConversationGroup(name));
-        await refreshGroups();
-      },
-
-      addConversationsToGroup: async (name, conversationIDs) => {
-        check.assertGroupName('addConversationsToGroup', name);
-        check.assertConversationIDs('addConversationsToGroup', conversationIDs);
-        await call('addConversationsToGroup', () => engine.addConversationsToGroup(name, conversationIDs));
-        await refreshGroups();
-      },
-
-      deleteConversationsFromGroup: async (name, conversationIDs) => {
-        check.assertGroupName('deleteConversationsFromGroup', name);
-        check.assertConversationIDs('deleteConversationsFromGroup', conversationIDs);
-        await call('deleteConversationsFromGroup', () =>
+      createConversationGroup: (name, conversationIDs) =>
+        groupAction('createConversationGroup', [name], conversationIDs, () =>
+          engine.createConversationGroup(name, conversationIDs),
+        ),
+      renameConversationGroup: (oldName, newName) =>
+        groupAction('renameConversationGroup', [oldName, newName], null, () =>
+          engine.renameConversationGroup(oldName, newName),
+        ),
+      deleteConversationGroup: (name) =>
+        groupAction('deleteConversationGroup', [name], null, () => engine.deleteConversationGroup(name)),
+      addConversationsToGroup: (name, conversationIDs) =>
+        groupAction('addConversationsToGroup', [name], conversationIDs, () =>
+          engine.addConversationsToGroup(name, conversationIDs),
+        ),
+      deleteConversationsFromGroup: (name, conversationIDs) =>
+        groupAction('deleteConversationsFromGroup', [name], conversationIDs, () =>
           engine.deleteConversationsFromGroup(name, conversationIDs),
-        );
-        await refreshGroups();
-      },
+        ),
 
       subscribeUnread: (filter) => {
         check.assertFilter<UnreadFilter>('subscribeUnread', filter);
@@ -744,12 +739,8 @@ export function createChatStore(engine: ChatEngine, options: ChatStoreOptions = 
         void (async () => {
           await engine.subscribeUnreadMessageCountByFilter(filter);
           const total = await engine.getUnreadMessageCountByFilter(filter);
-          if (!unreadRefs.has(key) || (unreadEpoch.get(key) ?? -1) > startEpoch) return;
-          update((current) =>
-            current.unreadByFilter[key] === total
-              ? null
-              : { unreadByFilter: { ...current.unreadByFilter, [key]: total } },
-          );
+          if (unreadRefs.has(key) && (unreadEpoch.get(key) ?? -1) <= startEpoch)
+            setUnreadByFilter(key, total);
         })().catch((error: unknown) => {
           console.warn(`Tidings: subscribing to the unread total of filter "${key}" failed`, error);
         });
@@ -771,16 +762,9 @@ export function createChatStore(engine: ChatEngine, options: ChatStoreOptions = 
       },
 
       openConversation: async (conversationID) => {
-        if (conversationID === null) {
-          update((current) =>
-            current.activeConversationID === null ? null : { activeConversationID: null },
-          );
-          return;
-        }
-        check.assertConversationID('openConversation', conversationID);
-        update((current) =>
-          current.activeConversationID === conversationID ? null : { activeConversationID: conversationID },
-        );
+        if (conversationID !== null) check.assertConversationID('openConversation', conversationID);
+        setField('activeConversationID', conversationID);
+        if (conversationID === null) return;
         const window = get().windows[conversationID];
         if (window && (window.messageIDs.length > 0 || window.status !== 'idle')) return;
         await loadLatest(conversationID, true);
@@ -792,13 +776,9 @@ export function createChatStore(engine: ChatEngine, options: ChatStoreOptions = 
       jumpToMessage: async (conversationID, msgID) => {
         check.assertConversationID('jumpToMessage', conversationID);
         check.assertMsgID('jumpToMessage', msgID);
-        update((current) =>
-          current.activeConversationID === conversationID ? null : { activeConversationID: conversationID },
-        );
+        setField('activeConversationID', conversationID);
         if (get().windows[conversationID]?.messageIDs.includes(msgID)) {
-          update((current) =>
-            patchWindow(messageSlice(current), conversationID, { highlightedMsgID: msgID }),
-          );
+          patch(conversationID, { highlightedMsgID: msgID });
           return;
         }
         const [message] = await call('jumpToMessage', () => engine.findMessages([msgID]));
@@ -809,9 +789,7 @@ export function createChatStore(engine: ChatEngine, options: ChatStoreOptions = 
             { conversationID, msgID },
           );
         }
-        update((current) =>
-          patchWindow(messageSlice(current), conversationID, { status: 'loadingAround', error: null }),
-        );
+        patch(conversationID, { status: 'loadingAround', error: null });
         const half = Math.max(1, Math.floor(messagePageSize / 2));
         try {
           const [older, newer] = await Promise.all([
@@ -841,11 +819,7 @@ export function createChatStore(engine: ChatEngine, options: ChatStoreOptions = 
             ),
           );
         } catch (error) {
-          const chatError = check.toChatError(error, 'jumpToMessage');
-          update((current) =>
-            patchWindow(messageSlice(current), conversationID, { status: 'error', error: chatError }),
-          );
-          throw chatError;
+          throw failWindow(conversationID, 'jumpToMessage', error);
         }
       },
 
@@ -854,12 +828,10 @@ export function createChatStore(engine: ChatEngine, options: ChatStoreOptions = 
         await loadLatest(conversationID, false);
       },
 
-      clearHighlight: (conversationID) =>
-        update((current) =>
-          current.windows[conversationID]?.highlightedMsgID
-            ? patchWindow(messageSlice(current), conversationID, { highlightedMsgID: null })
-            : null,
-        ),
+      clearHighlight: (conversationID) => {
+        if (get().windows[conversationID]?.highlightedMsgID)
+          patch(conversationID, { highlightedMsgID: null });
+      },
 
       sendMessage: async (conversationID, message, sendOptions = {}) => {
         check.assertConversationID('sendMessage', conversationID);
