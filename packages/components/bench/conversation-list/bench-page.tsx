@@ -1,7 +1,9 @@
 /**
  * The benchmark page: one already-loaded store, and two lists over it — `<ConversationList>` ("ours") and
  * a bare `useVirtualizer` list of plain rows ("baseline") — mounted one at a time in the same 400 × 720
- * box. `bench-run.mjs` drives it through `window.tidingsBench`.
+ * box. `bench-run.mjs` drives it through `window.tidingsBench` and traces it: every measured span is
+ * marked `bench-<n>-start` / `bench-<n>-end` (`performance.mark`), and the runner sums the main thread's
+ * CPU time between the marks.
  */
 import '../../src/styles/index.css';
 import { useVirtualizer } from '@tanstack/react-virtual';
@@ -71,12 +73,47 @@ function OurList({ store }: { store: ChatStore }) {
 
 type Kind = 'ours' | 'baseline';
 
-/** Resolves after the next frame has been painted (a task queued from requestAnimationFrame runs after it). */
-function afterPaint(): Promise<number> {
+/**
+ * One measured span. The page marks `bench-<window>-start` and `bench-<window>-end` with
+ * `performance.mark`; bench-run.mjs finds the marks in its Chromium trace and sums the main thread's CPU
+ * time between them. `wall` is the same span by `performance.now()`, ms.
+ */
+interface Measured {
+  window: number;
+  wall: number;
+}
+
+/** A measured window that is still open. */
+interface Span {
+  window: number;
+  start: number;
+}
+
+let nextWindow = 0;
+
+/** Opens a measured window: marks its start and returns its number and start time. */
+function open(): Span {
+  const id = nextWindow++;
+  performance.mark(`bench-${id}-start`);
+  return { window: id, start: performance.now() };
+}
+
+/** Closes a measured window opened by {@link open}. */
+function close(span: Span): Measured {
+  const wall = performance.now() - span.start;
+  performance.mark(`bench-${span.window}-end`);
+  return { window: span.window, wall };
+}
+
+/**
+ * Resolves after the next frame has been painted (a task queued from requestAnimationFrame runs after
+ * it), closing `span` there when given.
+ */
+function afterPaint(span?: Span): Promise<Measured | null> {
   return new Promise((resolve) => {
     requestAnimationFrame(() => {
       const channel = new MessageChannel();
-      channel.port1.onmessage = () => resolve(performance.now());
+      channel.port1.onmessage = () => resolve(span ? close(span) : null);
       channel.port2.postMessage(0);
     });
   });
@@ -88,7 +125,6 @@ let listener: ConversationListener | null = null;
 let root: Root | null = null;
 let nextOrderKey = 0;
 let sent = 0;
-let lastBurstDispatch = 0;
 
 function message(conversation: Conversation): Message {
   sent++;
@@ -120,6 +156,22 @@ function deliver(index: number): void {
 
 const gc = () => (window as unknown as { gc?: () => void }).gc?.();
 
+/** Collects garbage and lets a few frames pass, so neither list pays for the other's leftovers. */
+async function quiet(): Promise<void> {
+  gc();
+  for (let i = 0; i < 3; i++) await afterPaint();
+}
+
+function render(kind: Kind): void {
+  root = createRoot(container);
+  // Rendered synchronously, so the measured frame is the one that shows the list.
+  flushSync(() =>
+    (root as Root).render(
+      kind === 'ours' ? <OurList store={store as ChatStore} /> : <BaselineList store={store as ChatStore} />,
+    ),
+  );
+}
+
 const api = {
   async setup(count: number): Promise<void> {
     const fixture = await createLoadedStore(count);
@@ -127,21 +179,18 @@ const api = {
     listener = fixture.listener?.() ?? null;
     nextOrderKey = count + 1;
   },
-  /** Mounts a list and returns the time from render to the first painted frame, ms. */
-  async mount(kind: Kind): Promise<number> {
-    root = createRoot(container);
-    const start = performance.now();
-    // Rendered synchronously, so the measured frame is the one that shows the list.
-    flushSync(() =>
-      (root as Root).render(
-        kind === 'ours' ? (
-          <OurList store={store as ChatStore} />
-        ) : (
-          <BaselineList store={store as ChatStore} />
-        ),
-      ),
-    );
-    return (await afterPaint()) - start;
+  /** Mounts a list without measuring it (a warm-up, or before a scenario). */
+  async mount(kind: Kind): Promise<void> {
+    await quiet();
+    render(kind);
+    await afterPaint();
+  },
+  /** Mounts a list; measures from render to the first painted frame. */
+  async measureMount(kind: Kind): Promise<Measured> {
+    await quiet();
+    const span = open();
+    render(kind);
+    return (await afterPaint(span)) as Measured;
   },
   async unmount(): Promise<void> {
     root?.unmount();
@@ -158,48 +207,47 @@ const api = {
     }
     return (performance as unknown as { memory: { usedJSHeapSize: number } }).memory.usedJSHeapSize;
   },
-  /** Scrolls `frames` frames by `px` each; returns each frame's duration (rAF to rAF), ms. */
-  scroll(frames: number, px: number): Promise<number[]> {
+  /**
+   * Scrolls `frames` frames by `px` each. Frame `i` is the span from one requestAnimationFrame callback to
+   * the next: everything the main thread did for that frame (the scroll event, rendering, layout, paint).
+   */
+  async scroll(frames: number, px: number): Promise<{ frames: Measured[]; scrollTop: number }> {
     const scroller = container.querySelector('[role="grid"]') ?? container.firstElementChild;
     const element = scroller as HTMLElement;
     element.scrollTop = 0;
+    await quiet();
     return new Promise((resolve) => {
-      const times: number[] = [];
-      let last = 0;
-      const step = (time: number) => {
-        if (last) times.push(time - last);
-        last = time;
-        if (times.length >= frames) return resolve(times);
+      const out: Measured[] = [];
+      let span: Span | null = null;
+      const step = () => {
+        if (span) out.push(close(span));
+        if (out.length >= frames) return resolve({ frames: out, scrollTop: element.scrollTop });
+        span = open();
         element.scrollTop += px;
         requestAnimationFrame(step);
       };
       requestAnimationFrame(step);
     });
   },
-  /** One new message per frame, `count` times; returns each one's dispatch-to-paint time, ms. */
-  async messages(count: number): Promise<number[]> {
+  /** One new message per frame, `count` times; measures each from dispatch to the next paint. */
+  async messages(count: number): Promise<Measured[]> {
     const size = (store as ChatStore).getState().views['']?.order.size ?? 1;
-    const times: number[] = [];
-    await afterPaint();
+    const out: Measured[] = [];
+    await quiet();
     for (let i = 0; i < count; i++) {
-      const start = performance.now();
+      const span = open();
       deliver(1 + ((i * 7919) % (size - 1)));
-      times.push((await afterPaint()) - start);
+      out.push((await afterPaint(span)) as Measured);
     }
-    return times;
+    return out;
   },
-  /** `count` messages in one task; returns the time until they are painted, ms. */
-  async burst(count: number): Promise<number> {
+  /** `count` messages in one task; measures from the first dispatch until they are painted. */
+  async burst(count: number): Promise<Measured> {
     const size = (store as ChatStore).getState().views['']?.order.size ?? 1;
-    await afterPaint();
-    const start = performance.now();
+    await quiet();
+    const span = open();
     for (let i = 0; i < count; i++) deliver(1 + ((i * 104_729) % (size - 1)));
-    lastBurstDispatch = performance.now() - start;
-    return (await afterPaint()) - start;
-  },
-  /** How long the last burst's dispatching took (the store and the subscriptions), ms. */
-  lastBurstDispatch(): number {
-    return lastBurstDispatch;
+    return (await afterPaint(span)) as Measured;
   },
 };
 
