@@ -4,28 +4,18 @@ import {
   createContext,
   type ForwardedRef,
   forwardRef,
-  type KeyboardEvent,
   type MouseEvent,
   type ReactNode,
   type Ref,
+  useCallback,
   useContext,
-  useEffect,
-  useState,
 } from 'react';
-import { createPortal } from 'react-dom';
-import {
-  isInlineEndKey,
-  type MenuState,
-  type UseMenuOptions,
-  useMenu,
-  useMenuContent,
-  useSubMenu,
-} from './use-menu';
+import { type MenuState, type UseMenuOptions, useMenu, useMenuContent } from './use-menu';
 
 const MenuContext = createContext<MenuState | null>(null);
-/** Where submenus render: a layer beside the root menu, so no menu nests inside another in the DOM. */
-const MenuLayerContext = createContext<HTMLElement | null>(null);
-const RadioContext = createContext<{ value: string; onValueChange?: (value: string) => void } | null>(null);
+const RadioContext = createContext<{ value: string; onValueChange?: ((value: string) => void) | undefined }>({
+  value: '',
+});
 
 function useMenuContext(caller: string): MenuState {
   const menu = useContext(MenuContext);
@@ -33,12 +23,20 @@ function useMenuContext(caller: string): MenuState {
   return menu;
 }
 
-/** Sets several refs to one element. */
-function setRefs<T>(element: T, ...refs: (Ref<T> | undefined)[]): void {
-  for (const ref of refs) {
-    if (typeof ref === 'function') ref(element);
-    else if (ref) (ref as { current: T }).current = element;
-  }
+/**
+ * One stable ref callback setting two refs: an inline one would be detached and attached again on every
+ * render, leaving the menu's refs empty while a submenu's focus moves in the same commit.
+ */
+function useRefs<T>(first: Ref<T> | undefined, second: Ref<T> | undefined): (element: T | null) => void {
+  return useCallback(
+    (element: T | null) => {
+      for (const ref of [first, second]) {
+        if (typeof ref === 'function') ref(element);
+        else if (ref) (ref as { current: T | null }).current = element;
+      }
+    },
+    [first, second],
+  );
 }
 
 /** Props of {@link Menu}. */
@@ -70,8 +68,7 @@ export interface MenuProps extends UseMenuOptions {
  * </Menu>
  */
 export function Menu({ children, ...options }: MenuProps) {
-  const menu = useMenu(options);
-  return <MenuContext.Provider value={menu}>{children}</MenuContext.Provider>;
+  return <MenuContext.Provider value={useMenu(options)}>{children}</MenuContext.Provider>;
 }
 
 /** Props of {@link MenuTrigger}. */
@@ -84,15 +81,15 @@ export interface MenuTriggerProps extends ComponentPropsWithoutRef<'button'> {}
  * DOM: `button.tidings-menu-trigger` with `aria-haspopup="menu"`, `aria-expanded` and, while open,
  * `aria-controls`.
  */
-export const MenuTrigger = forwardRef(function MenuTrigger(
-  { className, onClick, onKeyDown, type = 'button', ...rest }: MenuTriggerProps,
+export const MenuTrigger = /* @__PURE__ */ forwardRef(function MenuTrigger(
+  { className, onClick, onKeyDown, ...rest }: MenuTriggerProps,
   ref: ForwardedRef<HTMLButtonElement>,
 ) {
   const menu = useMenuContext('MenuTrigger');
   return (
     <button
-      ref={(element) => setRefs(element, ref, menu.triggerRef)}
-      type={type}
+      ref={useRefs(ref, menu.triggerRef as Ref<HTMLButtonElement>)}
+      type="button"
       id={menu.triggerID}
       className={clsx('tidings-menu-trigger', className)}
       aria-haspopup="menu"
@@ -100,18 +97,14 @@ export const MenuTrigger = forwardRef(function MenuTrigger(
       aria-controls={menu.isOpen ? menu.contentID : undefined}
       onClick={(event) => {
         onClick?.(event);
-        if (event.defaultPrevented) return;
-        if (menu.isOpen) menu.close(false);
         // A keyboard click (detail 0) or a pointer one: both land on the first item, as APG advises.
-        else menu.open('first');
+        if (!event.defaultPrevented) menu.isOpen ? menu.close(false) : menu.open();
       }}
       onKeyDown={(event) => {
         onKeyDown?.(event);
-        if (event.defaultPrevented) return;
-        if (event.key === 'ArrowDown' || event.key === 'ArrowUp') {
-          event.preventDefault();
-          menu.open(event.key === 'ArrowDown' ? 'first' : 'last');
-        }
+        if (event.defaultPrevented || (event.key !== 'ArrowDown' && event.key !== 'ArrowUp')) return;
+        event.preventDefault();
+        menu.open(event.key === 'ArrowUp' ? 'last' : 'first');
       }}
       {...rest}
     />
@@ -129,21 +122,16 @@ function MenuPopup({
   className,
   children,
   forwardedRef,
-  onKeyDown,
   ...rest
 }: MenuContentProps & { menu: MenuState; forwardedRef: ForwardedRef<HTMLDivElement> }) {
-  const { ref, onKeyDown: onMenuKeyDown, ...contentProps } = useMenuContent(menu, rest['aria-label']);
+  const { ref, ...props } = useMenuContent(menu, rest['aria-label']);
   return (
     <div
-      {...contentProps}
       {...rest}
-      ref={(element) => setRefs(element, ref, forwardedRef)}
+      {...props}
+      ref={useRefs(ref, forwardedRef)}
       className={clsx('tidings-menu', className)}
       data-submenu={menu.parent ? '' : undefined}
-      onKeyDown={(event) => {
-        onKeyDown?.(event);
-        if (!event.defaultPrevented) onMenuKeyDown(event);
-      }}
     >
       <MenuContext.Provider value={menu}>{children}</MenuContext.Provider>
     </div>
@@ -153,33 +141,19 @@ function MenuPopup({
 /**
  * The `role="menu"` popup of a {@link Menu}; it renders only while the menu is open.
  *
- * DOM: `div.tidings-menu-tree` (`display: contents`) > `div.tidings-menu[role="menu"][popover]` and
- * `div.tidings-menu-layer`, where submenus render.
+ * DOM: `div.tidings-menu[role="menu"][popover]`; an open submenu's `div.tidings-menu` sits inside it,
+ * after its item.
  *
  * Data attributes: `data-submenu` on a submenu's `div.tidings-menu`.
  *
  * CSS variables: `--tidings-menu-min-width`, `--tidings-menu-max-height`.
  */
-export const MenuContent = forwardRef(function MenuContent(
+export const MenuContent = /* @__PURE__ */ forwardRef(function MenuContent(
   props: MenuContentProps,
   ref: ForwardedRef<HTMLDivElement>,
 ) {
   const menu = useMenuContext('MenuContent');
-  const [layer, setLayer] = useState<HTMLElement | null>(null);
-  if (!menu.isOpen) return null;
-  return (
-    <div
-      ref={(element) => {
-        menu.treeRef.current = element;
-      }}
-      className="tidings-menu-tree"
-    >
-      <MenuLayerContext.Provider value={layer}>
-        <MenuPopup {...props} menu={menu} forwardedRef={ref} />
-      </MenuLayerContext.Provider>
-      <div ref={setLayer} className="tidings-menu-layer" />
-    </div>
-  );
+  return menu.isOpen ? <MenuPopup {...props} menu={menu} forwardedRef={ref} /> : null;
 });
 
 /** Props of {@link MenuItem}. */
@@ -187,59 +161,51 @@ export interface MenuItemProps extends Omit<ComponentPropsWithoutRef<'div'>, 'on
   /**
    * Called when the item is chosen (click, Enter, Space). Call `event.preventDefault()` to keep the menu open.
    */
-  onSelect?: (event: MouseEvent<HTMLDivElement>) => void;
+  onSelect?: ((event: MouseEvent<HTMLDivElement>) => void) | undefined;
   /**
    * Greys the item out; it stays focusable, as WAI-ARIA advises, but does nothing.
    * @default false
    */
-  disabled?: boolean;
+  disabled?: boolean | undefined;
   /**
    * `danger` draws a destructive action (delete) in the danger colour.
    * @default 'default'
    */
-  variant?: 'default' | 'danger';
+  variant?: 'default' | 'danger' | undefined;
   /** An icon before the label. */
   icon?: ReactNode;
 }
 
-interface ItemBaseProps extends MenuItemProps {
-  role: 'menuitem' | 'menuitemcheckbox' | 'menuitemradio';
-  end?: ReactNode;
-  closeOnSelect?: boolean;
-}
-
-const ItemBase = forwardRef(function ItemBase(
+/** An item of any role; checkbox, radio and submenu items draw an indicator at the end (CSS). */
+const Item = forwardRef(function Item(
   {
-    role,
     onSelect,
-    disabled = false,
-    variant = 'default',
+    disabled,
+    variant,
     icon,
-    end,
-    closeOnSelect = true,
     className,
     children,
     onClick,
     onPointerMove,
     ...rest
-  }: ItemBaseProps,
+  }: MenuItemProps & { role: string },
   ref: ForwardedRef<HTMLDivElement>,
 ) {
   const menu = useMenuContext('MenuItem');
   return (
     <div
       ref={ref}
-      role={role}
       tabIndex={-1}
       aria-disabled={disabled || undefined}
       className={clsx('tidings-menu-item', className)}
-      data-variant={variant === 'danger' ? 'danger' : undefined}
+      data-variant={variant === 'danger' ? variant : undefined}
       data-disabled={disabled ? '' : undefined}
       onClick={(event) => {
         onClick?.(event);
         if (disabled || event.defaultPrevented) return;
         onSelect?.(event);
-        if (!event.defaultPrevented && closeOnSelect) menu.closeAll(true);
+        // A submenu's item opens its submenu instead of closing the menu.
+        if (!event.defaultPrevented && !rest['aria-haspopup']) menu.closeAll();
       }}
       onPointerMove={(event) => {
         onPointerMove?.(event);
@@ -254,7 +220,9 @@ const ItemBase = forwardRef(function ItemBase(
         </span>
       )}
       <span className="tidings-menu-item-label">{children}</span>
-      {end}
+      {rest.role !== 'menuitem' || rest['aria-haspopup'] ? (
+        <span className="tidings-menu-item-indicator" aria-hidden="true" />
+      ) : null}
     </div>
   );
 });
@@ -266,64 +234,37 @@ const ItemBase = forwardRef(function ItemBase(
  *
  * Data attributes: `data-variant="danger"`, `data-disabled`.
  */
-export const MenuItem = forwardRef(function MenuItem(
+export const MenuItem = /* @__PURE__ */ forwardRef(function MenuItem(
   props: MenuItemProps,
   ref: ForwardedRef<HTMLDivElement>,
 ) {
-  return <ItemBase {...props} ref={ref} role="menuitem" />;
+  return <Item {...props} ref={ref} role="menuitem" />;
 });
-
-/** A 16 px glyph of one path (the menu does not pull in the whole icon set). */
-function Glyph({ d, directional }: { d: string; directional?: boolean }) {
-  return (
-    <svg
-      className="tidings-icon"
-      data-directional={directional ? '' : undefined}
-      viewBox="0 0 24 24"
-      width={16}
-      height={16}
-      fill="none"
-      stroke="currentColor"
-      strokeWidth={1.75}
-      strokeLinecap="round"
-      strokeLinejoin="round"
-      focusable="false"
-    >
-      <path d={d} />
-    </svg>
-  );
-}
-
-const indicator = (checked: boolean) => (
-  <span className="tidings-menu-item-indicator" aria-hidden="true">
-    {checked && <Glyph d="m5 12.5 4.5 4.5L19 7.5" />}
-  </span>
-);
 
 /** Props of {@link MenuItemCheckbox}. */
 export interface MenuItemCheckboxProps extends MenuItemProps {
   /** Whether the option is on. */
   checked: boolean;
   /** Called with the new value when the item is chosen. */
-  onCheckedChange?: (checked: boolean) => void;
+  onCheckedChange?: ((checked: boolean) => void) | undefined;
 }
 
 /**
  * A `role="menuitemcheckbox"`: an option that is on or off (`aria-checked`), with a check mark at the end.
  *
- * DOM and data attributes: those of {@link MenuItem}, plus `span.tidings-menu-item-indicator`.
+ * DOM and data attributes: those of {@link MenuItem}, plus `span.tidings-menu-item-indicator` (the check
+ * mark, drawn while `aria-checked="true"`).
  */
-export const MenuItemCheckbox = forwardRef(function MenuItemCheckbox(
+export const MenuItemCheckbox = /* @__PURE__ */ forwardRef(function MenuItemCheckbox(
   { checked, onCheckedChange, onSelect, ...rest }: MenuItemCheckboxProps,
   ref: ForwardedRef<HTMLDivElement>,
 ) {
   return (
-    <ItemBase
+    <Item
       {...rest}
       ref={ref}
       role="menuitemcheckbox"
       aria-checked={checked}
-      end={indicator(checked)}
       onSelect={(event) => {
         onSelect?.(event);
         if (!event.defaultPrevented) onCheckedChange?.(!checked);
@@ -337,18 +278,18 @@ export interface MenuRadioGroupProps extends Omit<ComponentPropsWithoutRef<'div'
   /** The chosen value. */
   value: string;
   /** Called with the value of the chosen item. */
-  onValueChange?: (value: string) => void;
+  onValueChange?: ((value: string) => void) | undefined;
   /** The group's accessible name. */
   'aria-label'?: string;
 }
 
-/** A `role="group"` of {@link MenuItemRadio} items, of which one is chosen. */
-export const MenuRadioGroup = forwardRef(function MenuRadioGroup(
+/** A `role="group"` (`div.tidings-menu-group`) of {@link MenuItemRadio} items, of which one is chosen. */
+export const MenuRadioGroup = /* @__PURE__ */ forwardRef(function MenuRadioGroup(
   { value, onValueChange, className, ...rest }: MenuRadioGroupProps,
   ref: ForwardedRef<HTMLDivElement>,
 ) {
   return (
-    <RadioContext.Provider value={{ value, ...(onValueChange && { onValueChange }) }}>
+    <RadioContext.Provider value={{ value, onValueChange }}>
       <div ref={ref} role="group" className={clsx('tidings-menu-group', className)} {...rest} />
     </RadioContext.Provider>
   );
@@ -365,20 +306,17 @@ export interface MenuItemRadioProps extends MenuItemProps {
  *
  * DOM and data attributes: those of {@link MenuItemCheckbox}.
  */
-export const MenuItemRadio = forwardRef(function MenuItemRadio(
+export const MenuItemRadio = /* @__PURE__ */ forwardRef(function MenuItemRadio(
   { value, onSelect, ...rest }: MenuItemRadioProps,
   ref: ForwardedRef<HTMLDivElement>,
 ) {
   const group = useContext(RadioContext);
-  if (!group) throw new Error('`MenuItemRadio` must be used within `<MenuRadioGroup>`');
-  const checked = group.value === value;
   return (
-    <ItemBase
+    <Item
       {...rest}
       ref={ref}
       role="menuitemradio"
-      aria-checked={checked}
-      end={indicator(checked)}
+      aria-checked={group.value === value}
       onSelect={(event) => {
         onSelect?.(event);
         if (!event.defaultPrevented) group.onValueChange?.(value);
@@ -388,7 +326,7 @@ export const MenuItemRadio = forwardRef(function MenuItemRadio(
 });
 
 /** A line between groups of items (`role="separator"`, `div.tidings-menu-separator`). */
-export const MenuSeparator = forwardRef(function MenuSeparator(
+export const MenuSeparator = /* @__PURE__ */ forwardRef(function MenuSeparator(
   { className, ...rest }: ComponentPropsWithoutRef<'div'>,
   ref: ForwardedRef<HTMLDivElement>,
 ) {
@@ -401,23 +339,14 @@ export interface MenuSubProps {
   children?: ReactNode;
 }
 
-/** A submenu: an item that opens a menu beside it. Closes with its parent. */
+/**
+ * A submenu: an item that opens a menu beside it. One submenu of a menu is open at a time; it closes with
+ * its parent, and when focus or the pointer moves to another item of its parent.
+ */
 export function MenuSub({ children }: MenuSubProps) {
-  const parent = useMenuContext('MenuSub');
-  const sub = useSubMenu(parent);
-  // Pointing at another item of the parent menu closes this submenu.
-  const { isOpen, close, triggerRef } = sub;
-  useEffect(() => {
-    const parentMenu = parent.contentRef.current;
-    if (!isOpen || !parentMenu) return;
-    const onPointerMove = (event: PointerEvent) => {
-      const item = event.target instanceof Element ? event.target.closest('[role^="menuitem"]') : null;
-      if (item && item !== triggerRef.current && item.closest('[role="menu"]') === parentMenu) close(false);
-    };
-    parentMenu.addEventListener('pointermove', onPointerMove);
-    return () => parentMenu.removeEventListener('pointermove', onPointerMove);
-  }, [isOpen, close, triggerRef, parent.contentRef]);
-  return <MenuContext.Provider value={sub}>{children}</MenuContext.Provider>;
+  return (
+    <MenuContext.Provider value={useMenu({}, useMenuContext('MenuSub'))}>{children}</MenuContext.Provider>
+  );
 }
 
 /** Props of {@link MenuSubTrigger}. */
@@ -427,56 +356,42 @@ export interface MenuSubTriggerProps extends Omit<MenuItemProps, 'onSelect'> {}
  * The item that opens a {@link MenuSub}: pointing at it, a click, Enter, Space or the inline-end arrow key
  * (→, or ← in right-to-left) open the submenu; a chevron at the end points where it opens.
  *
- * DOM: `div.tidings-menu-item[role="menuitem"][aria-haspopup="menu"]` with `aria-expanded`.
+ * DOM: `div.tidings-menu-item[role="menuitem"][aria-haspopup="menu"]` with `aria-expanded`, and
+ * `span.tidings-menu-item-indicator` (the chevron).
  */
-export const MenuSubTrigger = forwardRef(function MenuSubTrigger(
-  { onKeyDown, onPointerEnter, ...rest }: MenuSubTriggerProps,
+export const MenuSubTrigger = /* @__PURE__ */ forwardRef(function MenuSubTrigger(
+  { onPointerEnter, ...rest }: MenuSubTriggerProps,
   ref: ForwardedRef<HTMLDivElement>,
 ) {
   const sub = useMenuContext('MenuSubTrigger');
-  const parent = sub.parent;
-  if (!parent) throw new Error('`MenuSubTrigger` must be used within `<MenuSub>`');
-  const openFromKey = (event: KeyboardEvent<HTMLDivElement>) => {
-    onKeyDown?.(event);
-    if (event.defaultPrevented || rest.disabled) return;
-    if (event.key === 'Enter' || event.key === ' ' || isInlineEndKey(event.key, event.currentTarget)) {
-      event.preventDefault();
-      event.stopPropagation();
-      sub.open('first');
-    }
-  };
+  const setRef = useRefs(ref, sub.triggerRef as Ref<HTMLDivElement>);
+  if (!sub.parent) throw new Error('`MenuSubTrigger` must be used within `<MenuSub>`');
   return (
-    <ItemBase
+    <Item
       {...rest}
-      ref={(element) => setRefs(element, ref, sub.triggerRef)}
+      ref={setRef}
       role="menuitem"
       id={sub.triggerID}
       aria-haspopup="menu"
       aria-expanded={sub.isOpen}
       aria-controls={sub.isOpen ? sub.contentID : undefined}
-      closeOnSelect={false}
-      onSelect={() => sub.open('first')}
-      onKeyDown={openFromKey}
+      onSelect={() => sub.open()}
       onPointerEnter={(event) => {
         onPointerEnter?.(event);
         if (event.pointerType !== 'touch' && !rest.disabled && !sub.isOpen) sub.open('none');
       }}
-      end={
-        <span className="tidings-menu-item-indicator" aria-hidden="true">
-          <Glyph d="m9.5 6 6 6-6 6" directional />
-        </span>
-      }
     />
   );
 });
 
-/** The `role="menu"` of a {@link MenuSub}, rendered beside its item while open. */
-export const MenuSubContent = forwardRef(function MenuSubContent(
+/**
+ * The `role="menu"` of a {@link MenuSub}, rendered while open: inside its parent menu's element (which
+ * keeps its own keys and items to itself), in the top layer beside its item.
+ */
+export const MenuSubContent = /* @__PURE__ */ forwardRef(function MenuSubContent(
   props: MenuContentProps,
   ref: ForwardedRef<HTMLDivElement>,
 ) {
   const sub = useMenuContext('MenuSubContent');
-  const layer = useContext(MenuLayerContext);
-  if (!sub.isOpen || !layer) return null;
-  return createPortal(<MenuPopup {...props} menu={sub} forwardedRef={ref} />, layer);
+  return sub.isOpen ? <MenuPopup {...props} menu={sub} forwardedRef={ref} /> : null;
 });

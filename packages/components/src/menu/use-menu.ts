@@ -1,11 +1,11 @@
 import {
+  type FocusEvent,
   type KeyboardEvent,
   type RefObject,
   useCallback,
   useEffect,
   useId,
   useLayoutEffect,
-  useMemo,
   useRef,
   useState,
 } from 'react';
@@ -15,15 +15,9 @@ export type MenuAnchor = Element | { x: number; y: number };
 
 /**
  * What gets focus when a menu opens: its first item (a click, Enter, ArrowDown), its last (ArrowUp), the
- * menu itself, or nothing (a submenu opened by hovering its item).
+ * menu itself, or nothing (a submenu opened by pointing at its item).
  */
 export type MenuFocusTarget = 'first' | 'last' | 'menu' | 'none';
-
-/** Whether a key moves along the reading direction (the inline end) in an element's direction. */
-export function isInlineEndKey(key: string, element: Element): boolean {
-  const rtl = getComputedStyle(element).direction === 'rtl';
-  return key === (rtl ? 'ArrowLeft' : 'ArrowRight');
-}
 
 /** Options of {@link useMenu}. */
 export interface UseMenuOptions {
@@ -43,7 +37,7 @@ export interface UseMenuOptions {
   anchor?: MenuAnchor | null;
   /**
    * Where focus goes when the menu closes by a key or a choice.
-   * @default the element that had focus when it opened (the trigger, a list row…)
+   * @default the trigger, else the element that had focus when it opened (a list row…)
    */
   returnFocus?: () => HTMLElement | null | undefined;
 }
@@ -52,214 +46,164 @@ export interface UseMenuOptions {
 export interface MenuState {
   /** Whether this level is open. */
   isOpen: boolean;
-  /** Opens this level and focuses its first item, last item or the menu itself. */
+  /** Opens this level (or, when open, moves focus into it) at its first item, last item or the menu itself. */
   open: (focus?: MenuFocusTarget) => void;
-  /** Closes this level (and its submenus); with `restoreFocus`, focus goes back where it came from. */
+  /** Closes this level and its submenus; unless `restoreFocus` is `false`, focus goes back where it came from. */
   close: (restoreFocus?: boolean) => void;
   /** Closes the whole menu, from the root (after a choice, Tab, or a click outside). */
   closeAll: (restoreFocus?: boolean) => void;
-  /** What this level opens next to. */
+  /** What this level opens next to: the root's `anchor` option (a submenu opens beside its item). */
   anchor: MenuAnchor | null;
   /** The trigger (menu button or submenu item), when there is one. */
   triggerRef: RefObject<HTMLElement | null>;
-  /** The `role="menu"` element while open. */
+  /** The `role="menu"` element while open (a submenu's sits inside its parent's). */
   contentRef: RefObject<HTMLElement | null>;
   /** IDs tying the trigger and the menu together (`aria-controls`, `aria-labelledby`). */
   triggerID: string;
   contentID: string;
-  /** What to focus once the menu element mounts. */
-  focusOnOpen: RefObject<MenuFocusTarget>;
   /** The parent level, for submenus. */
   parent: MenuState | null;
-  /** The element that holds the whole menu tree (the root menu and the submenus' layer). */
-  treeRef: RefObject<HTMLElement | null>;
+  /** The `contentID` of this level's open submenu: one at a time. */
+  openSubmenu: string | null;
+  /** Sets or clears {@link MenuState.openSubmenu}. */
+  setOpenSubmenu: (update: (contentID: string | null) => string | null) => void;
+  /** What to focus when the menu element mounts, and where focus was before (to give it back). */
+  focus: RefObject<{ target: MenuFocusTarget; before: HTMLElement | null }>;
 }
 
 /**
- * The state and behaviour of a menu: open state (controlled or not), anchoring, focus on open and focus
- * return on close. `<Menu>` calls it; use it to build a menu of your own markup with {@link useMenuContent}.
+ * The state and behaviour of a menu level: open state (controlled or not for the root; for a submenu,
+ * kept by its parent so only one is open at a time), focus on open and focus return on close. `<Menu>` and
+ * `<MenuSub>` call it; use it with {@link useMenuContent} to build a menu of your own markup.
  *
+ * @param parent The level a submenu belongs to; `null` (the default) for the root.
  * @example
  * const menu = useMenu({ onOpenChange: setOpen });
- * <button {...getMenuTriggerProps(menu)}>More</button>
+ * <button ref={menu.triggerRef} onClick={() => menu.open()}>More</button>
+ * {menu.isOpen && <div {...useMenuContent(menu)}>…</div>}
  */
-export function useMenu(options: UseMenuOptions = {}): MenuState {
-  const { open, defaultOpen = false, onOpenChange, anchor = null, returnFocus } = options;
-  const [ownOpen, setOwnOpen] = useState(defaultOpen);
-  const isOpen = open ?? ownOpen;
+export function useMenu(options: UseMenuOptions = {}, parent: MenuState | null = null): MenuState {
+  const id = useId();
+  const contentID = `${id}menu`;
+  const [ownOpen, setOwnOpen] = useState(options.defaultOpen ?? false);
+  const [openSubmenu, setOpenSubmenu] = useState<string | null>(null);
+  const isOpen = parent ? parent.isOpen && parent.openSubmenu === contentID : (options.open ?? ownOpen);
   const triggerRef = useRef<HTMLElement | null>(null);
   const contentRef = useRef<HTMLElement | null>(null);
-  const treeRef = useRef<HTMLElement | null>(null);
-  const focusOnOpen = useRef<MenuFocusTarget>('first');
-  const focusBefore = useRef<HTMLElement | null>(null);
-  const id = useId();
-  const latest = useRef({ onOpenChange, returnFocus, isOpen });
-  latest.current = { onOpenChange, returnFocus, isOpen };
+  const focus = useRef<{ target: MenuFocusTarget; before: HTMLElement | null }>({
+    target: 'first',
+    before: null,
+  });
+  const latest = useRef({ isOpen, options, parent });
+  latest.current = { isOpen, options, parent };
+  // A closed level forgets its open submenu, so reopening shows only the level itself.
+  if (!isOpen && openSubmenu !== null) setOpenSubmenu(null);
 
-  const setOpen = useCallback((next: boolean) => {
-    // Closing moves focus, and focus moving closes: report each change once.
-    if (latest.current.isOpen === next) return;
-    latest.current.isOpen = next;
-    setOwnOpen(next);
-    latest.current.onOpenChange?.(next);
-  }, []);
-
-  const openMenu = useCallback(
-    (focus: MenuFocusTarget = 'first') => {
-      focusOnOpen.current = focus;
-      const active = typeof document === 'undefined' ? null : document.activeElement;
-      focusBefore.current = active instanceof HTMLElement ? active : null;
-      setOpen(true);
+  /** Opens or closes this level; closing moves focus and focus moving closes, so each change is told once. */
+  const setOpen = useCallback(
+    (next: boolean) => {
+      const state = latest.current;
+      if (state.isOpen === next) return false;
+      state.isOpen = next;
+      if (state.parent)
+        state.parent.setOpenSubmenu((open) => (next ? contentID : open === contentID ? null : open));
+      else {
+        setOwnOpen(next);
+        state.options.onOpenChange?.(next);
+      }
+      return true;
     },
-    [setOpen],
+    [contentID],
   );
 
   const close = useCallback(
     (restoreFocus = true) => {
-      setOpen(false);
-      if (!restoreFocus) return;
-      const target = latest.current.returnFocus?.() ?? triggerRef.current ?? focusBefore.current;
-      target?.focus({ preventScroll: true });
+      if (setOpen(false) && restoreFocus)
+        (latest.current.options.returnFocus?.() ?? triggerRef.current ?? focus.current.before)?.focus({
+          preventScroll: true,
+        });
     },
     [setOpen],
   );
 
-  // A controlled menu opened from outside (a context menu, Shift+F10) remembers where focus was too.
-  const wasOpen = useRef(isOpen);
-  if (isOpen && !wasOpen.current && typeof document !== 'undefined') {
-    const active = document.activeElement;
-    if (active instanceof HTMLElement && !treeRef.current?.contains(active)) focusBefore.current = active;
-  }
-  wasOpen.current = isOpen;
-
-  return useMemo(
-    () => ({
-      isOpen,
-      open: openMenu,
-      close,
-      closeAll: close,
-      anchor,
-      triggerRef,
-      contentRef,
-      triggerID: `${id}-trigger`,
-      contentID: `${id}-menu`,
-      focusOnOpen,
-      parent: null,
-      treeRef,
-    }),
-    [isOpen, openMenu, close, anchor, id],
+  const open = useCallback(
+    (target: MenuFocusTarget = 'first') => {
+      focus.current.target = target;
+      // Already open (a submenu pointed at, then clicked): move focus in now, as no effect will run again.
+      if (contentRef.current) focusMenu(contentRef.current, target);
+      else setOpen(true);
+    },
+    [setOpen],
   );
+
+  return {
+    isOpen,
+    open,
+    close,
+    closeAll: parent ? parent.closeAll : close,
+    anchor: parent ? null : (options.anchor ?? null),
+    triggerRef,
+    contentRef,
+    triggerID: `${id}trigger`,
+    contentID,
+    parent,
+    openSubmenu,
+    setOpenSubmenu,
+    focus,
+  };
 }
 
-/**
- * The state of a submenu under `parent`: opened by its item (pointer, Enter, Space, the inline-end arrow
- * key), closed by Escape or the inline-start arrow key, and with the whole menu.
- */
+/** The state of a submenu of `parent`: `useMenu({}, parent)`. */
 export function useSubMenu(parent: MenuState): MenuState {
-  const [isOpen, setIsOpen] = useState(false);
-  const triggerRef = useRef<HTMLElement | null>(null);
-  const contentRef = useRef<HTMLElement | null>(null);
-  const focusOnOpen = useRef<MenuFocusTarget>('first');
-  const id = useId();
-  const parentOpen = parent.isOpen;
-
-  useEffect(() => {
-    if (!parentOpen) setIsOpen(false);
-  }, [parentOpen]);
-
-  const open = useCallback((focus: MenuFocusTarget = 'first') => {
-    focusOnOpen.current = focus;
-    // Already open (pointed at, then clicked): move focus in now, as no effect will run again.
-    if (contentRef.current) focusMenu(contentRef.current, focus);
-    else setIsOpen(true);
-  }, []);
-  const close = useCallback((restoreFocus = true) => {
-    setIsOpen(false);
-    if (restoreFocus) triggerRef.current?.focus({ preventScroll: true });
-  }, []);
-
-  return useMemo(
-    () => ({
-      isOpen,
-      open,
-      close,
-      closeAll: parent.closeAll,
-      anchor: null,
-      triggerRef,
-      contentRef,
-      triggerID: `${id}-trigger`,
-      contentID: `${id}-menu`,
-      focusOnOpen,
-      parent,
-      treeRef: parent.treeRef,
-    }),
-    [isOpen, open, close, parent, id],
-  );
+  return useMenu({}, parent);
 }
 
-const ITEM_SELECTOR = '[role="menuitem"],[role="menuitemcheckbox"],[role="menuitemradio"]';
 const TYPEAHEAD_RESET_MS = 500;
+/** Space kept between a menu and the viewport's edges, and between a menu and its anchor, px. */
+const EDGE = 8;
+const GAP = 4;
 
-/** The items of one menu level, in order (not those of its submenus, which live elsewhere in the DOM). */
+/** The items of one menu level, in order (not those of its submenus). */
 export function getMenuItems(menu: HTMLElement): HTMLElement[] {
-  return Array.from(menu.querySelectorAll<HTMLElement>(ITEM_SELECTOR)).filter(
+  return Array.from(menu.querySelectorAll<HTMLElement>('[role^="menuitem"]')).filter(
     (item) => item.closest('[role="menu"]') === menu,
   );
 }
 
 function focusMenu(menu: HTMLElement, target: MenuFocusTarget): void {
-  if (target === 'none') return;
   const items = getMenuItems(menu);
-  const item = target === 'menu' ? undefined : target === 'last' ? items[items.length - 1] : items[0];
-  (item ?? menu).focus({ preventScroll: true });
-}
-
-function supportsPopover(): boolean {
-  return typeof HTMLElement !== 'undefined' && typeof HTMLElement.prototype.showPopover === 'function';
+  if (target !== 'none')
+    (target === 'menu' ? menu : (items[target === 'last' ? items.length - 1 : 0] ?? menu)).focus({
+      preventScroll: true,
+    });
 }
 
 function isRtl(element: Element): boolean {
   return getComputedStyle(element).direction === 'rtl';
 }
 
-function rectOf(anchor: MenuAnchor): DOMRect {
-  return anchor instanceof Element ? anchor.getBoundingClientRect() : new DOMRect(anchor.x, anchor.y, 0, 0);
+/** The first of two positions that fits in `[EDGE, max - EDGE]`, clamped into it. */
+function fit(preferred: number, fallback: number, size: number, max: number): number {
+  const fits = (at: number) => at >= EDGE && at + size <= max - EDGE;
+  const at = fits(preferred) || !fits(fallback) ? preferred : fallback;
+  return Math.round(Math.max(EDGE, Math.min(at, max - size - EDGE)));
 }
 
-const EDGE = 8;
-
 /**
- * Places a menu in the viewport next to its anchor: below it (above when there is no room), starting at its
- * inline-start edge (the other edge when there is no room); a submenu beside its item, towards the
- * inline end, flipped to the other side at the viewport's edge. Right-to-left aware.
+ * Places a menu in the viewport next to its anchor, in one measuring pass: below it (above when there is
+ * no room), from its inline-start edge (its inline-end edge when there is no room); a submenu (`beside`)
+ * next to its item towards the inline end, flipped at the viewport's edge. Right-to-left aware.
  */
 export function positionMenu(menu: HTMLElement, anchor: MenuAnchor, placement: 'below' | 'beside'): void {
-  const rtl = isRtl(menu);
-  const box = menu.getBoundingClientRect();
-  const at = rectOf(anchor);
-  const width = document.documentElement.clientWidth;
-  const height = document.documentElement.clientHeight;
-  let x: number;
-  let y: number;
-  if (placement === 'beside') {
-    const after = rtl ? at.left - box.width : at.right;
-    const before = rtl ? at.right : at.left - box.width;
-    const fitsAfter = rtl ? after >= EDGE : after + box.width <= width - EDGE;
-    x = fitsAfter ? after : before;
-    y = at.top - 4;
-  } else {
-    const start = rtl ? at.right - box.width : at.left;
-    const end = rtl ? at.left : at.right - box.width;
-    const fitsStart = rtl ? start >= EDGE : start + box.width <= width - EDGE;
-    x = fitsStart ? start : end;
-    const below = at.bottom + 4;
-    y =
-      below + box.height <= height - EDGE || at.top - box.height - 4 < EDGE ? below : at.top - box.height - 4;
-  }
-  x = Math.max(EDGE, Math.min(x, width - box.width - EDGE));
-  y = Math.max(EDGE, Math.min(y, height - box.height - EDGE));
-  menu.style.left = `${Math.round(x)}px`;
-  menu.style.top = `${Math.round(y)}px`;
+  const { width, height } = menu.getBoundingClientRect();
+  const at = anchor instanceof Element ? anchor.getBoundingClientRect() : new DOMRect(anchor.x, anchor.y);
+  const { clientWidth, clientHeight } = document.documentElement;
+  const beside = placement === 'beside';
+  // The menu's left edge when it lines up with the anchor's start edge, or else with its end edge.
+  const edges = beside ? [at.right, at.left - width] : [at.left, at.right - width];
+  if (isRtl(menu)) edges.reverse();
+  menu.style.left = `${fit(edges[0] as number, edges[1] as number, width, clientWidth)}px`;
+  menu.style.top = `${beside ? fit(at.top - GAP, 0, height, clientHeight) : fit(at.bottom + GAP, at.top - height - GAP, height, clientHeight)}px`;
 }
 
 /** Props for the `role="menu"` element of a level, from {@link useMenuContent}. */
@@ -269,154 +213,137 @@ export interface UseMenuContentReturn {
   role: 'menu';
   tabIndex: -1;
   'aria-labelledby'?: string;
-  'aria-orientation': 'vertical';
   /** `manual` where the Popover API exists (the menu then opens in the top layer). */
   popover?: 'manual';
   onKeyDown: (event: KeyboardEvent<HTMLElement>) => void;
+  onFocus: (event: FocusEvent<HTMLElement>) => void;
 }
 
 /**
  * Behaviour of an open menu element: shows it in the top layer (the Popover API, so no ancestor's overflow
  * or transform clips it), positions it, focuses its first item, and handles the keyboard — arrows,
- * Home/End, Enter/Space, typeahead, Escape, Tab, and the inline arrows into and out of submenus.
- * Clicks outside and focus leaving the menu close it.
+ * Home/End, Enter/Space, typeahead, Escape, Tab, and the inline arrows into and out of submenus. Clicks
+ * outside and focus leaving the menu close it; focus moving to another item closes an open submenu.
  */
 export function useMenuContent(menu: MenuState, label?: string): UseMenuContentReturn {
   const typeahead = useRef({ text: '', at: 0 });
-  const { contentRef, isOpen } = menu;
+  const { contentRef, triggerRef, isOpen, anchor, focus, closeAll, openSubmenu, setOpenSubmenu } = menu;
   const isSub = menu.parent !== null;
-
-  const setRef = useCallback(
-    (element: HTMLElement | null) => {
-      contentRef.current = element;
-    },
-    [contentRef],
-  );
 
   useLayoutEffect(() => {
     const element = contentRef.current;
     if (!isOpen || !element) return;
     // Chromium, Firefox and Safari 17+ have the Popover API; elsewhere the menu is position: fixed.
-    if (typeof element.showPopover === 'function' && !element.matches(':popover-open')) element.showPopover();
-    const anchor = isSub ? menu.triggerRef.current : (menu.anchor ?? menu.triggerRef.current);
+    if (element.showPopover && !element.matches(':popover-open')) element.showPopover();
+    const active = document.activeElement as HTMLElement | null;
+    if (!element.contains(active)) focus.current.before = active;
+    const at = anchor ?? triggerRef.current;
     const place = () => {
-      if (anchor && (!(anchor instanceof Element) || anchor.isConnected))
-        positionMenu(element, anchor, isSub ? 'beside' : 'below');
+      if (at && (!(at instanceof Element) || at.isConnected))
+        positionMenu(element, at, isSub ? 'beside' : 'below');
     };
     place();
-    focusMenu(element, menu.focusOnOpen.current);
+    focusMenu(element, focus.current.target);
     let frame = 0;
     const onMove = (event: Event) => {
-      if (event.target instanceof Node && element.contains(event.target)) return;
+      if (element.contains(event.target as Node)) return;
       cancelAnimationFrame(frame);
       frame = requestAnimationFrame(place);
     };
-    window.addEventListener('scroll', onMove, { capture: true, passive: true });
-    window.addEventListener('resize', onMove, { passive: true });
+    addEventListener('scroll', onMove, { capture: true, passive: true });
+    addEventListener('resize', onMove, { passive: true });
     return () => {
       cancelAnimationFrame(frame);
-      window.removeEventListener('scroll', onMove, { capture: true });
-      window.removeEventListener('resize', onMove);
+      removeEventListener('scroll', onMove, { capture: true });
+      removeEventListener('resize', onMove);
     };
-  }, [isOpen, isSub, menu.anchor, menu.triggerRef, menu.focusOnOpen, contentRef]);
+  }, [isOpen, isSub, anchor, contentRef, triggerRef, focus]);
 
-  // Outside clicks and focus leaving close the whole menu; the root level listens for the tree.
-  const { closeAll, treeRef, triggerRef } = menu;
+  // A pointer press or focus outside the menu (its submenus sit inside it) and its trigger closes it all.
   useEffect(() => {
     if (!isOpen || isSub) return;
-    const inside = (node: EventTarget | null) =>
-      node instanceof Node && (!!treeRef.current?.contains(node) || !!triggerRef.current?.contains(node));
-    const onPointerDown = (event: PointerEvent) => {
-      if (!inside(event.target)) closeAll(false);
+    const onOutside = (event: Event) => {
+      const node = event.target as Node;
+      if (!contentRef.current?.contains(node) && !triggerRef.current?.contains(node)) closeAll(false);
     };
-    const onFocusIn = (event: FocusEvent) => {
-      if (!inside(event.target)) closeAll(false);
-    };
-    document.addEventListener('pointerdown', onPointerDown, true);
-    document.addEventListener('focusin', onFocusIn);
+    document.addEventListener('pointerdown', onOutside, true);
+    document.addEventListener('focusin', onOutside);
     return () => {
-      document.removeEventListener('pointerdown', onPointerDown, true);
-      document.removeEventListener('focusin', onFocusIn);
+      document.removeEventListener('pointerdown', onOutside, true);
+      document.removeEventListener('focusin', onOutside);
     };
-  }, [isOpen, isSub, closeAll, treeRef, triggerRef]);
+  }, [isOpen, isSub, closeAll, contentRef, triggerRef]);
 
-  const onKeyDown = useCallback(
-    (event: KeyboardEvent<HTMLElement>) => {
-      const element = contentRef.current;
-      if (!element || event.nativeEvent.isComposing) return;
-      // Keys in a submenu bubble (through React's tree) to its parent menu: each level handles its own.
-      if (!(event.target instanceof Element) || event.target.closest('[role="menu"]') !== element) return;
-      const items = getMenuItems(element);
-      const current = items.indexOf(document.activeElement as HTMLElement);
-      const focusAt = (index: number) => items[(index + items.length) % items.length]?.focus();
-      const rtl = isRtl(element);
-      const key = event.key;
-      if (key.length !== 1) typeahead.current.text = '';
-      const handled = () => {
-        event.preventDefault();
-        event.stopPropagation();
-      };
-      if (key === 'ArrowDown') {
-        handled();
-        focusAt(current + 1);
-      } else if (key === 'ArrowUp') {
-        handled();
-        focusAt(current < 0 ? -1 : current - 1);
-      } else if (key === 'Home' || key === 'PageUp') {
-        handled();
-        focusAt(0);
-      } else if (key === 'End' || key === 'PageDown') {
-        handled();
-        focusAt(-1);
-      } else if (key === 'Escape') {
-        handled();
-        menu.close(true);
-      } else if (key === 'Tab') {
-        handled();
-        menu.closeAll(true);
-      } else if ((key === 'ArrowLeft' && !rtl) || (key === 'ArrowRight' && rtl)) {
-        if (isSub) {
-          handled();
-          menu.close(true);
-        }
-      } else if (key === 'Enter' || key === ' ') {
-        const item = items[current];
-        if (item) {
-          handled();
-          item.click();
-        }
-      } else if (key.length === 1 && !event.ctrlKey && !event.metaKey && !event.altKey) {
-        handled();
-        const state = typeahead.current;
-        const now = Date.now();
-        state.text = now - state.at > TYPEAHEAD_RESET_MS ? key : state.text + key;
-        state.at = now;
-        const text = state.text.toLocaleLowerCase();
-        // Repeating one letter cycles through the items that start with it.
-        const repeated = text.length > 1 && [...text].every((char) => char === text[0]);
-        const needle = repeated ? (text[0] as string) : text;
-        const start = repeated || text.length === 1 ? current + 1 : Math.max(current, 0);
-        for (let step = 0; step < items.length; step++) {
-          const item = items[(start + step) % items.length] as HTMLElement;
-          if ((item.textContent ?? '').trim().toLocaleLowerCase().startsWith(needle)) {
-            item.focus();
-            break;
-          }
-        }
+  /** The event's target when it belongs to this level (a submenu's events bubble through its parent). */
+  const ownTarget = (event: { target: EventTarget }) => {
+    const target = event.target as Element;
+    return target.closest('[role="menu"]') === contentRef.current ? target : null;
+  };
+
+  const onKeyDown = (event: KeyboardEvent<HTMLElement>) => {
+    const element = contentRef.current;
+    if (!element || !ownTarget(event) || event.nativeEvent.isComposing) return;
+    const items = getMenuItems(element);
+    const count = items.length;
+    const current = items.indexOf(document.activeElement as HTMLElement);
+    const item = items[current];
+    const { key } = event;
+    const rtl = isRtl(element);
+    let next: number | undefined;
+    if (key.length > 1) typeahead.current.text = '';
+    if (key === 'ArrowDown') next = current + 1;
+    else if (key === 'ArrowUp') next = Math.max(current, 0) - 1;
+    else if (key === 'Home' || key === 'PageUp') next = 0;
+    else if (key === 'End' || key === 'PageDown') next = -1;
+    else if (key === 'Escape') menu.close();
+    else if (key === 'Tab') closeAll();
+    else if (key === 'Enter' || key === ' ') item?.click();
+    else if (key === (rtl ? 'ArrowLeft' : 'ArrowRight')) {
+      // The inline-end arrow opens a submenu (its item's click does), and does nothing on other items.
+      if (!item?.hasAttribute('aria-haspopup')) return;
+      item.click();
+    } else if (key === (rtl ? 'ArrowRight' : 'ArrowLeft')) {
+      if (!isSub) return;
+      menu.close();
+    } else if (key.length === 1 && !event.ctrlKey && !event.metaKey && !event.altKey) {
+      const state = typeahead.current;
+      const now = Date.now();
+      const char = key.toLocaleLowerCase();
+      state.text = (now - state.at > TYPEAHEAD_RESET_MS ? '' : state.text) + char;
+      state.at = now;
+      // Repeating one letter cycles through the items that start with it; more letters refine the match.
+      const repeated = [...state.text].every((letter) => letter === char);
+      const needle = repeated ? char : state.text;
+      for (let step = 0; step < count && next === undefined; step++) {
+        const index = ((repeated ? current + 1 : Math.max(current, 0)) + step) % count;
+        if (items[index]?.textContent?.trim().toLocaleLowerCase().startsWith(needle)) next = index;
       }
-    },
-    [contentRef, isSub, menu],
-  );
+    } else return;
+    event.preventDefault();
+    event.stopPropagation();
+    if (next !== undefined) items[(next + count) % count]?.focus();
+  };
 
   return {
-    ref: setRef,
+    ref: useCallback(
+      (element: HTMLElement | null) => {
+        contentRef.current = element;
+      },
+      [contentRef],
+    ),
     id: menu.contentID,
     role: 'menu',
     tabIndex: -1,
-    ...(label === undefined && menu.triggerRef.current && { 'aria-labelledby': menu.triggerID }),
-    'aria-orientation': 'vertical',
+    ...(label === undefined && triggerRef.current && { 'aria-labelledby': menu.triggerID }),
     // Where the Popover API is missing (jsdom, old browsers) a [popover] element would stay hidden.
-    ...(supportsPopover() && { popover: 'manual' as const }),
+    ...(typeof HTMLElement !== 'undefined' &&
+      'showPopover' in HTMLElement.prototype && { popover: 'manual' as const }),
     onKeyDown,
+    // Pointing at or arrowing to another item closes the open submenu (its own item keeps it).
+    onFocus: (event) => {
+      const target = ownTarget(event);
+      if (target && openSubmenu && target.getAttribute('aria-controls') !== openSubmenu)
+        setOpenSubmenu(() => null);
+    },
   };
 }
