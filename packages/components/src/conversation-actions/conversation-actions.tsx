@@ -57,10 +57,8 @@ const TRASH =
   'M4.5 7h15M9.5 7V4.5h5V7m-8 0 .85 11.6a2 2 0 0 0 2 1.9h5.3a2 2 0 0 0 2-1.9L17.5 7M10 11v5.5m4-5.5v5.5';
 const FOLDER = 'M3.5 7.5a2 2 0 0 1 2-2h4l2 2.25h7a2 2 0 0 1 2 2v7.75a2 2 0 0 1-2 2h-13a2 2 0 0 1-2-2z';
 const UNREAD_DOT = 'M12 7.5a4.5 4.5 0 1 0 0 9 4.5 4.5 0 0 0 0-9z';
-const NO_GROUPS: readonly ConversationGroup[] = [];
-
 function selectGroups(state: ChatState): readonly ConversationGroup[] {
-  return state.conversationGroups ?? NO_GROUPS;
+  return state.conversationGroups;
 }
 
 /** Props of {@link ConversationActionsMenu}. */
@@ -97,18 +95,11 @@ function ConversationActionsMenuImpl({
   const conversation = useChatStore(useCallback((state: ChatState) => selectConversation(state, id), [id]));
   const groups = useChatStore(selectGroups);
   const actions = useConversationActions(id, { onError });
-  const store = useChatStoreApi();
   const folderInput = useRef<HTMLInputElement>(null);
   const [folderName, setFolderName] = useState('');
-
-  const focusBack = useCallback(
-    () => (returnFocus && dialog ? returnFocus(dialog.conversationID) : null),
-    [returnFocus, dialog],
-  );
-  const menuFocusBack = useCallback(
-    () => (returnFocus && conversationID ? returnFocus(conversationID) : null),
-    [returnFocus, conversationID],
-  );
+  const closeDialog = () => setDialog(null);
+  // Both the menu and the dialogs read these when they close.
+  const focusBack = () => (returnFocus && id ? returnFocus(id) : null);
 
   const name = conversation?.showName || id;
   const isUnread = !!conversation && (conversation.unreadCount > 0 || conversation.markList.includes(2));
@@ -119,40 +110,34 @@ function ConversationActionsMenuImpl({
   const createFolder = (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
     const folder = folderName.trim();
-    if (!folder || !dialog) return;
-    const exists = store.getState().conversationGroups.some((group) => group.name === folder);
-    if (exists) actions.addToFolder(folder);
+    if (!folder) return;
+    if (groups.some((group) => group.name === folder)) actions.addToFolder(folder);
     else actions.createFolder(folder);
-    setDialog(null);
+    closeDialog();
   };
 
   return (
     <>
-      <Menu
-        open={open && !!conversation}
-        anchor={anchor}
-        onOpenChange={onOpenChange}
-        returnFocus={menuFocusBack}
-      >
+      <Menu open={open && !!conversation} anchor={anchor} onOpenChange={onOpenChange} returnFocus={focusBack}>
         {conversation && (
           <MenuContent
             aria-label={strings.conversationActions(name)}
             className="tidings-conversation-actions"
           >
             <MenuItem
-              icon={conversation.isPinned ? <Glyph d={PIN_OFF} /> : <Glyph d={PIN} />}
+              icon={<Glyph d={conversation.isPinned ? PIN_OFF : PIN} />}
               onSelect={() => actions.pin(!conversation.isPinned)}
             >
               {conversation.isPinned ? strings.unpin : strings.pin}
             </MenuItem>
             <MenuItem
-              icon={isUnread ? <Glyph d={CHECK} /> : <Glyph d={UNREAD_DOT} />}
-              onSelect={() => (isUnread ? actions.markRead() : actions.markUnread())}
+              icon={<Glyph d={isUnread ? CHECK : UNREAD_DOT} />}
+              onSelect={isUnread ? actions.markRead : actions.markUnread}
             >
               {isUnread ? strings.markRead : strings.markUnread}
             </MenuItem>
             <MenuItem
-              icon={muted ? <Glyph d={BELL} /> : <Glyph d={BELL_OFF} />}
+              icon={<Glyph d={muted ? BELL : BELL_OFF} />}
               onSelect={() => actions.setReceiveOpt(muted ? 'receive' : 'receiveNotNotify')}
             >
               {muted ? strings.unmute : strings.mute}
@@ -178,39 +163,36 @@ function ConversationActionsMenuImpl({
               <MenuSubTrigger icon={<Glyph d={FOLDER} />}>{strings.moveToFolder}</MenuSubTrigger>
               <MenuSubContent aria-label={strings.moveToFolder}>
                 {groups.length === 0 && <MenuItem disabled>{strings.noFolders}</MenuItem>}
-                {groups.map((group) => {
-                  const inGroup = conversation.conversationGroupList.includes(group.name);
-                  return (
-                    <MenuItemCheckbox
-                      key={group.name}
-                      checked={inGroup}
-                      onCheckedChange={(checked) =>
-                        checked ? actions.addToFolder(group.name) : actions.removeFromFolder(group.name)
-                      }
-                    >
-                      {group.name}
-                    </MenuItemCheckbox>
-                  );
-                })}
+                {groups.map(({ name: folder }) => (
+                  <MenuItemCheckbox
+                    key={folder}
+                    checked={conversation.conversationGroupList.includes(folder)}
+                    onCheckedChange={(checked) =>
+                      checked ? actions.addToFolder(folder) : actions.removeFromFolder(folder)
+                    }
+                  >
+                    {folder}
+                  </MenuItemCheckbox>
+                ))}
                 <MenuSeparator />
                 <MenuItem
                   onSelect={() => {
                     setFolderName('');
-                    setDialog({ kind: 'folder', conversationID: conversation.conversationID });
+                    setDialog({ kind: 'folder', conversationID: id });
                   }}
                 >
                   {strings.newFolder}
                 </MenuItem>
               </MenuSubContent>
             </MenuSub>
-            <MenuItem icon={<Glyph d={EYE_OFF} />} onSelect={() => actions.hide()}>
+            <MenuItem icon={<Glyph d={EYE_OFF} />} onSelect={actions.hide}>
               {strings.hide}
             </MenuItem>
             <MenuSeparator />
             <MenuItem
               icon={<Glyph d={TRASH} />}
               variant="danger"
-              onSelect={() => setDialog({ kind: 'delete', conversationID: conversation.conversationID })}
+              onSelect={() => setDialog({ kind: 'delete', conversationID: id })}
             >
               {strings.delete}
             </MenuItem>
@@ -219,17 +201,17 @@ function ConversationActionsMenuImpl({
       </Menu>
       <ConfirmDialog
         open={dialog?.kind === 'delete'}
-        onOpenChange={(next) => !next && setDialog(null)}
+        onOpenChange={closeDialog}
         title={strings.deleteConversationConfirm(name)}
         description={strings.deleteConversationDescription}
         confirmLabel={strings.delete}
         destructive
-        onConfirm={() => actions.remove()}
+        onConfirm={actions.remove}
         returnFocus={focusBack}
       />
       <Dialog
         open={dialog?.kind === 'folder'}
-        onOpenChange={(next) => !next && setDialog(null)}
+        onOpenChange={closeDialog}
         title={strings.newFolder.replace(/[.…]+$/u, '')}
         initialFocus={folderInput}
         returnFocus={focusBack}
@@ -247,7 +229,7 @@ function ConversationActionsMenuImpl({
             />
           </label>
           <div className="tidings-dialog-actions">
-            <button type="button" className="tidings-dialog-button" onClick={() => setDialog(null)}>
+            <button type="button" className="tidings-dialog-button" onClick={closeDialog}>
               {strings.cancel}
             </button>
             <button
