@@ -98,8 +98,10 @@ function ConversationActionsMenuImpl({
   const folderInput = useRef<HTMLInputElement>(null);
   const [folderName, setFolderName] = useState('');
   const closeDialog = () => setDialog(null);
-  // Both the menu and the dialogs read these when they close.
-  const focusBack = () => (returnFocus && id ? returnFocus(id) : null);
+  // The menu and the dialogs ask for it as they close, when their conversation may be gone from the state.
+  const lastID = useRef(id);
+  if (id) lastID.current = id;
+  const focusBack = () => returnFocus?.(lastID.current) ?? null;
 
   const name = conversation?.showName || id;
   const isUnread = !!conversation && (conversation.unreadCount > 0 || conversation.markList.includes(2));

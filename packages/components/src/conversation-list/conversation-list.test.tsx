@@ -319,6 +319,24 @@ describe('ConversationList', () => {
     expect(store.getState().conversations.has('c2c_frank')).toBe(false);
   });
 
+  it('gives focus back to the row after a dialog: the same row on Cancel, the next one after a delete', async () => {
+    const user = userEvent.setup();
+    const { store } = await createInbox();
+    const { grid } = renderList(store);
+    const dave = await within(grid).findByRole('row', { name: /^Dave Okafor/ });
+    dave.focus();
+    await user.keyboard('{Shift>}{F10}{/Shift}');
+    await user.click(screen.getByRole('menuitem', { name: 'Delete' }));
+    await user.click(screen.getByRole('button', { name: 'Cancel' }));
+    expect(dave).toHaveFocus();
+
+    await user.keyboard('{Shift>}{F10}{/Shift}');
+    await user.click(screen.getByRole('menuitem', { name: 'Delete' }));
+    await user.click(screen.getByRole('button', { name: 'Delete' }));
+    await waitFor(() => expect(store.getState().conversations.has('c2c_dave')).toBe(false));
+    await waitFor(() => expect(within(grid).getByRole('row', { name: /^Frank Müller/ })).toHaveFocus());
+  });
+
   it('puts a conversation in a new folder', async () => {
     const user = userEvent.setup();
     const { store } = await createInbox();
