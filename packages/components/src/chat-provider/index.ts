@@ -8,3 +8,4 @@ export {
   useInboxStrings,
 } from './use-chat-config';
 export { useChatEngine, useChatStore, useChatStoreApi } from './use-chat-store';
+export { useDayChange } from './use-day-change';

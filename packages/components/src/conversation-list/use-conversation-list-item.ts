@@ -13,6 +13,7 @@ import {
 import { useCallback, useMemo } from 'react';
 import { useInboxConfig } from '../chat-provider/use-chat-config';
 import { useChatStore } from '../chat-provider/use-chat-store';
+import { useDayChange } from '../chat-provider/use-day-change';
 
 /** What a conversation row shows, derived from the record once per change. */
 export interface ConversationItem {
@@ -158,9 +159,12 @@ export function useConversationRow(conversationID: string): {
     ),
     sameRow,
   );
+  // Times are relative to today ("14:05", "Yesterday", a weekday): they are recomputed when the date turns.
+  const day = useDayChange();
+  // biome-ignore lint/correctness/useExhaustiveDependencies: `day` is what makes `now()` worth reading again
   const item = useMemo(
     () => conversation && describeConversation(conversation, { strings, locale, now: now(), selfUserID }),
-    [conversation, strings, locale, now, selfUserID],
+    [conversation, strings, locale, now, selfUserID, day],
   );
   return { item, isActive };
 }

@@ -1,6 +1,6 @@
 import { formatDateSeparator } from '@tidings/core';
 import { memo } from 'react';
-import { useChatConfig } from '../chat-provider/index';
+import { useChatConfig, useDayChange } from '../chat-provider/index';
 
 /** Props of {@link MessageListDateSeparator}. */
 export interface MessageListDateSeparatorProps {
@@ -17,6 +17,7 @@ export const MessageListDateSeparator = memo(function MessageListDateSeparator({
   timestamp,
 }: MessageListDateSeparatorProps) {
   const { locale, now } = useChatConfig();
+  useDayChange(); // "Today" becomes "Yesterday" at midnight
   return (
     <div className="tidings-message-list-date">
       <time dateTime={new Date(timestamp).toISOString().slice(0, 10)}>
