@@ -14,9 +14,9 @@
 //   pnpm --filter @tidings/components bench            (all sizes)
 //   node bench/conversation-list/bench-run.mjs 1000    (some sizes; results.md is written only for all)
 //
-// BENCH_REPEAT (default 31) sets the measured mounts per list and size; BENCH_TRACE_DIR=<dir> keeps each
-// trace (`<size>-<phase>.json`, for DevTools' Performance panel or ui.perfetto.dev); CHROMIUM_PATH
-// overrides /usr/bin/chromium.
+// BENCH_REPEAT (default 32; even, so each list mounts first equally often) sets the measured mounts per
+// list and size; BENCH_TRACE_DIR=<dir> keeps each trace (`<size>-<phase>.json`, for DevTools' Performance
+// panel or ui.perfetto.dev); CHROMIUM_PATH overrides /usr/bin/chromium.
 import { mkdir, writeFile } from 'node:fs/promises';
 import { cpus, loadavg } from 'node:os';
 import path from 'node:path';
@@ -29,13 +29,14 @@ const configFile = path.join(here, 'vite.config.ts');
 const ALL_SIZES = [1_000, 10_000, 100_000];
 const sizes = process.argv.slice(2).map(Number).filter(Boolean);
 const SIZES = sizes.length > 0 ? sizes : ALL_SIZES;
-const REPEAT = Number(process.env.BENCH_REPEAT ?? 31);
+const REPEAT = Number(process.env.BENCH_REPEAT ?? 32);
 const SCROLL_RUNS = 2;
 const SCROLL_FRAMES = 300;
 const SCROLL_PX = 200;
 const MESSAGE_ROUNDS = 5;
 const MESSAGES_PER_ROUND = 60;
 const BURST = 1_000;
+const BURSTS_PER_ROUND = 3;
 
 /** @typedef {'ours' | 'baseline'} Kind */
 /** @typedef {{ window: number, wall: number }} Measured */
@@ -297,7 +298,7 @@ try {
         for (const kind of kinds(i)) {
           await call('mount', kind);
           messageRuns[kind].push(...(await call('messages', MESSAGES_PER_ROUND)));
-          burstRuns[kind].push(await call('burst', BURST));
+          for (let b = 0; b < BURSTS_PER_ROUND; b++) burstRuns[kind].push(await call('burst', BURST));
           await call('unmount');
         }
       }
@@ -434,7 +435,7 @@ const notes = [
     .join(' / ')} (1 / 5 / 15 min) at the end; ${minutes} min.`,
   'Each time cell is **CPU** time with wall time in brackets; budgets on time are judged on CPU time. CPU is the renderer main thread’s: the `tdur` of its outermost tasks in a Chromium trace (category `toplevel`), each clipped to the measured window in proportion to the wall time it spent there. Wall time (`performance.now()`) on this shared machine is mostly waiting for other processes, and frames are counted in whole vsyncs, so it is shown for information only. Work on other threads (raster, compositor, GPU process) is in neither.',
   `Windows: a mount runs from \`flushSync(render)\` to the first task after the first painted frame; a scroll frame from one \`requestAnimationFrame\` callback (which writes \`scrollTop += ${SCROLL_PX}\`) to the next, so it holds the scroll event, the re-render, style, layout and paint of that frame; a message from its dispatch through the store’s conversation listener to the first task after the next paint.`,
-  `Per page and size: one unmeasured mount of each list, then ${REPEAT} measured mounts of each, alternating which goes first, each after \`gc()\` and three idle frames; ${SCROLL_RUNS} × ${SCROLL_FRAMES} scroll frames per list; ${MESSAGE_ROUNDS} rounds of ${MESSAGES_PER_ROUND} messages (one per frame) and one burst of ${BURST.toLocaleString('en')} per list. Ratios are ours ÷ baseline of the medians (p50, p95, longest) shown.`,
+  `Per page and size: one unmeasured mount of each list, then ${REPEAT} measured mounts of each, alternating which goes first, each after three idle frames; ${SCROLL_RUNS} × ${SCROLL_FRAMES} scroll frames per list; ${MESSAGE_ROUNDS} rounds of ${MESSAGES_PER_ROUND} messages (one per frame), each followed by ${BURSTS_PER_ROUND} bursts of ${BURST.toLocaleString('en')}, per list. Ratios are ours ÷ baseline of the medians (p50, p95, longest) shown.`,
   `Mount ratio, CPU, 90 % bootstrap interval of the ratio of medians (sampling spread within this run): ${results
     .map(({ size, mountCpu }) => {
       const [low, high] = ratioInterval(mountCpu.ours, mountCpu.baseline);
