@@ -79,33 +79,6 @@ export function emojiOnlyCount(text: string): number {
   return graphemes <= 3 ? graphemes : 0;
 }
 
-/** One emoji: a pictograph (©, ®, ™, ‼, ⁉ only in emoji presentation) or a flag, with its modifiers and joins. */
-const EMOJI =
-  /(?:[\u00a9\u00ae\u203c\u2049\u2122]\ufe0f|(?![\u00a9\u00ae\u203c\u2049\u2122])\p{Extended_Pictographic}|\p{Regional_Indicator})(?:\p{Emoji_Modifier}|\ufe0f|\u20e3|\u200d(?:\p{Extended_Pictographic}|\ufe0f)?|\p{Regional_Indicator})*/gu;
-
-/**
- * Splits text into runs of emoji and runs of anything else, so emoji can be set in a colour emoji font
- * (fonts such as DejaVu Sans, often the system font on Linux, carry black-and-white smileys that would
- * win otherwise).
- *
- * @example
- * splitEmoji('hi 😊!'); // [{ text: 'hi ', emoji: false }, { text: '😊', emoji: true }, { text: '!', emoji: false }]
- */
-export function splitEmoji(text: string): { text: string; emoji: boolean }[] {
-  const runs: { text: string; emoji: boolean }[] = [];
-  let last = 0;
-  for (const match of text.matchAll(EMOJI)) {
-    const start = match.index ?? 0;
-    if (start > last) runs.push({ text: text.slice(last, start), emoji: false });
-    const previous = runs[runs.length - 1];
-    if (previous?.emoji && start === last) previous.text += match[0];
-    else runs.push({ text: match[0], emoji: true });
-    last = start + match[0].length;
-  }
-  if (last < text.length) runs.push({ text: text.slice(last), emoji: false });
-  return runs;
-}
-
 const RTL_CHAR = /[\u0590-\u08ff\ufb1d-\ufdff\ufe70-\ufefc]/u;
 const STRONG_CHAR = /[\p{L}\u0590-\u08ff\ufb1d-\ufdff\ufe70-\ufefc]/u;
 

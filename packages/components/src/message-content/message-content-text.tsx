@@ -1,14 +1,13 @@
 import type { TextElem } from '@tidings/core';
 import { useMemo } from 'react';
 import type { MessageElemProps } from './message-content-context';
-import { emojiOnlyCount, splitEmoji, splitLinks } from './message-content-links';
+import { emojiOnlyCount, splitLinks } from './message-content-links';
 
 /**
  * A text element: the text as typed (line breaks kept, never interpreted as HTML), http(s) URLs as links
  * that open in a new tab, and a message of one to three emoji shown large.
  *
- * DOM: `p.tidings-message-text` > text, `a.tidings-message-link` and `span.tidings-emoji` (emoji, set in a
- * colour emoji font).
+ * DOM: `p.tidings-message-text` > text and `a.tidings-message-link`.
  *
  * Data attributes: `data-emoji-only="1" | "2" | "3"` when the text is only that many emoji.
  */
@@ -30,16 +29,7 @@ export function MessageText({ elem }: MessageElemProps<TextElem>) {
             {segment.text}
           </a>
         ) : (
-          splitEmoji(segment.text).map((run, j) =>
-            run.emoji ? (
-              // Runs never reorder; their position is their identity.
-              <span key={`${i}.${j}`} className="tidings-emoji">
-                {run.text}
-              </span>
-            ) : (
-              run.text
-            ),
-          )
+          segment.text
         ),
       )}
     </p>

@@ -9,7 +9,7 @@ import { ChatProvider } from '../chat-provider/index';
 import { createMessageListFixture, type MessageListFixture } from '../message-list/message-list-fixtures';
 import { EVERY_TYPE, EVERY_TYPE_MEDIA } from '../message-list/message-list-story-data';
 import { type CustomElemProps, MessageContent, type MessageContentOptions } from './index';
-import { emojiOnlyCount, splitEmoji, splitLinks } from './message-content-links';
+import { emojiOnlyCount, splitLinks } from './message-content-links';
 import { createMessageReply, getMessageReply } from './message-content-reply';
 
 describe('splitLinks', () => {
@@ -35,27 +35,6 @@ describe('splitLinks', () => {
     expect(splitLinks('看这个https://example.com/a，谢谢')[1]).toMatchObject({
       text: 'https://example.com/a',
     });
-  });
-});
-
-describe('splitEmoji', () => {
-  it('separates emoji, with their modifiers, joins and flags, from the text around them', () => {
-    expect(splitEmoji('hi 😊👍🏽 and 👨‍👩‍👧, 🇨🇳 ❤️ 12:30')).toEqual([
-      { text: 'hi ', emoji: false },
-      { text: '😊👍🏽', emoji: true },
-      { text: ' and ', emoji: false },
-      { text: '👨‍👩‍👧', emoji: true },
-      { text: ', ', emoji: false },
-      { text: '🇨🇳', emoji: true },
-      { text: ' ', emoji: false },
-      { text: '❤️', emoji: true },
-      { text: ' 12:30', emoji: false },
-    ]);
-  });
-
-  it('leaves ©, ® and ™ as text unless they ask for emoji presentation', () => {
-    expect(splitEmoji('Tidings™ © 2026')).toEqual([{ text: 'Tidings™ © 2026', emoji: false }]);
-    expect(splitEmoji('©️')).toEqual([{ text: '©️', emoji: true }]);
   });
 });
 
