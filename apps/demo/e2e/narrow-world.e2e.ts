@@ -45,6 +45,24 @@ test('on a narrow screen the list and the chat are two screens, with a back butt
   expect(await conversationList(page).isVisible()).toBe(false);
   expect(await page.getByRole('navigation').isVisible()).toBe(false);
   await shot(page, '02-narrow-chat');
+  // Chinese text is left-to-right in this right-to-left page: each bubble's time sits at the end of its
+  // last line (on the right), never over the text (a regression: the built CSS lost `:dir()`).
+  const overlaps = await page.evaluate(() =>
+    [...document.querySelectorAll('.tidings-message-bubble[data-meta="inline"]')].flatMap((bubble) => {
+      const text = bubble.querySelector('.tidings-message-text');
+      const meta = bubble.querySelector('.tidings-message-meta');
+      if (!text || !meta) return [];
+      const range = document.createRange();
+      range.selectNodeContents(text);
+      const lines = [...range.getClientRects()];
+      const time = meta.getBoundingClientRect();
+      return lines
+        .filter((line) => line.bottom > time.top + 1 && line.top < time.bottom - 1)
+        .filter((line) => line.right > time.left + 1 && line.left < time.right - 1)
+        .map(() => text.textContent ?? '');
+    }),
+  );
+  expect(overlaps).toEqual([]);
 
   await back.click();
   await conversationList(page).waitFor();
