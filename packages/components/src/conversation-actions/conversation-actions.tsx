@@ -56,6 +56,7 @@ const EYE_OFF =
 const TRASH =
   'M4.5 7h15M9.5 7V4.5h5V7m-8 0 .85 11.6a2 2 0 0 0 2 1.9h5.3a2 2 0 0 0 2-1.9L17.5 7M10 11v5.5m4-5.5v5.5';
 const FOLDER = 'M3.5 7.5a2 2 0 0 1 2-2h4l2 2.25h7a2 2 0 0 1 2 2v7.75a2 2 0 0 1-2 2h-13a2 2 0 0 1-2-2z';
+const CHECK_ALL = 'm2.75 12.75 4 4L15 8.5M11.5 15.25l1.5 1.5 8.25-8.25';
 const UNREAD_DOT = 'M12 7.5a4.5 4.5 0 1 0 0 9 4.5 4.5 0 0 0 0-9z';
 function selectGroups(state: ChatState): readonly ConversationGroup[] {
   return state.conversationGroups;
@@ -297,21 +298,7 @@ export function MarkAllReadMenu({ onError, className }: MarkAllReadMenuProps) {
         aria-label={strings.markAllRead}
         title={strings.markAllRead}
       >
-        <svg
-          className="tidings-icon"
-          viewBox="0 0 24 24"
-          width={20}
-          height={20}
-          fill="none"
-          stroke="currentColor"
-          strokeWidth={1.75}
-          strokeLinecap="round"
-          strokeLinejoin="round"
-          aria-hidden="true"
-          focusable="false"
-        >
-          <path d="m2.75 12.75 4 4L15 8.5M11.5 15.25l1.5 1.5 8.25-8.25" />
-        </svg>
+        <Glyph d={CHECK_ALL} />
       </MenuTrigger>
       <MenuContent>
         <MenuItem onSelect={() => mark('all')}>{strings.filterAll}</MenuItem>
