@@ -1,9 +1,9 @@
 /**
- * A stand-in chat store for component tests and stories, until `@tidings/core/testing` ships its fixtures
- * and the local engine: a zustand vanilla store holding `ChatStateData`-shaped data (a `RecordMap` of
+ * An inert chat store for component tests and stories that need state but no engine (server rendering,
+ * presentational parts): a zustand vanilla store holding `ChatStateData`-shaped data (a `RecordMap` of
  * conversations and the whole-list view with its `ConversationOrder`), with actions that do nothing and
- * an engine that rejects every call. Swap it for `createChatStore(createLocalHub().connect(...))` once
- * that exists.
+ * an engine that rejects every call. Behaviour tests use `createChatStore` over a seeded local hub; test
+ * conversations and messages come from `@tidings/core/testing`.
  */
 import {
   type ChatActions,
@@ -17,67 +17,6 @@ import {
   RecordMap,
 } from '@tidings/core';
 import { createStore } from 'zustand/vanilla';
-
-/** A conversation with sensible defaults: a C2C chat with `bob`, activated, nothing unread. */
-export function createTestConversation(overrides: Partial<Conversation> = {}): Conversation {
-  const conversationID = overrides.conversationID ?? 'c2c_bob';
-  const isGroup = conversationID.startsWith('group_');
-  const peer = conversationID.replace(/^(c2c|group)_/, '');
-  return {
-    conversationID,
-    type: isGroup ? 'group' : 'c2c',
-    userID: isGroup ? '' : peer,
-    groupID: isGroup ? peer : '',
-    showName: peer,
-    faceUrl: '',
-    orderKey: 1,
-    isPinned: false,
-    unreadCount: 0,
-    recvOpt: 'receive',
-    lastMessage: null,
-    draftText: null,
-    draftTimestamp: null,
-    markList: [],
-    conversationGroupList: [],
-    groupAtInfoList: [],
-    readSeq: 0,
-    customData: '',
-    ...overrides,
-  };
-}
-
-/** A sent text message from `bob` to the signed-in user. */
-export function createTestMessage(overrides: Partial<Message> = {}): Message {
-  return {
-    msgID: 'msg-1',
-    conversationID: 'c2c_bob',
-    conversationType: 'c2c',
-    userID: 'bob',
-    groupID: '',
-    sender: 'bob',
-    nick: 'Bob',
-    faceUrl: '',
-    isSelf: false,
-    timestamp: Date.UTC(2024, 2, 14, 9, 30),
-    seq: 1,
-    random: 1,
-    status: 'sent',
-    elemList: [{ type: 'text', text: 'Hello!' }],
-    priority: 'normal',
-    isRead: false,
-    isPeerRead: false,
-    isExcludedFromUnreadCount: false,
-    isExcludedFromLastMessage: false,
-    isOnlineOnly: false,
-    targetUserIDList: [],
-    atUserList: [],
-    cloudCustomData: '',
-    localCustomData: '',
-    revoker: '',
-    revokeReason: '',
-    ...overrides,
-  };
-}
 
 /** What {@link createTestChatStore} starts from. */
 export interface TestChatStoreOptions {

@@ -1,9 +1,10 @@
 import { act, render, renderHook, screen } from '@testing-library/react';
 import { type ChatState, en, enInbox, selectTotalUnread, zhCN } from '@tidings/core';
+import { createTestConversation } from '@tidings/core/testing';
 import type { ReactNode } from 'react';
 import { renderToString } from 'react-dom/server';
 import { describe, expect, it, vi } from 'vitest';
-import { createTestChatStore, createTestConversation } from '../../test/chat-store';
+import { createTestChatStore } from '../../test/chat-store';
 import { ChatProvider } from './chat-provider';
 import { useChatConfig, useChatStrings, useInboxConfig, useInboxStrings } from './use-chat-config';
 import { useChatEngine, useChatStore, useChatStoreApi } from './use-chat-store';

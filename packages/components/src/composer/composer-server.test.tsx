@@ -1,7 +1,9 @@
 // @vitest-environment node
+
+import { createTestConversation } from '@tidings/core/testing';
 import { renderToString } from 'react-dom/server';
 import { describe, expect, it } from 'vitest';
-import { createTestChatStore, createTestConversation } from '../../test/chat-store';
+import { createTestChatStore } from '../../test/chat-store';
 import { ChatProvider } from '../chat-provider/chat-provider';
 import { FacePicker } from '../face-picker/face-picker';
 import { Composer } from './composer';
