@@ -1,6 +1,7 @@
 import type { ChatError } from '../engine/chat-error';
 import { conversationFilterKey, matchesConversationFilter, orderKeyOf } from './conversation-filter';
 import { ConversationOrder, type OrderKey } from './conversation-order';
+import { ownRecord } from './own-record';
 import type { RecordMap } from './record-map';
 import type { Conversation, ConversationFilter, Message } from './types';
 
@@ -78,7 +79,7 @@ export function upsertConversations(
   if (changes.length > REBUILD_THRESHOLD)
     return { conversations, views: rebuildViews(slice.views, conversations) };
 
-  const views: Record<string, ConversationView> = { ...slice.views };
+  const views: Record<string, ConversationView> = ownRecord(slice.views);
   for (const [key, view] of Object.entries(slice.views)) {
     let order = view.order;
     for (const [prev, next] of changes) order = moveInOrder(order, view.filter, prev, next);
@@ -105,7 +106,7 @@ function rebuildViews(
   views: Readonly<Record<string, ConversationView>>,
   conversations: RecordMap<Conversation>,
 ): Record<string, ConversationView> {
-  const next: Record<string, ConversationView> = {};
+  const next: Record<string, ConversationView> = ownRecord();
   for (const [key, view] of Object.entries(views)) {
     next[key] = { ...view, order: buildOrder(view.filter, conversations) };
   }
@@ -116,7 +117,7 @@ function rebuildViews(
 export function removeConversations(slice: ConversationSlice, ids: readonly string[]): ConversationSlice {
   const present = ids.filter((id) => slice.conversations.has(id));
   if (present.length === 0) return slice;
-  const views: Record<string, ConversationView> = { ...slice.views };
+  const views: Record<string, ConversationView> = ownRecord(slice.views);
   for (const [key, view] of Object.entries(slice.views)) {
     let order = view.order;
     for (const id of present) {

@@ -1,4 +1,5 @@
 import type { ChatError } from '../engine/chat-error';
+import { ownEntry, ownRecord, withEntry } from './own-record';
 import type { RecordMap } from './record-map';
 import type { Message } from './types';
 
@@ -52,8 +53,8 @@ export function patchWindow(
   conversationID: string,
   patch: Partial<Omit<MessageWindow, 'conversationID' | 'messageIDs'>>,
 ): MessageSlice {
-  const window = slice.windows[conversationID] ?? emptyWindow(conversationID);
-  return { ...slice, windows: { ...slice.windows, [conversationID]: { ...window, ...patch } } };
+  const window = ownEntry(slice.windows, conversationID) ?? emptyWindow(conversationID);
+  return { ...slice, windows: withEntry(slice.windows, conversationID, { ...window, ...patch }) };
 }
 
 /** Replaces a window's messages (opening, jumping), dropping the messages it no longer shows. */
@@ -65,7 +66,7 @@ export function replaceWindow(
 ): MessageSlice {
   const sorted = dedupeSorted(list);
   const kept = new Set(sorted.map((message) => message.msgID));
-  const dropped = (slice.windows[conversationID]?.messageIDs ?? []).filter((id) => !kept.has(id));
+  const dropped = (ownEntry(slice.windows, conversationID)?.messageIDs ?? []).filter((id) => !kept.has(id));
   const messages = slice.messages
     .deleteMany(dropped)
     .setMany(sorted.map((message) => [message.msgID, message]));
@@ -74,7 +75,7 @@ export function replaceWindow(
     ...flags,
     messageIDs: sorted.map((message) => message.msgID),
   };
-  return { messages, windows: { ...slice.windows, [conversationID]: window } };
+  return { messages, windows: withEntry(slice.windows, conversationID, window) };
 }
 
 /** Adds a page of older (or newer) messages to a window. */
@@ -85,7 +86,7 @@ export function addPage(
   direction: 'older' | 'newer',
   hasMore: boolean,
 ): MessageSlice {
-  const window = slice.windows[conversationID] ?? emptyWindow(conversationID);
+  const window = ownEntry(slice.windows, conversationID) ?? emptyWindow(conversationID);
   const held = window.messageIDs
     .map((id) => slice.messages.get(id))
     .filter((m): m is Message => m !== undefined);
@@ -93,16 +94,13 @@ export function addPage(
   const merged = dedupeSorted([...held, ...list]);
   return {
     messages: slice.messages.setMany(list.map((message) => [message.msgID, message])),
-    windows: {
-      ...slice.windows,
-      [conversationID]: {
-        ...window,
-        messageIDs: merged.map((message) => message.msgID),
-        ...(direction === 'older' ? { hasOlder: hasMore } : { hasNewer: hasMore }),
-        status: 'idle',
-        error: null,
-      },
-    },
+    windows: withEntry(slice.windows, conversationID, {
+      ...window,
+      messageIDs: merged.map((message) => message.msgID),
+      ...(direction === 'older' ? { hasOlder: hasMore } : { hasNewer: hasMore }),
+      status: 'idle' as const,
+      error: null,
+    }),
   };
 }
 
@@ -115,7 +113,7 @@ export function putMessages(slice: MessageSlice, list: readonly Message[]): Mess
   let messages = slice.messages;
   let windows: Record<string, MessageWindow> | null = null;
   for (const message of list) {
-    const window = (windows ?? slice.windows)[message.conversationID];
+    const window = ownEntry(windows ?? slice.windows, message.conversationID);
     const prev = messages.get(message.msgID);
     if (prev === message) continue;
     if (!window) {
@@ -130,7 +128,7 @@ export function putMessages(slice: MessageSlice, list: readonly Message[]): Mess
       if (window.hasNewer && last && compareMessages(message, last) > 0) continue;
       if (window.hasOlder && first && compareMessages(message, first) < 0) continue;
       messages = messages.set(message.msgID, message);
-      windows ??= { ...slice.windows };
+      windows ??= ownRecord(slice.windows);
       windows[message.conversationID] = { ...window, messageIDs: insertSorted(ids, message, messages) };
       continue;
     }
@@ -138,7 +136,7 @@ export function putMessages(slice: MessageSlice, list: readonly Message[]): Mess
     if (prev && compareMessages(prev, message) !== 0) {
       // Sending assigns server time and seq, which may move the message past ones that arrived meanwhile.
       const without = ids.filter((id) => id !== message.msgID);
-      windows ??= { ...slice.windows };
+      windows ??= ownRecord(slice.windows);
       windows[message.conversationID] = { ...window, messageIDs: insertSorted(without, message, messages) };
     }
   }
@@ -150,7 +148,7 @@ export function putMessages(slice: MessageSlice, list: readonly Message[]): Mess
 export function removeMessages(slice: MessageSlice, msgIDs: readonly string[]): MessageSlice {
   const gone = new Set(msgIDs.filter((id) => slice.messages.has(id)));
   if (gone.size === 0) return slice;
-  const windows: Record<string, MessageWindow> = {};
+  const windows: Record<string, MessageWindow> = ownRecord();
   for (const [id, window] of Object.entries(slice.windows)) {
     windows[id] = window.messageIDs.some((msgID) => gone.has(msgID))
       ? {

@@ -68,7 +68,12 @@ export interface ChatStateData {
   users: Readonly<Record<string, UserProfile>>;
 }
 
-/** What the store can do. Every action validates its input and rejects with a {@link ChatError}. */
+/**
+ * What the store can do. Every action validates its input and rejects with a {@link ChatError} (the
+ * synchronous ones throw it); an argument that cannot even be read (a Proxy whose traps throw, a throwing
+ * getter) is `INVALID_PARAMETER` too. A rejected action changes nothing, except where its TSDoc says so
+ * (a failed send keeps the message as `failed`; a failed page load marks its view or window `error`).
+ */
 export interface ChatActions {
   /** Starts listening to the engine and pulls the first page of the whole list. Idempotent. */
   start(): Promise<void>;
@@ -117,7 +122,9 @@ export interface ChatActions {
   /**
    * Sends a created message into a conversation; it appears in the window at once (status `sending`).
    * Resolves with the sent message; a failure leaves it in the window as `failed`, ready to resend, and
-   * rejects with a ChatError whose `details.msgID` names it.
+   * rejects with a ChatError whose `details.msgID` names it. The options are checked before anything
+   * happens: an unknown key, a value of the wrong type or a priority other than `high | normal | low |
+   * lowest`, and a `receiver` or `groupID` that is not the conversation's, reject with `INVALID_PARAMETER`.
    */
   sendMessage(
     conversationID: string,

@@ -5,7 +5,9 @@ import {
   ConversationMarkType,
   type ConversationType,
   type Message,
+  type MessagePriority,
   type ReceiveMessageOpt,
+  type SendMessageOptions,
   type UnreadFilter,
 } from '../model/types';
 
@@ -22,10 +24,52 @@ function invalid(action: string, message: string, details: Record<string, unknow
 }
 
 function describe(value: unknown): string {
-  if (typeof value === 'string') return JSON.stringify(value);
+  if (typeof value === 'string') return JSON.stringify(value.length > 64 ? `${value.slice(0, 64)}…` : value);
   if (value === null || value === undefined) return String(value);
-  if (Array.isArray(value)) return 'an array';
-  return typeof value === 'object' ? 'an object' : `${typeof value} ${String(value)}`;
+  if (typeof value === 'function') return 'a function';
+  if (typeof value !== 'object') return `${typeof value} ${String(value)}`;
+  // A revoked proxy throws even from Array.isArray; the description must not.
+  try {
+    return Array.isArray(value) ? 'an array' : 'an object';
+  } catch {
+    return 'an object';
+  }
+}
+
+/**
+ * Runs the argument checks of a public action so that whatever reading the arguments throws (a Proxy's
+ * trap, a throwing getter, a revoked proxy) comes out as `INVALID_PARAMETER`; ChatErrors pass unchanged.
+ */
+export function inspect<T>(action: string, read: () => T): T {
+  try {
+    return read();
+  } catch (error) {
+    throw asInvalidParameter(error, action);
+  }
+}
+
+/** Any failure as a ChatError, one that is not already a ChatError being a bad argument. */
+export function asInvalidParameter(error: unknown, action: string): ChatError {
+  if (error instanceof ChatError) return error;
+  let reason = 'its arguments could not be read';
+  try {
+    if (error instanceof Error) reason = `${reason}: ${error.message}`;
+  } catch {
+    // A hostile error object; the generic reason stands.
+  }
+  return new ChatError(ChatErrorCode.InvalidParameter, `\`${action}\`: ${reason}`, {}, { cause: error });
+}
+
+/** Checks a key of a registered view (the one `registerView` returned; `''` is the whole list). */
+export function assertViewKey(action: string, key: unknown): string {
+  if (typeof key !== 'string') throw invalid(action, `a view key must be a string, got ${describe(key)}`);
+  return key;
+}
+
+/** Checks a key of an unread subscription (the one `subscribeUnread` returned). */
+export function assertUnreadKey(action: string, key: unknown): string {
+  if (typeof key !== 'string') throw invalid(action, `an unread key must be a string, got ${describe(key)}`);
+  return key;
 }
 
 /** Checks a conversation ID and returns its parts. */
@@ -56,16 +100,18 @@ export function assertConversationIDs(action: string, ids: unknown, max = 100): 
       },
     );
   }
-  for (const id of ids) assertConversationID(action, id);
-  return ids as string[];
+  const copy: unknown[] = [...ids];
+  for (const id of copy) assertConversationID(action, id);
+  return copy as string[];
 }
 
 /** Checks a non-empty list of message IDs. */
 export function assertMsgIDs(action: string, ids: unknown): string[] {
-  if (!Array.isArray(ids) || ids.length === 0 || ids.some((id) => typeof id !== 'string' || id === '')) {
-    throw invalid(action, `msgIDs must be a non-empty array of message IDs, got ${describe(ids)}`, { ids });
+  const copy: unknown[] = Array.isArray(ids) ? [...ids] : [];
+  if (copy.length === 0 || copy.some((id) => typeof id !== 'string' || id === '')) {
+    throw invalid(action, `msgIDs must be a non-empty array of message IDs, got ${describe(ids)}`);
   }
-  return ids as string[];
+  return copy as string[];
 }
 
 export function assertMsgID(action: string, id: unknown): string {
@@ -123,7 +169,9 @@ export function assertMessage(action: string, message: unknown): Message {
   if (
     typeof candidate !== 'object' ||
     candidate === null ||
+    Array.isArray(candidate) ||
     typeof candidate.msgID !== 'string' ||
+    candidate.msgID === '' ||
     !Array.isArray(candidate.elemList)
   ) {
     throw invalid(
@@ -135,10 +183,11 @@ export function assertMessage(action: string, message: unknown): Message {
 }
 
 export function assertFiles(action: string, files: unknown): File[] {
-  if (!Array.isArray(files) || files.length === 0 || files.some((file) => !(file instanceof Blob))) {
+  const copy: unknown[] = Array.isArray(files) ? [...files] : [];
+  if (copy.length === 0 || copy.some((file) => !(file instanceof Blob))) {
     throw invalid(action, `files must be a non-empty array of File or Blob, got ${describe(files)}`);
   }
-  return files as File[];
+  return copy as File[];
 }
 
 /** Checks a list or unread filter; unknown fields are an error so typos do not silently match everything. */
@@ -150,9 +199,12 @@ export function assertFilter<T extends ConversationFilter | UnreadFilter>(
     throw invalid(action, `filter must be an object, got ${describe(filter)}`);
   }
   const known = new Set(['type', 'markType', 'conversationGroup', 'hasUnreadCount', 'hasGroupAtInfo']);
+  // Each field is read once into a plain copy, so a getter cannot answer the check and the engine apart.
+  const copy: Record<string, unknown> = {};
   for (const [key, value] of Object.entries(filter)) {
     if (!known.has(key)) throw invalid(action, `unknown filter field "${key}"`);
     if (value === undefined) continue;
+    copy[key] = value;
     if (key === 'type' && !CONVERSATION_TYPES.has(value)) {
       throw invalid(action, `filter.type must be "c2c" or "group", got ${describe(value)}`);
     }
@@ -162,7 +214,100 @@ export function assertFilter<T extends ConversationFilter | UnreadFilter>(
       throw invalid(action, `filter.${key} must be true or false, got ${describe(value)}`);
     }
   }
-  return filter as T;
+  return copy as T;
+}
+
+const SEND_OPTION_KEYS = new Set([
+  'receiver',
+  'groupID',
+  'priority',
+  'onlineUserOnly',
+  'offlinePushInfo',
+  'isExcludedFromUnreadCount',
+  'isExcludedFromLastMessage',
+  'onProgress',
+]);
+const PRIORITIES = new Set<unknown>(['high', 'normal', 'low', 'lowest'] satisfies MessagePriority[]);
+const PUSH_INFO_KEYS = new Set(['title', 'desc', 'ext']);
+
+/**
+ * Checks the options of a store send into `conversationID` and returns a plain copy with the target
+ * filled in. The target comes from the conversation: a `groupID` other than the conversation's (or any
+ * in a one-to-one conversation) and a `receiver` other than the peer are refused rather than obeyed, so
+ * options built from untrusted data cannot redirect a message. In a group, `receiver` targets one member.
+ */
+export function assertSendOptions(
+  action: string,
+  conversationID: string,
+  options: unknown,
+): SendMessageOptions {
+  const target = assertConversationID(action, conversationID);
+  if (options === undefined) options = {};
+  if (typeof options !== 'object' || options === null || Array.isArray(options)) {
+    throw invalid(action, `options must be an object, got ${describe(options)}`);
+  }
+  const copy: SendMessageOptions = {};
+  for (const [key, value] of Object.entries(options)) {
+    if (!SEND_OPTION_KEYS.has(key)) throw invalid(action, `unknown send option "${key}"`);
+    if (value === undefined) continue;
+    switch (key) {
+      case 'receiver':
+        if (typeof value !== 'string' || value === '')
+          throw invalid(action, `options.receiver must be a user ID, got ${describe(value)}`);
+        if (target.type === 'c2c' && value !== target.userID) {
+          throw invalid(action, `options.receiver "${value}" is not the peer of "${conversationID}"`);
+        }
+        copy.receiver = value;
+        break;
+      case 'groupID':
+        if (target.type !== 'group' || value !== target.groupID) {
+          throw invalid(action, `options.groupID ${describe(value)} is not the group of "${conversationID}"`);
+        }
+        break;
+      case 'priority':
+        if (!PRIORITIES.has(value)) {
+          throw invalid(
+            action,
+            `options.priority must be "high", "normal", "low" or "lowest", got ${describe(value)}`,
+          );
+        }
+        copy.priority = value as MessagePriority;
+        break;
+      case 'onlineUserOnly':
+      case 'isExcludedFromUnreadCount':
+      case 'isExcludedFromLastMessage':
+        if (typeof value !== 'boolean')
+          throw invalid(action, `options.${key} must be true or false, got ${describe(value)}`);
+        copy[key] = value;
+        break;
+      case 'onProgress':
+        if (typeof value !== 'function')
+          throw invalid(action, `options.onProgress must be a function, got ${describe(value)}`);
+        copy.onProgress = value as (progress: number) => void;
+        break;
+      case 'offlinePushInfo':
+        copy.offlinePushInfo = assertPushInfo(action, value);
+        break;
+    }
+  }
+  if (target.type === 'group') copy.groupID = target.groupID;
+  else copy.receiver = target.userID;
+  return copy;
+}
+
+function assertPushInfo(action: string, info: unknown): NonNullable<SendMessageOptions['offlinePushInfo']> {
+  if (typeof info !== 'object' || info === null || Array.isArray(info)) {
+    throw invalid(action, `options.offlinePushInfo must be an object, got ${describe(info)}`);
+  }
+  const copy: Record<string, string> = {};
+  for (const [key, value] of Object.entries(info)) {
+    if (!PUSH_INFO_KEYS.has(key)) throw invalid(action, `unknown offlinePushInfo field "${key}"`);
+    if (value === undefined) continue;
+    if (typeof value !== 'string')
+      throw invalid(action, `options.offlinePushInfo.${key} must be a string, got ${describe(value)}`);
+    copy[key] = value;
+  }
+  return copy;
 }
 
 /** Any failure as a ChatError: engines reject with one, anything else is wrapped with its cause. */

@@ -21,6 +21,7 @@ import {
   removeMessages,
   replaceWindow,
 } from '../model/message-window';
+import { hasOwnEntry, ownEntry, ownRecord, withEntry, withoutEntry } from '../model/own-record';
 import { RecordMap } from '../model/record-map';
 import {
   type AdvancedMsgListener,
@@ -70,6 +71,9 @@ export function createChatStore(engine: ChatEngine, options: ChatStoreOptions = 
   const conversationEpoch = new Map<string, number>();
   const unreadEpoch = new Map<string, number>();
   const typingTimers = new Map<string, ReturnType<typeof setTimeout>>();
+  // Optimistic actions in flight per conversation, and conversations a failed one left to re-read.
+  const inFlight = new Map<string, number>();
+  const stale = new Set<string>();
   const unsubscribers: (() => void)[] = [];
   let started: Promise<void> | null = null;
 
@@ -77,16 +81,17 @@ export function createChatStore(engine: ChatEngine, options: ChatStoreOptions = 
     userID: engine.userID,
     syncStatus: 'idle',
     conversations: RecordMap.empty(),
-    views: { [ALL_VIEW]: createView({}, RecordMap.empty()) },
+    // Null-prototype records: their keys come from callers and peers, and '__proto__' is a valid user ID.
+    views: withEntry(ownRecord(), ALL_VIEW, createView({}, RecordMap.empty())),
     totalUnread: 0,
-    unreadByFilter: {},
+    unreadByFilter: ownRecord(),
     conversationGroups: [],
     activeConversationID: null,
     messages: RecordMap.empty(),
-    windows: {},
-    sendProgress: {},
-    typing: {},
-    users: {},
+    windows: ownRecord(),
+    sendProgress: ownRecord(),
+    typing: ownRecord(),
+    users: ownRecord(),
   };
 
   const store = createStore<ChatState>()((set, get) => {
@@ -128,9 +133,9 @@ export function createChatStore(engine: ChatEngine, options: ChatStoreOptions = 
 
     const setUnreadByFilter = (key: string, total: number) =>
       update((state) =>
-        state.unreadByFilter[key] === total
+        ownEntry(state.unreadByFilter, key) === total
           ? null
-          : { unreadByFilter: { ...state.unreadByFilter, [key]: total } },
+          : { unreadByFilter: withEntry(state.unreadByFilter, key, total) },
       );
 
     const upsert = (list: readonly Conversation[]) =>
@@ -152,13 +157,12 @@ export function createChatStore(engine: ChatEngine, options: ChatStoreOptions = 
     const setProgress = (msgID: string, progress: number | null) =>
       update((state) => {
         if (progress === null) {
-          if (!(msgID in state.sendProgress)) return null;
-          const { [msgID]: _, ...rest } = state.sendProgress;
-          return { sendProgress: rest };
+          if (!hasOwnEntry(state.sendProgress, msgID)) return null;
+          return { sendProgress: withoutEntry(state.sendProgress, msgID) };
         }
-        return state.sendProgress[msgID] === progress
+        return ownEntry(state.sendProgress, msgID) === progress
           ? null
-          : { sendProgress: { ...state.sendProgress, [msgID]: progress } };
+          : { sendProgress: withEntry(state.sendProgress, msgID, progress) };
       });
 
     const removeTyping = (conversationID: string, userID: string) => {
@@ -166,12 +170,15 @@ export function createChatStore(engine: ChatEngine, options: ChatStoreOptions = 
       clearTimeout(typingTimers.get(timerKey));
       typingTimers.delete(timerKey);
       update((state) => {
-        const list = state.typing[conversationID];
+        const list = ownEntry(state.typing, conversationID);
         if (!list?.some((user) => user.userID === userID)) return null;
         const rest = list.filter((user) => user.userID !== userID);
-        const typing = { ...state.typing, [conversationID]: rest };
-        if (rest.length === 0) delete typing[conversationID];
-        return { typing };
+        return {
+          typing:
+            rest.length === 0
+              ? withoutEntry(state.typing, conversationID)
+              : withEntry(state.typing, conversationID, rest),
+        };
       });
     };
 
@@ -186,8 +193,12 @@ export function createChatStore(engine: ChatEngine, options: ChatStoreOptions = 
         setTimeout(() => removeTyping(conversationID, sender), typingTimeoutMs),
       );
       update((state) => {
-        const others = (state.typing[conversationID] ?? []).filter((user) => user.userID !== sender);
-        return { typing: { ...state.typing, [conversationID]: [...others, { userID: sender, expiresAt }] } };
+        const others = (ownEntry(state.typing, conversationID) ?? []).filter(
+          (user) => user.userID !== sender,
+        );
+        return {
+          typing: withEntry(state.typing, conversationID, [...others, { userID: sender, expiresAt }]),
+        };
       });
     };
 
@@ -223,8 +234,8 @@ export function createChatStore(engine: ChatEngine, options: ChatStoreOptions = 
             state,
             removeConversations(conversationSlice(state), ids),
           );
-          const dropped = ids.flatMap((id) => state.windows[id]?.messageIDs ?? []);
-          const windows = { ...state.windows };
+          const dropped = ids.flatMap((id) => ownEntry(state.windows, id)?.messageIDs ?? []);
+          const windows = ownRecord(state.windows);
           for (const id of ids) delete windows[id];
           const activeGone = state.activeConversationID !== null && ids.includes(state.activeConversationID);
           return {
@@ -270,7 +281,7 @@ export function createChatStore(engine: ChatEngine, options: ChatStoreOptions = 
         const state = get();
         const read: Message[] = [];
         for (const receipt of receipts) {
-          for (const id of state.windows[receipt.conversationID]?.messageIDs ?? []) {
+          for (const id of ownEntry(state.windows, receipt.conversationID)?.messageIDs ?? []) {
             const message = state.messages.get(id);
             if (message?.isSelf && !message.isPeerRead && message.timestamp <= receipt.timestamp) {
               read.push({ ...message, isPeerRead: true });
@@ -282,7 +293,32 @@ export function createChatStore(engine: ChatEngine, options: ChatStoreOptions = 
       onSendProgress: (msgID, progress) => setProgress(msgID, progress),
     };
 
-    /** Runs an optimistic change, rolling back the records that still hold it if the engine refuses. */
+    /**
+     * Re-reads conversations from the engine once no optimistic action on them is in flight, so a store that
+     * rolled back several overlapping failures ends where the engine is. An event that arrives meanwhile
+     * is newer than the answer and wins.
+     */
+    const reconcile = async (ids: readonly string[]) => {
+      const settled = ids.filter((id) => !inFlight.has(id) && stale.delete(id));
+      if (settled.length === 0) return;
+      const startEpoch = epoch;
+      const truth = await Promise.all(settled.map((id) => engine.getConversation(id).catch(() => undefined)));
+      const fresh = truth.filter(
+        (conversation): conversation is Conversation =>
+          conversation !== undefined &&
+          !inFlight.has(conversation.conversationID) &&
+          (conversationEpoch.get(conversation.conversationID) ?? -1) <= startEpoch &&
+          get().conversations.has(conversation.conversationID),
+      );
+      upsert(fresh);
+    };
+
+    /**
+     * Runs an optimistic change. If the engine refuses, each field the change set goes back to what it was,
+     * unless something else has changed that field since; then, once nothing else is in flight on those
+     * conversations, they are re-read from the engine: overlapping failures each restore a snapshot taken
+     * before the others' changes, and only the engine knows what survived.
+     */
     const optimistic = async (
       action: string,
       ids: readonly string[],
@@ -295,17 +331,42 @@ export function createChatStore(engine: ChatEngine, options: ChatStoreOptions = 
         if (held) before.set(id, held);
       }
       const changed = [...before.values()].map(change);
+      for (const id of before.keys()) inFlight.set(id, (inFlight.get(id) ?? 0) + 1);
       upsert(changed);
+      let failure: ChatError | null = null;
       try {
         await call();
       } catch (error) {
-        const current = get().conversations;
-        const rollback = changed
-          .filter((conversation) => current.get(conversation.conversationID) === conversation)
-          .map((conversation) => before.get(conversation.conversationID) as Conversation);
+        failure = check.toChatError(error, action);
+        const rollback: Conversation[] = [];
+        for (const next of changed) {
+          const prev = before.get(next.conversationID) as Conversation;
+          const current = get().conversations.get(next.conversationID);
+          if (!current) continue;
+          const restored = revertFields(current, prev, next);
+          if (restored !== current) rollback.push(restored);
+          stale.add(next.conversationID);
+        }
         upsert(rollback);
-        throw check.toChatError(error, action);
+      } finally {
+        for (const id of before.keys()) {
+          const count = (inFlight.get(id) ?? 1) - 1;
+          if (count > 0) inFlight.set(id, count);
+          else inFlight.delete(id);
+        }
       }
+      await reconcile([...before.keys()]);
+      if (failure) throw failure;
+    };
+
+    /**
+     * Makes sure a conversation the store does not hold exists before an action shows it: the engine is
+     * asked first, so an unknown ID is rejected before anything changes.
+     */
+    const ensureKnown = async (action: string, conversationID: string) => {
+      const state = get();
+      if (state.conversations.has(conversationID) || hasOwnEntry(state.windows, conversationID)) return;
+      await call(action, () => engine.getConversation(conversationID));
     };
 
     const call = async <T>(action: string, run: () => Promise<T>): Promise<T> => {
@@ -330,18 +391,18 @@ export function createChatStore(engine: ChatEngine, options: ChatStoreOptions = 
     };
 
     const loadPage = async (key: string) => {
-      const view = get().views[key];
+      const view = ownEntry(get().views, key);
       if (!view)
         throw new ChatError(
           ChatErrorCode.InvalidParameter,
-          `\`loadMoreConversations\`: no view "${key}" is registered`,
+          `\`loadMoreConversations\`: no view "${key.slice(0, 64)}" is registered`,
         );
       if (view.status === 'loading' || view.isFinished) return;
       const startEpoch = epoch;
       const setView = (patch: Partial<typeof view>) =>
         update((state) => {
-          const current = state.views[key];
-          return current ? { views: { ...state.views, [key]: { ...current, ...patch } } } : null;
+          const current = ownEntry(state.views, key);
+          return current ? { views: withEntry(state.views, key, { ...current, ...patch }) } : null;
         });
       setView({ status: 'loading', error: null });
       try {
@@ -358,20 +419,17 @@ export function createChatStore(engine: ChatEngine, options: ChatStoreOptions = 
         );
         update((state) => {
           const slice = upsertConversations(conversationSlice(state), fresh);
-          const current = slice.views[key];
+          const current = ownEntry(slice.views, key);
           if (!current) return changedConversations(state, slice);
           return {
             conversations: slice.conversations,
-            views: {
-              ...slice.views,
-              [key]: {
-                ...current,
-                nextSeq: result.nextSeq,
-                isFinished: result.isFinished,
-                status: 'idle',
-                error: null,
-              },
-            },
+            views: withEntry(slice.views, key, {
+              ...current,
+              nextSeq: result.nextSeq,
+              isFinished: result.isFinished,
+              status: 'idle' as const,
+              error: null,
+            }),
           };
         });
       } catch (error) {
@@ -420,8 +478,11 @@ export function createChatStore(engine: ChatEngine, options: ChatStoreOptions = 
     const loadPageOfMessages = async (conversationID: string, direction: 'older' | 'newer') => {
       const action = direction === 'older' ? 'loadOlderMessages' : 'loadNewerMessages';
       check.assertConversationID(action, conversationID);
-      const window = get().windows[conversationID];
-      if (!window || window.messageIDs.length === 0) return loadLatest(conversationID, false);
+      const window = ownEntry(get().windows, conversationID);
+      if (!window || window.messageIDs.length === 0) {
+        await ensureKnown(action, conversationID);
+        return loadLatest(conversationID, false);
+      }
       if (window.status !== 'idle' && window.status !== 'error') return;
       if (direction === 'older' ? !window.hasOlder : !window.hasNewer) return;
       const edgeID =
@@ -455,7 +516,7 @@ export function createChatStore(engine: ChatEngine, options: ChatStoreOptions = 
         update((state) => {
           let slice = messageSlice(state);
           // Sending always goes to the newest end: a window scrolled into the past starts over there.
-          if (slice.windows[conversationID]?.hasNewer)
+          if (ownEntry(slice.windows, conversationID)?.hasNewer)
             slice = replaceWindow(slice, conversationID, [], { hasOlder: true });
           return changedMessages(state, putMessages(slice, [pending]));
         });
@@ -509,41 +570,48 @@ export function createChatStore(engine: ChatEngine, options: ChatStoreOptions = 
         started = null;
       },
 
-      registerView: (filter: ConversationFilter) => {
-        check.assertFilter<ConversationFilter>('registerView', filter);
+      registerView: (input: ConversationFilter) => {
+        const filter = check.inspect('registerView', () =>
+          check.assertFilter<ConversationFilter>('registerView', input),
+        );
         const key = conversationFilterKey(filter);
         viewRefs.set(key, (viewRefs.get(key) ?? 0) + 1);
-        if (!get().views[key]) {
+        if (!hasOwnEntry(get().views, key)) {
           update((current) => ({
-            views: { ...current.views, [key]: createView(filter, current.conversations) },
+            views: withEntry(current.views, key, createView(filter, current.conversations)),
           }));
         }
-        if (get().views[key]?.nextSeq === 0 && started) void loadPage(key);
+        if (ownEntry(get().views, key)?.nextSeq === 0 && started) void loadPage(key);
         return key;
       },
 
-      unregisterView: (key) => {
-        const refs = (viewRefs.get(key) ?? 0) - 1;
+      unregisterView: (input) => {
+        const key = check.inspect('unregisterView', () => check.assertViewKey('unregisterView', input));
         if (key === ALL_VIEW) return;
+        const refs = (viewRefs.get(key) ?? 0) - 1;
         if (refs > 0) {
           viewRefs.set(key, refs);
           return;
         }
         viewRefs.delete(key);
-        update((current) => {
-          if (!(key in current.views)) return null;
-          const { [key]: _, ...views } = current.views;
-          return { views };
-        });
+        update((current) =>
+          hasOwnEntry(current.views, key) ? { views: withoutEntry(current.views, key) } : null,
+        );
       },
 
-      loadMoreConversations: (key = ALL_VIEW) => loadPage(key),
+      loadMoreConversations: async (input = ALL_VIEW) => {
+        const key = check.inspect('loadMoreConversations', () =>
+          check.assertViewKey('loadMoreConversations', input),
+        );
+        await loadPage(key);
+      },
 
-      retry: async (key = ALL_VIEW) => {
-        const view = get().views[key];
+      retry: async (input = ALL_VIEW) => {
+        const key = check.inspect('retry', () => check.assertViewKey('retry', input));
+        const view = ownEntry(get().views, key);
         if (view?.status === 'error') {
           update((current) => ({
-            views: { ...current.views, [key]: { ...view, status: 'idle', error: null } },
+            views: withEntry(current.views, key, { ...view, status: 'idle' as const, error: null }),
           }));
           await loadPage(key);
         }
@@ -679,12 +747,11 @@ export function createChatStore(engine: ChatEngine, options: ChatStoreOptions = 
         }
         if (deleteOptions?.clearMessages !== false) {
           update((current) => {
-            if (!current.windows[conversationID]) return null;
-            const windows = { ...current.windows };
-            delete windows[conversationID];
+            const window = ownEntry(current.windows, conversationID);
+            if (!window) return null;
             return {
-              windows,
-              messages: current.messages.deleteMany(current.windows[conversationID]?.messageIDs ?? []),
+              windows: withoutEntry(current.windows, conversationID),
+              messages: current.messages.deleteMany(window.messageIDs),
             };
           });
         }
@@ -726,8 +793,10 @@ export function createChatStore(engine: ChatEngine, options: ChatStoreOptions = 
           engine.deleteConversationsFromGroup(name, conversationIDs),
         ),
 
-      subscribeUnread: (filter) => {
-        check.assertFilter<UnreadFilter>('subscribeUnread', filter);
+      subscribeUnread: (input) => {
+        const filter = check.inspect('subscribeUnread', () =>
+          check.assertFilter<UnreadFilter>('subscribeUnread', input),
+        );
         const key = unreadFilterKey(filter);
         const held = unreadRefs.get(key);
         if (held) {
@@ -747,25 +816,31 @@ export function createChatStore(engine: ChatEngine, options: ChatStoreOptions = 
         return key;
       },
 
-      unsubscribeUnread: (key) => {
+      unsubscribeUnread: (input) => {
+        const key = check.inspect('unsubscribeUnread', () =>
+          check.assertUnreadKey('unsubscribeUnread', input),
+        );
         const held = unreadRefs.get(key);
         if (!held) return;
         if (--held.count > 0) return;
         unreadRefs.delete(key);
         unreadEpoch.delete(key);
         void engine.unsubscribeUnreadMessageCountByFilter(held.filter).catch(() => undefined);
-        update((current) => {
-          if (!(key in current.unreadByFilter)) return null;
-          const { [key]: _, ...unreadByFilter } = current.unreadByFilter;
-          return { unreadByFilter };
-        });
+        update((current) =>
+          hasOwnEntry(current.unreadByFilter, key)
+            ? { unreadByFilter: withoutEntry(current.unreadByFilter, key) }
+            : null,
+        );
       },
 
       openConversation: async (conversationID) => {
-        if (conversationID !== null) check.assertConversationID('openConversation', conversationID);
+        if (conversationID !== null) {
+          check.assertConversationID('openConversation', conversationID);
+          await ensureKnown('openConversation', conversationID);
+        }
         setField('activeConversationID', conversationID);
         if (conversationID === null) return;
-        const window = get().windows[conversationID];
+        const window = ownEntry(get().windows, conversationID);
         if (window && (window.messageIDs.length > 0 || window.status !== 'idle')) return;
         await loadLatest(conversationID, true);
       },
@@ -776,8 +851,8 @@ export function createChatStore(engine: ChatEngine, options: ChatStoreOptions = 
       jumpToMessage: async (conversationID, msgID) => {
         check.assertConversationID('jumpToMessage', conversationID);
         check.assertMsgID('jumpToMessage', msgID);
-        setField('activeConversationID', conversationID);
-        if (get().windows[conversationID]?.messageIDs.includes(msgID)) {
+        if (ownEntry(get().windows, conversationID)?.messageIDs.includes(msgID)) {
+          setField('activeConversationID', conversationID);
           patch(conversationID, { highlightedMsgID: msgID });
           return;
         }
@@ -789,6 +864,7 @@ export function createChatStore(engine: ChatEngine, options: ChatStoreOptions = 
             { conversationID, msgID },
           );
         }
+        setField('activeConversationID', conversationID);
         patch(conversationID, { status: 'loadingAround', error: null });
         const half = Math.max(1, Math.floor(messagePageSize / 2));
         try {
@@ -825,23 +901,28 @@ export function createChatStore(engine: ChatEngine, options: ChatStoreOptions = 
 
       jumpToLatest: async (conversationID) => {
         check.assertConversationID('jumpToLatest', conversationID);
+        await ensureKnown('jumpToLatest', conversationID);
         await loadLatest(conversationID, false);
       },
 
       clearHighlight: (conversationID) => {
-        if (get().windows[conversationID]?.highlightedMsgID)
+        check.inspect('clearHighlight', () => check.assertConversationID('clearHighlight', conversationID));
+        if (ownEntry(get().windows, conversationID)?.highlightedMsgID)
           patch(conversationID, { highlightedMsgID: null });
       },
 
-      sendMessage: async (conversationID, message, sendOptions = {}) => {
-        check.assertConversationID('sendMessage', conversationID);
-        check.assertMessage('sendMessage', message);
+      sendMessage: async (conversationID, message, sendOptions) => {
+        const { msgID, options } = check.inspect('sendMessage', () => {
+          check.assertConversationID('sendMessage', conversationID);
+          const { msgID } = check.assertMessage('sendMessage', message);
+          return { msgID, options: check.assertSendOptions('sendMessage', conversationID, sendOptions) };
+        });
+        const onProgress = options.onProgress;
         const handle = engine.sendMessage(message, {
-          ...sendOptions,
-          ...targetOf(conversationID),
+          ...options,
           onProgress: (progress) => {
-            setProgress(message.msgID, progress);
-            sendOptions.onProgress?.(progress);
+            setProgress(msgID, progress);
+            onProgress?.(progress);
           },
         });
         return track('sendMessage', conversationID, handle);
@@ -902,7 +983,7 @@ export function createChatStore(engine: ChatEngine, options: ChatStoreOptions = 
         check.assertConversationID('clearHistory', conversationID);
         await call('clearHistory', () => engine.clearHistoryMessage(conversationID));
         update((current) =>
-          current.windows[conversationID]
+          hasOwnEntry(current.windows, conversationID)
             ? replaceWindow(messageSlice(current), conversationID, [], { hasOlder: false })
             : null,
         );
@@ -927,10 +1008,48 @@ export function createChatStore(engine: ChatEngine, options: ChatStoreOptions = 
 
       searchMessages: (params) => call('searchMessages', () => engine.searchLocalMessages(params)),
     };
-    return state;
+    return guardActions(state);
   });
 
   return Object.assign(store, { engine });
+}
+
+/** Actions that answer synchronously (they throw rather than reject). */
+const SYNC_ACTIONS = new Set<string>([
+  'destroy',
+  'registerView',
+  'unregisterView',
+  'subscribeUnread',
+  'unsubscribeUnread',
+  'clearHighlight',
+]);
+
+/**
+ * Every action answers with a ChatError only: whatever else escapes one (reading a hostile argument the
+ * checks did not reach) becomes `INVALID_PARAMETER` instead of a raw TypeError.
+ */
+function guardActions(state: ChatState): ChatState {
+  const guarded: Record<string, unknown> = { ...state };
+  for (const [name, value] of Object.entries(state)) {
+    if (typeof value !== 'function') continue;
+    const action = value as (...args: unknown[]) => unknown;
+    guarded[name] = SYNC_ACTIONS.has(name)
+      ? (...args: unknown[]) => {
+          try {
+            return action(...args);
+          } catch (error) {
+            throw check.asInvalidParameter(error, name);
+          }
+        }
+      : async (...args: unknown[]) => {
+          try {
+            return await action(...args);
+          } catch (error) {
+            throw check.asInvalidParameter(error, name);
+          }
+        };
+  }
+  return guarded as unknown as ChatState;
 }
 
 /** The first unread message of a page, counting back `unread` messages that count as unread. */
@@ -950,13 +1069,31 @@ function withMark<T extends number>(markList: readonly T[], markType: T, enable:
   return enable ? [...without, markType].sort((a, b) => a - b) : without;
 }
 
+/** `current` with each field that `next` changed from `prev` back at `prev`'s value, where it still holds `next`'s. */
+function revertFields(current: Conversation, prev: Conversation, next: Conversation): Conversation {
+  let reverted: Record<string, unknown> | null = null;
+  for (const key of Object.keys(next) as (keyof Conversation)[]) {
+    if (sameValue(next[key], prev[key]) || !sameValue(current[key], next[key])) continue;
+    reverted ??= { ...current };
+    reverted[key] = prev[key];
+  }
+  return (reverted as Conversation | null) ?? current;
+}
+
+/** Equality of conversation field values: plain data from the engine, so structure decides. */
+function sameValue(a: unknown, b: unknown): boolean {
+  if (Object.is(a, b)) return true;
+  if (typeof a !== 'object' || typeof b !== 'object' || a === null || b === null) return false;
+  return JSON.stringify(a) === JSON.stringify(b);
+}
+
 function withSenders(users: Readonly<Record<string, UserProfile>>, list: readonly Message[]) {
   let next: Record<string, UserProfile> | null = null;
   for (const message of list) {
     if (message.isSelf || !message.nick) continue;
-    const held = (next ?? users)[message.sender];
+    const held = ownEntry(next ?? users, message.sender);
     if (held && held.nick === message.nick && held.faceUrl === message.faceUrl) continue;
-    next ??= { ...users };
+    next ??= ownRecord(users);
     next[message.sender] = { userID: message.sender, nick: message.nick, faceUrl: message.faceUrl };
   }
   return next ?? users;

@@ -372,12 +372,22 @@ class LocalHubImpl implements LocalHub {
 
   setNetworkConditions(conditions: NetworkConditions, userID?: string): void {
     this.#guard('setNetworkConditions');
-    const valid = validateConditions(conditions);
-    if (userID === undefined) this.#global = { ...this.#global, ...valid };
-    else {
-      assertString('setNetworkConditions', 'userID', userID, { nonEmpty: true });
-      this.#perUser.set(userID, { ...this.#perUser.get(userID), ...valid });
+    let valid: NetworkConditions;
+    try {
+      valid = validateConditions(conditions);
+      if (userID !== undefined) assertString('setNetworkConditions', 'userID', userID, { nonEmpty: true });
+    } catch (error) {
+      // Reading a hostile argument (a Proxy's trap, a throwing getter) must end as a ChatError too.
+      if (error instanceof ChatError) throw error;
+      throw new ChatError(
+        ChatErrorCode.InvalidParameter,
+        'setNetworkConditions: its arguments could not be read.',
+        { method: 'setNetworkConditions' },
+        { cause: error },
+      );
     }
+    if (userID === undefined) this.#global = { ...this.#global, ...valid };
+    else this.#perUser.set(userID, { ...this.#perUser.get(userID), ...valid });
     for (const link of [...this.#links]) if (userID === undefined || link.userID === userID) link.refresh();
   }
 
