@@ -208,6 +208,29 @@ function offline(method: string): ChatError {
 
 /** Checks network conditions (shared by the hub and engines). */
 export function validateConditions(conditions: unknown): NetworkConditions {
+  try {
+    return readConditions(conditions);
+  } catch (error) {
+    // Reading a hostile argument (a Proxy's trap, a throwing getter) must end as a ChatError too.
+    throw asInvalidArgument('setNetworkConditions', error);
+  }
+}
+
+/**
+ * A ChatError for a failure while reading a caller's arguments: ChatErrors pass unchanged, anything else
+ * (what a Proxy's trap or a getter threw) becomes `INVALID_PARAMETER`.
+ */
+export function asInvalidArgument(method: string, error: unknown): ChatError {
+  if (error instanceof ChatError) return error;
+  return new ChatError(
+    ChatErrorCode.InvalidParameter,
+    `${method}: its arguments could not be read.`,
+    { method },
+    { cause: error },
+  );
+}
+
+function readConditions(conditions: unknown): NetworkConditions {
   const method = 'setNetworkConditions';
   const opts = assertOptions(method, conditions, 'conditions');
   if (conditions === undefined) throw invalidParameter(method, 'conditions', 'an object');

@@ -10,6 +10,7 @@ import {
 } from './local-hub-broadcast';
 import { HubServer } from './local-hub-server';
 import {
+  asInvalidArgument,
   type HubTransport,
   InProcessTransport,
   type NetworkConditions,
@@ -273,6 +274,35 @@ class LocalHubImpl implements LocalHub {
     return this.#tabs ? this.#tabs.isLeader : true;
   }
 
+  /** Runs an admin call so that only ChatErrors escape it, even when reading its arguments throws. */
+  #admin<T>(method: string, run: () => T): T {
+    const fail = (error: unknown): never => {
+      throw asInvalidArgument(method, error);
+    };
+    try {
+      const result = run();
+      return (result instanceof Promise ? result.catch(fail) : result) as T;
+    } catch (error) {
+      return fail(error);
+    }
+  }
+
+  connect(userID: string, options?: LocalEngineOptions): Promise<LocalEngine> {
+    return this.#admin('connect', () => this.#connect(userID, options));
+  }
+
+  addUsers(users: HubUserInput[]): Promise<void> {
+    return this.#admin('addUsers', () => this.#addUsers(users));
+  }
+
+  createGroup(options: HubGroupInput): Promise<GroupProfile> {
+    return this.#admin('createGroup', () => this.#createGroup(options));
+  }
+
+  seed(seed: HubSeed): Promise<void> {
+    return this.#admin('seed', () => this.#seed(seed));
+  }
+
   #guard(method: string): void {
     if (this.#closed)
       throw new ChatError(ChatErrorCode.InvalidState, `${method}: the hub is closed.`, { method });
@@ -289,7 +319,7 @@ class LocalHubImpl implements LocalHub {
     };
   }
 
-  async connect(userID: string, options: LocalEngineOptions = {}): Promise<LocalEngine> {
+  async #connect(userID: string, options: LocalEngineOptions = {}): Promise<LocalEngine> {
     this.#guard('connect');
     assertString('connect', 'userID', userID, { nonEmpty: true });
     const opts = assertOptions('connect', options) as LocalEngineOptions;
@@ -322,7 +352,7 @@ class LocalHubImpl implements LocalHub {
     return engine;
   }
 
-  async addUsers(users: HubUserInput[]): Promise<void> {
+  async #addUsers(users: HubUserInput[]): Promise<void> {
     this.#guard('addUsers');
     if (!Array.isArray(users)) throw invalidParameter('addUsers', 'users', 'an array', users);
     const profiles = users.map((user, index) => {
@@ -341,7 +371,7 @@ class LocalHubImpl implements LocalHub {
     await this.#transport.request(null, 'admin.addUsers', { users: profiles });
   }
 
-  async createGroup(options: HubGroupInput): Promise<GroupProfile> {
+  async #createGroup(options: HubGroupInput): Promise<GroupProfile> {
     this.#guard('createGroup');
     const opts = assertOptions('createGroup', options);
     const name = assertString('createGroup', 'options.name', opts.name, { nonEmpty: true });
@@ -364,7 +394,7 @@ class LocalHubImpl implements LocalHub {
     });
   }
 
-  async seed(seed: HubSeed): Promise<void> {
+  async #seed(seed: HubSeed): Promise<void> {
     this.#guard('seed');
     assertOptions('seed', seed, 'seed');
     await this.#transport.request(null, 'admin.seed', { seed });
@@ -372,20 +402,11 @@ class LocalHubImpl implements LocalHub {
 
   setNetworkConditions(conditions: NetworkConditions, userID?: string): void {
     this.#guard('setNetworkConditions');
-    let valid: NetworkConditions;
-    try {
-      valid = validateConditions(conditions);
+    const valid = this.#admin('setNetworkConditions', () => {
+      const checked = validateConditions(conditions);
       if (userID !== undefined) assertString('setNetworkConditions', 'userID', userID, { nonEmpty: true });
-    } catch (error) {
-      // Reading a hostile argument (a Proxy's trap, a throwing getter) must end as a ChatError too.
-      if (error instanceof ChatError) throw error;
-      throw new ChatError(
-        ChatErrorCode.InvalidParameter,
-        'setNetworkConditions: its arguments could not be read.',
-        { method: 'setNetworkConditions' },
-        { cause: error },
-      );
-    }
+      return checked;
+    });
     if (userID === undefined) this.#global = { ...this.#global, ...valid };
     else this.#perUser.set(userID, { ...this.#perUser.get(userID), ...valid });
     for (const link of [...this.#links]) if (userID === undefined || link.userID === userID) link.refresh();
