@@ -41,7 +41,11 @@ export interface ChatStoreOptions {
   now?: () => number;
 }
 
-/** What the store holds. Read it through the `select*` selectors; change it only through the actions. */
+/**
+ * What the store holds. Read it through the `select*` selectors; change it only through the actions.
+ * The `Record` fields are null-prototype records: keys such as `'__proto__'` or `'constructor'` (a peer
+ * may be called that) are ordinary keys, and a key that is absent reads as `undefined`.
+ */
 export interface ChatStateData {
   /** The signed-in user. */
   userID: string;

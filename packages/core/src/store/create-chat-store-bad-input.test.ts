@@ -71,6 +71,24 @@ describe('createChatStore, failed optimistic actions', () => {
       expect(held?.draftText).toBe(server.draftText);
     });
   });
+
+  it('brings back a conversation whose delete failed without the draft that failed with it', async () => {
+    const { alice, store } = await setup();
+    const id = 'c2c_carol';
+    alice.setNetworkConditions({ online: false });
+    const results = await Promise.allSettled([
+      store.getState().saveDraft(id, 'x'),
+      store.getState().deleteConversation(id),
+    ]);
+    expect(results.map((r) => r.status)).toEqual(['rejected', 'rejected']);
+    alice.setNetworkConditions({ online: true });
+    const server = await alice.getConversation(id);
+    await vi.waitFor(() => {
+      const held = selectConversation(store.getState(), id);
+      expect(held?.draftText).toBe(server.draftText);
+      expect(held?.isPinned).toBe(server.isPinned);
+    });
+  });
 });
 
 describe('createChatStore, send options', () => {

@@ -15,6 +15,7 @@ type Action =
   | { kind: 'mark'; id: string; mark: 1 | 2; enable: boolean }
   | { kind: 'mute'; id: string; opt: 'receive' | 'receiveNotNotify' }
   | { kind: 'read'; id: string }
+  | { kind: 'delete'; id: string }
   | { kind: 'readAll' };
 
 /** One optimistic action, started while the network is up or down (down makes it fail). */
@@ -40,6 +41,7 @@ const action: fc.Arbitrary<Action> = fc.oneof(
     opt: fc.constantFrom('receive' as const, 'receiveNotNotify' as const),
   }),
   fc.record({ kind: fc.constant('read' as const), id }),
+  fc.record({ kind: fc.constant('delete' as const), id }),
   fc.record({ kind: fc.constant('readAll' as const) }),
 );
 const step: fc.Arbitrary<Step> = fc.record({ action, offline: fc.boolean(), awaitIt: fc.boolean() });
@@ -56,6 +58,8 @@ function start(state: ChatState, a: Action): Promise<void> {
       return state.setReceiveMessageOpt(a.id, a.opt);
     case 'read':
       return state.markConversationRead(a.id);
+    case 'delete':
+      return state.deleteConversation(a.id);
     case 'readAll':
       return state.markAllRead();
   }
@@ -95,8 +99,10 @@ describe('createChatStore, rollback property', () => {
           alice.setNetworkConditions({ online: true });
           // Another device of the same user reads what the server holds.
           const server = await hub.connect('alice', { deviceID: 'server-view' });
+          const { conversationList } = await server.getConversationList(0, 100);
           for (const conversationID of IDS) {
-            const truth = visible(await server.getConversation(conversationID));
+            // A deleted conversation leaves the list; the store must not show it either.
+            const truth = visible(conversationList.find((c) => c.conversationID === conversationID));
             await vi.waitFor(
               () => expect(visible(selectConversation(store.getState(), conversationID))).toEqual(truth),
               { timeout: 2000, interval: 10 },

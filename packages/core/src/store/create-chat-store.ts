@@ -743,6 +743,11 @@ export function createChatStore(engine: ChatEngine, options: ChatStoreOptions = 
           await engine.deleteConversation(conversationID, deleteOptions);
         } catch (error) {
           if (held && !get().conversations.has(conversationID)) upsert([held]);
+          // The restored copy may predate an optimistic change that failed meanwhile: ask the engine.
+          if (held) {
+            stale.add(conversationID);
+            await reconcile([conversationID]);
+          }
           throw check.toChatError(error, 'deleteConversation');
         }
         if (deleteOptions?.clearMessages !== false) {
