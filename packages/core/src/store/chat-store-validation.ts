@@ -217,6 +217,23 @@ export function assertFilter<T extends ConversationFilter | UnreadFilter>(
   return copy as T;
 }
 
+/** Checks the options of `deleteConversation` and returns a plain copy. */
+export function assertDeleteOptions(action: string, options: unknown): { clearMessages?: boolean } {
+  if (options === undefined) return {};
+  if (typeof options !== 'object' || options === null || Array.isArray(options)) {
+    throw invalid(action, `options must be an object, got ${describe(options)}`);
+  }
+  const copy: { clearMessages?: boolean } = {};
+  for (const [key, value] of Object.entries(options)) {
+    if (key !== 'clearMessages') throw invalid(action, `unknown option "${key}"`);
+    if (value === undefined) continue;
+    if (typeof value !== 'boolean')
+      throw invalid(action, `options.clearMessages must be true or false, got ${describe(value)}`);
+    copy.clearMessages = value;
+  }
+  return copy;
+}
+
 const SEND_OPTION_KEYS = new Set([
   'receiver',
   'groupID',

@@ -382,11 +382,12 @@ export function createChatStore(engine: ChatEngine, options: ChatStoreOptions = 
       action: string,
       names: unknown[],
       conversationIDs: unknown,
-      run: () => Promise<unknown>,
+      run: (ids: string[]) => Promise<unknown>,
     ) => {
       for (const name of names) check.assertGroupName(action, name);
-      if (conversationIDs !== null) check.assertConversationIDs(action, conversationIDs);
-      await call(action, run);
+      // The checked copy goes to the engine, so a list cannot change between the check and the call.
+      const ids = conversationIDs === null ? [] : check.assertConversationIDs(action, conversationIDs);
+      await call(action, () => run(ids));
       await refreshGroups();
     };
 
@@ -640,8 +641,8 @@ export function createChatStore(engine: ChatEngine, options: ChatStoreOptions = 
         );
       },
 
-      markConversation: async (conversationIDs, markType, enable) => {
-        check.assertConversationIDs('markConversation', conversationIDs);
+      markConversation: async (input, markType, enable) => {
+        const conversationIDs = check.assertConversationIDs('markConversation', input);
         check.assertMarkType('markConversation', markType);
         check.assertBoolean('markConversation', 'enable', enable);
         await optimistic(
@@ -732,8 +733,9 @@ export function createChatStore(engine: ChatEngine, options: ChatStoreOptions = 
         );
       },
 
-      deleteConversation: async (conversationID, deleteOptions) => {
+      deleteConversation: async (conversationID, input) => {
         check.assertConversationID('deleteConversation', conversationID);
+        const deleteOptions = check.assertDeleteOptions('deleteConversation', input);
         const held = get().conversations.get(conversationID);
         touch([conversationID]);
         update((current) =>
@@ -780,8 +782,8 @@ export function createChatStore(engine: ChatEngine, options: ChatStoreOptions = 
       },
 
       createConversationGroup: (name, conversationIDs) =>
-        groupAction('createConversationGroup', [name], conversationIDs, () =>
-          engine.createConversationGroup(name, conversationIDs),
+        groupAction('createConversationGroup', [name], conversationIDs, (ids) =>
+          engine.createConversationGroup(name, ids),
         ),
       renameConversationGroup: (oldName, newName) =>
         groupAction('renameConversationGroup', [oldName, newName], null, () =>
@@ -790,12 +792,12 @@ export function createChatStore(engine: ChatEngine, options: ChatStoreOptions = 
       deleteConversationGroup: (name) =>
         groupAction('deleteConversationGroup', [name], null, () => engine.deleteConversationGroup(name)),
       addConversationsToGroup: (name, conversationIDs) =>
-        groupAction('addConversationsToGroup', [name], conversationIDs, () =>
-          engine.addConversationsToGroup(name, conversationIDs),
+        groupAction('addConversationsToGroup', [name], conversationIDs, (ids) =>
+          engine.addConversationsToGroup(name, ids),
         ),
       deleteConversationsFromGroup: (name, conversationIDs) =>
-        groupAction('deleteConversationsFromGroup', [name], conversationIDs, () =>
-          engine.deleteConversationsFromGroup(name, conversationIDs),
+        groupAction('deleteConversationsFromGroup', [name], conversationIDs, (ids) =>
+          engine.deleteConversationsFromGroup(name, ids),
         ),
 
       subscribeUnread: (input) => {
@@ -940,9 +942,9 @@ export function createChatStore(engine: ChatEngine, options: ChatStoreOptions = 
         return get().sendMessage(conversationID, message);
       },
 
-      sendFiles: async (conversationID, files) => {
+      sendFiles: async (conversationID, input) => {
         check.assertConversationID('sendFiles', conversationID);
-        check.assertFiles('sendFiles', files);
+        const files = check.assertFiles('sendFiles', input);
         return Promise.allSettled(
           files.map(async (file) => {
             const message = await call('sendFiles', () =>
@@ -978,8 +980,8 @@ export function createChatStore(engine: ChatEngine, options: ChatStoreOptions = 
         else if (held) put([{ ...held, status: 'revoked' }]);
       },
 
-      deleteMessages: async (msgIDs) => {
-        check.assertMsgIDs('deleteMessages', msgIDs);
+      deleteMessages: async (input) => {
+        const msgIDs = check.assertMsgIDs('deleteMessages', input);
         await call('deleteMessages', () => engine.deleteMessages(msgIDs));
         update((current) => changedMessages(current, removeMessages(messageSlice(current), msgIDs)));
       },
