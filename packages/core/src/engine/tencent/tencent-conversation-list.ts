@@ -101,6 +101,20 @@ export class TencentConversationList {
     return diff;
   }
 
+  /** Drops these conversations; returns the IDs that were listed. */
+  remove(conversationIDs: readonly string[]): string[] {
+    const removed = conversationIDs.filter((id) => this.#byID.has(id));
+    if (removed.length === 0) return removed;
+    const next = new Map(this.#byID);
+    for (const id of removed) {
+      next.delete(id);
+      this.#seen.delete(id);
+    }
+    this.#byID = next;
+    this.#order = null;
+    return removed;
+  }
+
   /** Σ unreadCount over the conversations that count towards `filter` (muted ones never do). */
   unreadTotal(filter: UnreadFilter = {}): number {
     let total = 0;

@@ -116,6 +116,7 @@ export class TencentEngineConversations {
         clearHistoryMessage: clearMessages,
       }),
     );
+    this.#list.removeConversations([conversationID]);
   }
 
   async pinConversation(conversationID: string, isPinned: boolean): Promise<void> {

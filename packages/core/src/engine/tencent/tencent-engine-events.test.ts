@@ -113,6 +113,49 @@ describe('Tencent engine: conversation list events', () => {
   });
 });
 
+describe('Tencent engine: partial list updates (partialUpdatedConversations)', () => {
+  /** An engine over an SDK created with `partialUpdatedConversations: true`, its list loaded. */
+  async function withPartialUpdates() {
+    const kit = setupTencent({ partialUpdatedConversations: true });
+    kit.chat.partialUpdates = true;
+    kit.chat.receive('C2Cbob', 'bob', 'hi');
+    kit.chat.now += 1000;
+    kit.chat.receive('GROUPteam', 'carol', 'hello team');
+    await kit.engine.getConversationList(0, 20);
+    kit.take();
+    return kit;
+  }
+  const listed = async (kit: Awaited<ReturnType<typeof withPartialUpdates>>) =>
+    (await kit.engine.getConversationList(0, 20)).conversationList.map((item) => item.conversationID);
+
+  it('keeps every conversation an update leaves out, and reports only the changed one', async () => {
+    const kit = await withPartialUpdates();
+    kit.chat.now += 1000;
+    kit.chat.receive('C2Cbob', 'bob', 'again');
+    const events = kit.take();
+    expect(events.filter((event) => event.name === 'onConversationDeleted')).toEqual([]);
+    const changed = events.filter((event) => event.name === 'onConversationChanged');
+    expect(changed.map(idsOf)).toEqual([['c2c_bob']]);
+    expect(await listed(kit)).toEqual(['c2c_bob', 'group_team']);
+    expect(await kit.engine.getTotalUnreadMessageCount()).toBe(3);
+  });
+
+  it('reports a conversation first seen in an update as new', async () => {
+    const kit = await withPartialUpdates();
+    kit.chat.now += 1000;
+    kit.chat.receive('C2Cdave', 'dave', 'yo');
+    expect(idsOf(kit.take('onNewConversation')[0])).toEqual(['c2c_dave']);
+    expect(await listed(kit)).toEqual(['c2c_dave', 'group_team', 'c2c_bob']);
+  });
+
+  it('reports a conversation deleted through the engine as deleted (no update carries it)', async () => {
+    const kit = await withPartialUpdates();
+    await kit.engine.deleteConversation('c2c_bob');
+    expect(kit.take('onConversationDeleted').map((event) => event.args[0])).toEqual([['c2c_bob']]);
+    expect(await listed(kit)).toEqual(['group_team']);
+  });
+});
+
 describe('Tencent engine: orderKey', () => {
   it('starts at the last message time and grows when a message arrives', async () => {
     const { chat, engine } = withTwoConversations();

@@ -27,7 +27,13 @@ export function listenToChat(session: TencentEngineSession, list: TencentEngineL
     session.handlers.push([name, wrapped]);
   };
   on(Event.CONVERSATION_LIST_UPDATED, (data) => {
-    if (Array.isArray(data)) list.applyList(data as TencentConversation[], false, true);
+    if (!Array.isArray(data)) return;
+    // A partial update only makes sense over a whole list; before the first load, that load brings it.
+    if (session.partialUpdates) {
+      if (list.loaded) list.applyList(data as TencentConversation[], true, true);
+      return;
+    }
+    list.applyList(data as TencentConversation[], false, true);
   });
   on(Event.CONVERSATION_IN_GROUP_UPDATED, (data) => {
     const updated = isRecord(data) ? data.conversationList : undefined;

@@ -71,6 +71,18 @@ export class TencentEngineList {
     }
   }
 
+  /**
+   * Drops conversations the SDK deleted, telling listeners. For an SDK with partial list updates, which
+   * never carry a deleted conversation; after a whole-list update it finds nothing left to drop.
+   */
+  removeConversations(conversationIDs: readonly string[]): void {
+    const deleted = this.#list.remove(conversationIDs);
+    if (deleted.length === 0) return;
+    this.#version++;
+    emit(this.#session.conversationListeners, 'onConversationDeleted', deleted);
+    this.emitUnread();
+  }
+
   /** Fires the total and each subscribed filter's total when it changed. */
   emitUnread(): void {
     if (!this.loaded) return;

@@ -1,7 +1,15 @@
 import type { AdvancedMsgListener, ConnectionState, ConversationListener } from '../../model/types';
 import type { ChatEngine, SDKListener } from '../chat-engine';
+import { ChatErrorCode } from '../chat-error';
 import { ChatEngineFacade, type ChatEngineParts } from '../engine-facade';
-import { assertInteger, assertOptions, assertString, invalidParameter, isRecord } from '../engine-validation';
+import {
+  assertBoolean,
+  assertInteger,
+  assertOptions,
+  assertString,
+  invalidParameter,
+  isRecord,
+} from '../engine-validation';
 import type { TencentChatLike } from './tencent-chat-like';
 import { TencentEngineConversations } from './tencent-engine-conversations';
 import { TencentEngineCreate } from './tencent-engine-create';
@@ -61,6 +69,15 @@ export interface TencentEngineOptions {
    * @default 'Private' (a work group)
    */
   groupType?: string;
+  /**
+   * Set it to what the app passed to `TencentCloudChat.create({ partialUpdatedConversations })`. With it the
+   * SDK's CONVERSATION_LIST_UPDATED carries only the conversations that changed (none of the deleted), so
+   * the engine merges each update into its list instead of taking it as the whole list (which would report
+   * every conversation left out as deleted). A conversation deleted through this engine is reported deleted
+   * when the SDK confirms; one deleted on another device leaves the list at the next full sync (SDK_READY).
+   * @default false
+   */
+  partialUpdatedConversations?: boolean;
   /**
    * What `downloadElem` fetches media URLs with.
    * @default globalThis.fetch
@@ -133,7 +150,9 @@ class TencentEngine extends ChatEngineFacade {
     try {
       await this.#session.chat.logout();
     } catch (error) {
-      throw translateTencentError(error, method);
+      const translated = translateTencentError(error, method);
+      // The SDK answers 2024 when it was never logged in (or already logged out): the engine stops all the same.
+      if (translated.code !== ChatErrorCode.NotLoggedIn) throw translated;
     }
     this.#session.shutdown();
   }
@@ -199,6 +218,13 @@ export function createTencentEngine(chat: TencentChatLike, options: TencentEngin
       opts.maxTextBytes,
       1,
       Number.MAX_SAFE_INTEGER,
+    );
+  }
+  if (opts.partialUpdatedConversations !== undefined) {
+    assertBoolean(
+      'createTencentEngine',
+      'options.partialUpdatedConversations',
+      opts.partialUpdatedConversations,
     );
   }
   if (opts.maxPageSessions !== undefined) {

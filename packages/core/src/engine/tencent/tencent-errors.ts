@@ -104,6 +104,18 @@ export function notSupported(method: string, reason: string): ChatError {
   );
 }
 
+/**
+ * `NOT_LOGGED_IN` for a call that needs the SDK before it is ready (the app has not logged in yet, or the
+ * SDK is still syncing after login); `details.reason` is `'sdkNotReady'`.
+ */
+export function notReady(method: string): ChatError {
+  return new ChatError(
+    ChatErrorCode.NotLoggedIn,
+    `${method}: the Tencent Chat SDK is not ready yet (log in and wait for TencentCloudChat.EVENT.SDK_READY).`,
+    { method, reason: 'sdkNotReady' },
+  );
+}
+
 /** `MESSAGE_NOT_FOUND` for a msgID the SDK does not have. */
 export function messageNotFound(method: string, msgID: string): ChatError {
   return new ChatError(

@@ -46,8 +46,35 @@ export class FakeTencentChat implements TencentChatLike {
   #nextID = 1;
   #nextSequence = 1000;
 
+  /**
+   * SDK calls made while not ready, by name. The real SDK answers them with a rejected promise (code 2024
+   * before login, 2999 while syncing) and an "Oops!" warning on the console; an engine should make none.
+   */
+  readonly notReadyCalls: string[] = [];
+  /** What a call made while not ready rejects with: 2024 (not logged in) or 2999 (not ready). */
+  notReadyCode: 2024 | 2999 = 2999;
+
   constructor(userID = 'alice') {
     this.userID = userID;
+    // Like the real `TencentCloudChat.create()` wrapper: before the SDK is ready every call but a few
+    // answers with a rejected promise, even the synchronous ones (getServerTime, findMessage, create*).
+    // Methods are bound to the fake itself, whose private fields a proxy receiver cannot reach.
+    // biome-ignore lint/correctness/noConstructorReturn: the proxy is the fake, as the SDK's wrapper is the SDK.
+    return new Proxy(this, {
+      get(target, key) {
+        const value: unknown = Reflect.get(target, key, target);
+        if (typeof value !== 'function') return value;
+        const method = (value as (...args: unknown[]) => unknown).bind(target);
+        if (typeof key !== 'string' || !GATED_CALLS.has(key)) return method;
+        return (...args: unknown[]) => {
+          if (target.ready) return method(...args);
+          target.notReadyCalls.push(key);
+          return Promise.reject(
+            Object.assign(new Error(` | ${key} | `), { code: target.notReadyCode, data: {} }),
+          );
+        };
+      },
+    });
   }
 
   // ── Test controls ─────────────────────────────────────────────────────────────────────────────────
@@ -57,9 +84,28 @@ export class FakeTencentChat implements TencentChatLike {
     for (const handler of [...(this.#handlers.get(name) ?? [])]) handler({ name, data });
   }
 
-  /** Emits the whole list (the same objects as before, as the SDK does). */
+  /**
+   * Like the SDK created with `partialUpdatedConversations: true`: list updates carry only the
+   * conversations that changed since the last update (a deleted one is in none), and none is emitted when
+   * nothing changed.
+   */
+  partialUpdates = false;
+  readonly #lastEmitted = new Map<string, string>();
+
+  /** Emits the whole list (the same objects as before, as the SDK does), or only what changed (partial). */
   emitList(): void {
-    this.emit(Event.CONVERSATION_LIST_UPDATED, this.conversations);
+    if (!this.partialUpdates) {
+      this.emit(Event.CONVERSATION_LIST_UPDATED, this.conversations);
+      return;
+    }
+    const changed = this.conversations.filter(
+      (conversation) => this.#lastEmitted.get(conversation.conversationID) !== JSON.stringify(conversation),
+    );
+    this.#lastEmitted.clear();
+    for (const conversation of this.conversations) {
+      this.#lastEmitted.set(conversation.conversationID, JSON.stringify(conversation));
+    }
+    if (changed.length > 0) this.emit(Event.CONVERSATION_LIST_UPDATED, changed);
   }
 
   listenerCount(name: string): number {
@@ -227,8 +273,12 @@ export class FakeTencentChat implements TencentChatLike {
     return this.now;
   }
 
+  /** Makes `logout` reject with this SDK code (the SDK answers 2024 when it was never logged in). */
+  logoutCode: number | null = null;
+
   async logout(): Promise<unknown> {
     this.#log('logout');
+    if (this.logoutCode !== null) throw { code: this.logoutCode, message: 'not logged in' };
     this.ready = false;
     return { code: 0, data: {} };
   }
@@ -698,6 +748,52 @@ export class FakeTencentChat implements TencentChatLike {
     return ok({ group });
   }
 }
+
+/** The SDK calls the real wrapper refuses before ready (all but on, off, isReady, login, logout, destroy). */
+const GATED_CALLS: ReadonlySet<string> = new Set([
+  'getServerTime',
+  'getConversationList',
+  'getConversationProfile',
+  'deleteConversation',
+  'pinConversation',
+  'setConversationDraft',
+  'markConversation',
+  'setConversationCustomData',
+  'getConversationGroupList',
+  'createConversationGroup',
+  'deleteConversationGroup',
+  'renameConversationGroup',
+  'addConversationsToGroup',
+  'deleteConversationsFromGroup',
+  'setMessageRead',
+  'setAllMessageRead',
+  'setMessageRemindType',
+  'createTextMessage',
+  'createTextAtMessage',
+  'createCustomMessage',
+  'createImageMessage',
+  'createVideoMessage',
+  'createFileMessage',
+  'createLocationMessage',
+  'createFaceMessage',
+  'createMergerMessage',
+  'createForwardMessage',
+  'sendMessage',
+  'resendMessage',
+  'revokeMessage',
+  'deleteMessage',
+  'clearHistoryMessage',
+  'getMessageList',
+  'getMessageListHopping',
+  'findMessage',
+  'downloadMergerMessage',
+  'searchCloudMessages',
+  'getUserProfile',
+  'getGroupProfile',
+  'getGroupList',
+  'getGroupMemberList',
+  'createGroup',
+]);
 
 function ok<T>(data: T): TencentResponse<T> {
   return { code: 0, data };
