@@ -134,11 +134,17 @@ export function formatMessagePreview(message: Message | null, options: MessagePr
       ? userID === options.selfUserID
       : userID === message.sender && message.isSelf;
   const isSelf = options.selfUserID !== undefined ? message.sender === options.selfUserID : message.isSelf;
-  const senderName = options.senderName ?? (nameOf?.(message.sender) || message.nick || message.sender);
+  const tip = message.elemList.find((elem): elem is GroupTipElem => elem.type === 'groupTip');
+  // A tip's own nicknames (sent by the server) beat IDs, but not the app's names for its users.
+  const nickOf = (id: string) =>
+    tip?.nicknames && Object.hasOwn(tip.nicknames, id) ? tip.nicknames[id] : undefined;
+  const senderName =
+    options.senderName ??
+    (nameOf?.(message.sender) || nickOf(message.sender) || message.nick || message.sender);
+  const nameOfOther = (id: string) => nameOf?.(id) || nickOf(id) || id;
   const names: Names = {
-    subject: (id) => (isSelfID(id) ? strings.you : id === message.sender ? senderName : (nameOf?.(id) ?? id)),
-    object: (id) =>
-      isSelfID(id) ? strings.youObject : id === message.sender ? senderName : (nameOf?.(id) ?? id),
+    subject: (id) => (isSelfID(id) ? strings.you : id === message.sender ? senderName : nameOfOther(id)),
+    object: (id) => (isSelfID(id) ? strings.youObject : id === message.sender ? senderName : nameOfOther(id)),
   };
 
   if (message.status === 'revoked') {
@@ -148,7 +154,6 @@ export function formatMessagePreview(message: Message | null, options: MessagePr
       : strings.recalledBy(names.subject(revoker));
   }
 
-  const tip = message.elemList.find((elem): elem is GroupTipElem => elem.type === 'groupTip');
   if (tip) return formatGroupTip(tip, strings, names);
 
   const text = message.elemList

@@ -221,6 +221,11 @@ export interface GroupTipElem {
   /** Changed group fields for `groupInfoChange`, e.g. `{ name: 'New name' }`. */
   groupInfo: Record<string, string>;
   memberCount: number;
+  /**
+   * Display names the server sent with the tip, by user ID (its operator and members), so the tip reads
+   * with names even for users the app has no profile of. Left out when the engine has none.
+   */
+  nicknames?: Record<string, string>;
 }
 
 /** Every element type. */

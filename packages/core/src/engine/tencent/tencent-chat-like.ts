@@ -300,9 +300,12 @@ export interface TencentChatLike {
    * Fills a merged message the SDK stored in the cloud (a large merge arrives with a `downloadKey` and no
    * messages) in place. Typed loosely: the SDK's .d.ts declares its parameter as message options.
    */
-  downloadMergerMessage?(message: unknown): Promise<unknown>;
-  /** Needs the cloud search plugin (a paid feature); absent or failing with 2998 without it. */
-  searchCloudMessages?(options: {
+  downloadMergerMessage(message: unknown): Promise<unknown>;
+  /**
+   * Needs the SDK created with its cloud search module (a paid feature); without it the SDK answers 2998
+   * (NO_MODULE), which the engine reports as `NOT_SUPPORTED`.
+   */
+  searchCloudMessages(options: {
     keywordList?: string[];
     keywordListMatchType?: 'or' | 'and';
     senderUserIDList?: string[];

@@ -118,13 +118,11 @@ export async function downloadMergers(
   chat: TencentChatLike,
   messages: readonly TencentMessage[],
 ): Promise<TencentMessage[]> {
-  const download = chat.downloadMergerMessage?.bind(chat);
   const filled: TencentMessage[] = [];
-  if (!download) return filled;
   for (const message of messages) {
     if (!isSdkMessage(message) || !needsMergerDownload(message)) continue;
     try {
-      await download(message);
+      await chat.downloadMergerMessage(message);
       filled.push(message);
     } catch {
       // The SDK answers MSG_MERGER_DOWNLOAD_FAIL; the merged message still shows its title and abstracts.

@@ -446,6 +446,18 @@ describe('Tencent engine: history', () => {
     ]);
     expect(chat.calls.filter((call) => call.method === 'searchCloudMessages')).toHaveLength(2);
   });
+
+  it('rejects a search with NOT_SUPPORTED naming the missing module when the SDK answers 2998', async () => {
+    const { chat, engine } = setupTencent();
+    chat.cloudSearchModule = false;
+    chat.seed('C2Cbob', 'bob', 'apple');
+    const search = engine.searchLocalMessages({ keywordList: ['apple'], pageSize: 20, pageIndex: 0 });
+    await expect(search).rejects.toMatchObject({
+      code: ChatErrorCode.NotSupported,
+      details: { sdkCode: 2998 },
+      message: expect.stringContaining('cloud-search-module'),
+    });
+  });
 });
 
 describe('Tencent engine: other calls', () => {

@@ -23,7 +23,7 @@ import {
 import type { TencentMessage } from './tencent-chat-like';
 import { downloadMergers } from './tencent-engine-events';
 import type { TencentEngineSession } from './tencent-engine-session';
-import { callTencent, notSupported } from './tencent-errors';
+import { callTencent, notSupported, withoutModule } from './tencent-errors';
 import { findByLocator, loadHistory } from './tencent-history';
 import { toConversationID, toMessage, toSdkConversationID, toSdkElemType } from './tencent-mappers';
 
@@ -129,13 +129,6 @@ export class TencentEngineReading {
       pageIndex,
       pageSize,
     } = checkSearchParams(method, params);
-    const search = this.#session.chat.searchCloudMessages?.bind(this.#session.chat);
-    if (!search) {
-      throw notSupported(
-        method,
-        'it searches only in the cloud, with the cloud search plugin, which this SDK instance lacks',
-      );
-    }
     // The SDK's range is [timePosition - timePeriod, timePosition] in seconds; Tidings' starts at timePosition.
     const end = timePeriod > 0 ? timePosition + timePeriod : timePosition > 0 ? this.#session.now() : 0;
     const options = {
@@ -159,7 +152,11 @@ export class TencentEngineReading {
     for (;;) {
       const cursor = cursors[at];
       if (cursor === null || cursor === undefined) return { totalCount: 0, items: [] };
-      const data = await callTencent(method, () => search({ ...options, ...(cursor !== '' && { cursor }) }));
+      const data = await callTencent(method, () =>
+        this.#session.chat.searchCloudMessages({ ...options, ...(cursor !== '' && { cursor }) }),
+      ).catch((error: unknown) => {
+        throw withoutModule(error, method, 'cloud-search-module', 'searches messages only in the cloud');
+      });
       cursors[at + 1] = typeof data.cursor === 'string' && data.cursor !== '' ? data.cursor : null;
       if (at === pageIndex) {
         const items = (data.searchResultList ?? []).flatMap((item) => {

@@ -116,6 +116,21 @@ export function notReady(method: string): ChatError {
   );
 }
 
+/**
+ * The SDK answers 2998 (NO_MODULE) for a feature whose module the app did not create it with. That
+ * becomes `NOT_SUPPORTED` naming the module (details keep the SDK code); any other error passes through.
+ */
+export function withoutModule(error: unknown, method: string, module: string, what: string): ChatError {
+  const translated = translateTencentError(error, method);
+  if (translated.details.sdkCode !== 2998) return translated;
+  return new ChatError(
+    ChatErrorCode.NotSupported,
+    `${method} is not supported by this Tencent Chat SDK instance: it ${what}, which needs the SDK created with \`modules: { '${module}': … }\` (Tencent code 2998).`,
+    { ...translated.details, module },
+    { cause: error },
+  );
+}
+
 /** `MESSAGE_NOT_FOUND` for a msgID the SDK does not have. */
 export function messageNotFound(method: string, msgID: string): ChatError {
   return new ChatError(

@@ -668,8 +668,12 @@ export class FakeTencentChat implements TencentChatLike {
     return target;
   }
 
+  /** Whether the SDK was created with its cloud search module; without it, search answers 2998 (NO_MODULE). */
+  cloudSearchModule = true;
+
   async searchCloudMessages(options: { keywordList?: string[]; count?: number; cursor?: string }) {
     this.#log('searchCloudMessages', options);
+    if (!this.cloudSearchModule) throw { code: 2998, message: 'no module' };
     const keywords = options.keywordList ?? [];
     const hits: TencentMessage[] = [];
     for (const list of this.messages.values()) {

@@ -1,4 +1,6 @@
 import { describe, expect, it } from 'vitest';
+import { formatMessagePreview } from '../../format/format-preview';
+import { en } from '../../format/format-strings-en';
 import { AT_ALL } from '../../model/types';
 import type { TencentConversation, TencentMessage } from './tencent-chat-like';
 import conversationC2C from './tencent-fixtures/conversation-c2c.json';
@@ -223,8 +225,37 @@ describe('Tencent messages from the fixtures', () => {
         userIDList: ['carol'],
         groupInfo: {},
         memberCount: 3,
+        nicknames: { bob: 'Bob', carol: 'Carol' },
       },
     ]);
+  });
+
+  it('previews a group tip with the nicknames it carries, not user IDs', () => {
+    const tip = message(messageGroupTip);
+    const content = tip._elements?.[0]?.content as { operationType: number };
+    content.operationType = 3;
+    expect(formatMessagePreview(toMessage(tip, ctx), { strings: en, selfUserID: 'alice' })).toBe(
+      'Bob removed Carol',
+    );
+  });
+
+  it('leaves out nicknames that are empty or not text, and ignores a hostile __proto__ key', () => {
+    const elem = toElem(
+      'TIMGroupTipElem',
+      {
+        operationType: 1,
+        operatorID: 'bob',
+        operatorInfo: { userID: 'bob', nick: '' },
+        memberList: [
+          { userID: 'carol', nick: 42 },
+          { userID: '__proto__', nick: 'Mallory' },
+          { userID: 'dave', nick: 'Dave' },
+        ],
+      },
+      ctx,
+    );
+    expect(elem).toMatchObject({ nicknames: { dave: 'Dave' } });
+    expect(Object.getPrototypeOf((elem as { nicknames: object }).nicknames)).toBe(Object.prototype);
   });
 
   it.each([

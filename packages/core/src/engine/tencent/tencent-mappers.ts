@@ -305,11 +305,36 @@ export function toElem(type: unknown, content: unknown, ctx: TencentMapContext):
             : [],
         groupInfo: groupInfoOf(content),
         memberCount: toNumber(field(content, 'memberNum')) || toNumber(field(content, 'memberCount')),
+        ...groupTipNicknames(content),
       };
     }
     default:
       return null;
   }
+}
+
+/**
+ * The nicknames a group tip carries (`operatorInfo`, `memberList[i]`), as `{ nicknames }`, or nothing when
+ * it has none. `Object.fromEntries` defines own properties, so a `__proto__` user ID cannot reach a prototype.
+ */
+function groupTipNicknames(content: unknown): { nicknames?: Record<string, string> } {
+  const memberList = field(content, 'memberList');
+  const people = [field(content, 'operatorInfo'), ...(Array.isArray(memberList) ? memberList : [])];
+  const entries: [string, string][] = [];
+  for (const person of people) {
+    const userID = field(person, 'userID');
+    const nick = field(person, 'nick');
+    if (
+      typeof userID === 'string' &&
+      userID !== '' &&
+      userID !== '__proto__' &&
+      typeof nick === 'string' &&
+      nick !== ''
+    ) {
+      entries.push([userID, nick]);
+    }
+  }
+  return entries.length > 0 ? { nicknames: Object.fromEntries(entries) } : {};
 }
 
 /** Every element of an SDK message, in order (`getElements()` at run time, `_elements` in snapshots). */
