@@ -4,12 +4,43 @@
  * field types are what the SDK hands out at run time (see the fixtures in `tencent-fixtures/`).
  *
  * The SDK's own `.d.ts` types every `TencentCloudChat.TYPES` value as one enum mixing strings and
- * numbers, and callbacks as `Function`; fields it types that way are declared here as
- * {@link TencentEnumValue} or `unknown` so the real instance stays assignable.
+ * numbers, and callbacks as `Function`; where the adapter passes such a field to the SDK it is declared
+ * here as {@link TencentEnumValue} or `unknown` so the real instance stays assignable. What the SDK hands
+ * back is typed `any` there, so those types are as precise as the run time. `tencent-sdk-types.test.ts`
+ * replays every call the adapter makes against the `.d.ts` (with a documented overlay where it is wrong).
  */
 
-/** A `TencentCloudChat.TYPES` value (a string such as `'C2C'`, or a number such as a mark bit). */
+/**
+ * A `TencentCloudChat.TYPES` value (a string such as `'C2C'`, or a number such as a mark bit), where an
+ * SDK call takes one. The SDK's `.d.ts` types all of them as one enum mixing strings and numbers, which
+ * no narrower type here could be compared with in either direction, so the real instance would stop being
+ * assignable; what the adapter actually passes is narrower (the `Tencent*Value` types below), and the
+ * type test `tencent-sdk-types.test.ts` checks those against the `.d.ts`.
+ */
 export type TencentEnumValue = string | number;
+
+/** The conversation types the adapter sends to: `TYPES.CONV_C2C`, `TYPES.CONV_GROUP`. */
+export type TencentConversationTypeValue =
+  | typeof TencentChatTypes.CONV_C2C
+  | typeof TencentChatTypes.CONV_GROUP;
+
+/** `TYPES.MSG_PRIORITY_*`. */
+export type TencentPriorityValue = 'High' | 'Normal' | 'Low' | 'Lowest';
+
+/** The receive options the adapter sets: `TYPES.MSG_REMIND_*`. */
+export type TencentRemindTypeValue =
+  | typeof TencentChatTypes.MSG_REMIND_ACPT_AND_NOTE
+  | typeof TencentChatTypes.MSG_REMIND_ACPT_NOT_NOTE
+  | typeof TencentChatTypes.MSG_REMIND_DISCARD;
+
+/** The scopes of `setAllMessageRead`: `TYPES.READ_ALL_*`. */
+export type TencentReadAllScope =
+  | typeof TencentChatTypes.READ_ALL_C2C_MSG
+  | typeof TencentChatTypes.READ_ALL_GROUP_MSG
+  | typeof TencentChatTypes.READ_ALL_MSG;
+
+/** Group types of `createGroup`: `TYPES.GRP_WORK` (`'Private'`), `GRP_PUBLIC`, `GRP_MEETING`, `GRP_AVCHATROOM`, `GRP_COMMUNITY`. */
+export type TencentGroupTypeValue = 'Private' | 'Public' | 'ChatRoom' | 'AVChatRoom' | 'Community';
 
 /** What the SDK's promise-returning calls resolve with. */
 export interface TencentResponse<T> {
@@ -42,19 +73,22 @@ export interface TencentGroup {
   groupID: string;
   name?: string;
   avatar?: string;
-  type?: TencentEnumValue;
+  /** `'Private'`, `'Public'`, `'ChatRoom'`, `'AVChatRoom'` or `'Community'`. */
+  type?: string;
   ownerID?: string;
-  createTime?: unknown;
-  memberNum?: unknown;
-  memberCount?: unknown;
-  selfInfo?: unknown;
+  /** Seconds. */
+  createTime?: number | string;
+  memberNum?: number | string;
+  memberCount?: number | string;
+  /** Left out, or `{}`, outside the group calls that fill it. */
+  selfInfo?: TencentGroupSelfInfo | null;
 }
 
 /** The summary of a conversation's newest message: no message ID, no status, no element list. */
 export interface TencentLastMessage {
   /** Seconds. */
-  lastTime?: unknown;
-  lastSequence?: unknown;
+  lastTime?: number | string;
+  lastSequence?: number | string;
   fromAccount?: string;
   messageForShow?: string;
   /** The first element's content, when the SDK has it. */
@@ -67,7 +101,8 @@ export interface TencentLastMessage {
   nick?: string;
   nameCard?: string;
   isPeerRead?: boolean;
-  revoker?: unknown;
+  /** The revoker's user ID; `null` when not revoked. */
+  revoker?: string | null;
 }
 
 /** An `@` of the signed-in user in a group (`Conversation.groupAtInfoList[i]`). */
@@ -83,7 +118,8 @@ export interface TencentGroupAtInfo {
 export interface TencentConversation {
   /** `C2C<userID>` or `GROUP<groupID>` (or `@TIM#SYSTEM`). */
   conversationID: string;
-  type: TencentEnumValue;
+  /** `'C2C'`, `'GROUP'` or `'@TIM#SYSTEM'`. */
+  type: string;
   unreadCount: number;
   lastMessage?: TencentLastMessage | null;
   userProfile?: TencentProfile;
@@ -92,7 +128,7 @@ export interface TencentConversation {
   remark?: string;
   isPinned?: boolean;
   /** `'AcceptAndNotify'`, `'AcceptNotNotify'`, `'Discard'` or `''`; left out on some group conversations. */
-  messageRemindType?: TencentEnumValue;
+  messageRemindType?: string;
   /** Mark bits that are set: star 1, unread 2, fold 4, hide 8 (the SDK's .d.ts has fold and hide wrong). */
   markList?: number[];
   customData?: string;
@@ -160,6 +196,14 @@ export interface TencentMessageOptions {
   onProgress?: unknown;
 }
 
+/** The second argument of `sendMessage` (`any` in the SDK's .d.ts), as the adapter fills it. */
+export interface TencentSendOptions {
+  /** Online-only: not stored, not counted, never the last message (typing indicators). */
+  onlineUserOnly?: boolean;
+  offlinePushInfo?: { title?: string; description?: string; extension?: string; disablePush?: boolean };
+  messageControlInfo?: { excludedFromUnreadCount?: boolean; excludedFromLastMessage?: boolean };
+}
+
 /** A page of `getMessageList`. */
 export interface TencentMessageListData {
   messageList: TencentMessage[];
@@ -171,8 +215,10 @@ export interface TencentMessageListData {
 export interface TencentHoppingData {
   messageList: TencentMessage[];
   isCompleted?: boolean;
-  nextMessageSeq?: unknown;
-  nextMessageTime?: unknown;
+  /** `''` once complete. */
+  nextMessageSeq?: number | '';
+  /** Seconds; `''` once complete. */
+  nextMessageTime?: number | '';
 }
 
 /** What the batch conversation calls (`markConversation`, conversation groups, custom data) resolve with. */
@@ -278,7 +324,7 @@ export interface TencentChatLike {
   createForwardMessage(options: TencentMessageOptions): TencentMessage;
   sendMessage(
     message: TencentMessage,
-    options?: unknown,
+    options?: TencentSendOptions,
   ): Promise<TencentResponse<{ message: TencentMessage }>>;
   resendMessage(message: TencentMessage): Promise<TencentResponse<{ message: TencentMessage }>>;
   revokeMessage(message: TencentMessage): Promise<TencentResponse<{ message: TencentMessage }>>;
@@ -298,7 +344,8 @@ export interface TencentChatLike {
   findMessage(messageID: string): TencentMessage | null;
   /**
    * Fills a merged message the SDK stored in the cloud (a large merge arrives with a `downloadKey` and no
-   * messages) in place. Typed loosely: the SDK's .d.ts declares its parameter as message options.
+   * messages) in place. It takes the message, but the SDK's .d.ts declares message options, so a
+   * `TencentMessage` parameter would make the real instance unassignable; `unknown` keeps it assignable.
    */
   downloadMergerMessage(message: unknown): Promise<unknown>;
   /**

@@ -5,6 +5,7 @@ import {
   TencentChatEvent as Event,
   type TencentChatLike,
   type TencentEvent,
+  type TencentGroupTypeValue,
   TencentChatTypes as Types,
 } from './tencent-chat-like';
 import type { TencentEngineOptions } from './tencent-engine';
@@ -70,7 +71,7 @@ export class TencentEngineSession {
   readonly keepHidden: boolean;
   /** Whether the SDK's list updates carry only the changed conversations. */
   readonly partialUpdates: boolean;
-  readonly groupType: string;
+  readonly groupType: TencentGroupTypeValue;
   readonly fetch: ((url: string) => Promise<Response>) | undefined;
   readonly sender: TencentSender;
   /** Maps SDK data to Tidings data (SDK IDs of messages created here to their msgIDs). */

@@ -10,7 +10,7 @@ import {
   invalidParameter,
   isRecord,
 } from '../engine-validation';
-import type { TencentChatLike } from './tencent-chat-like';
+import type { TencentChatLike, TencentGroupTypeValue } from './tencent-chat-like';
 import { TencentEngineConversations } from './tencent-engine-conversations';
 import { TencentEngineCreate } from './tencent-engine-create';
 import { TencentEngineDirectory } from './tencent-engine-directory';
@@ -68,7 +68,7 @@ export interface TencentEngineOptions {
    * Group type of `createGroup`, a `TencentCloudChat.TYPES.GRP_*` value.
    * @default 'Private' (a work group)
    */
-  groupType?: string;
+  groupType?: TencentGroupTypeValue;
   /**
    * Set it to what the app passed to `TencentCloudChat.create({ partialUpdatedConversations })`. With it the
    * SDK's CONVERSATION_LIST_UPDATED carries only the conversations that changed (none of the deleted), so

@@ -24,7 +24,9 @@ import type {
   TencentGroupMember,
   TencentLastMessage,
   TencentMessage,
+  TencentPriorityValue,
   TencentProfile,
+  TencentRemindTypeValue,
 } from './tencent-chat-like';
 import { TencentChatTypes as Types } from './tencent-chat-like';
 
@@ -105,7 +107,7 @@ export function toReceiveOpt(messageRemindType: unknown): ReceiveMessageOpt {
 }
 
 /** A Tidings receive option as the SDK's `messageRemindType`. */
-export function toMessageRemindType(opt: ReceiveMessageOpt): string {
+export function toMessageRemindType(opt: ReceiveMessageOpt): TencentRemindTypeValue {
   if (opt === 'receiveNotNotify') return Types.MSG_REMIND_ACPT_NOT_NOTE;
   if (opt === 'notReceive') return Types.MSG_REMIND_DISCARD;
   return Types.MSG_REMIND_ACPT_AND_NOTE;
@@ -133,9 +135,16 @@ export function toPriority(value: unknown): MessagePriority {
   return (typeof value === 'string' && PRIORITIES[value]) || 'normal';
 }
 
+const SDK_PRIORITIES: Readonly<Record<MessagePriority, TencentPriorityValue>> = {
+  high: 'High',
+  normal: 'Normal',
+  low: 'Low',
+  lowest: 'Lowest',
+};
+
 /** A Tidings priority as the SDK's (`'High'`, `'Normal'`, …). */
-export function toSdkPriority(priority: MessagePriority): string {
-  return priority.charAt(0).toUpperCase() + priority.slice(1);
+export function toSdkPriority(priority: MessagePriority): TencentPriorityValue {
+  return SDK_PRIORITIES[priority];
 }
 
 const ELEM_TYPE_TO_SDK: Readonly<Record<MessageElemType, string>> = {
