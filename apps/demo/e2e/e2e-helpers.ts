@@ -7,8 +7,11 @@ import { expect, inject } from 'vitest';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 
-/** Chromium from Debian (or CHROMIUM_PATH), headless and quiet; never a downloaded one. */
-export function launchBrowser(): Promise<Browser> {
+/**
+ * Chromium from Debian (or CHROMIUM_PATH), headless and quiet; never a downloaded one. `extraArgs` add
+ * switches (e.g. host resolver rules that take a service off the network).
+ */
+export function launchBrowser(extraArgs: readonly string[] = []): Promise<Browser> {
   return chromium.launch({
     executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
     args: [
@@ -20,6 +23,7 @@ export function launchBrowser(): Promise<Browser> {
       '--disable-component-update',
       '--disable-sync',
       '--no-first-run',
+      ...extraArgs,
     ],
   });
 }

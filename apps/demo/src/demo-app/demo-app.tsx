@@ -5,6 +5,15 @@ import { type Session, sessionStore, startSession, userIDFromName } from '../ses
 import { applyPreferences, useLocaleStrings, usePreferences } from '../settings/preferences';
 import { AppShell } from '../shell/app-shell';
 import { SignIn } from '../sign-in/sign-in';
+import {
+  startTencentSession,
+  TENCENT_SIGN_IN_TIMEOUT_MS,
+  type TencentSignIn as TencentCredentials,
+  type TencentSession,
+  TencentSignInError,
+} from '../tencent/tencent-session';
+import { TencentShell } from '../tencent/tencent-shell';
+import { TencentSignIn } from '../tencent/tencent-sign-in';
 import type { World } from '../world/world';
 import { PEOPLE } from '../world/world-people';
 
@@ -41,6 +50,12 @@ export function DemoApp({ world: opening }: DemoAppProps) {
   const [pending, setPending] = useState<string | null>(() => sessionStore.get().userID);
   const [error, setError] = useState<string | null>(null);
   const starting = useRef(false);
+  // Tencent Cloud Chat: chosen on the sign-in screen; its session is not restored after a reload (the
+  // UserSig is not kept anywhere).
+  const [engineChoice, setEngineChoice] = useState<'embedded' | 'tencent'>('embedded');
+  const [tencent, setTencent] = useState<TencentSession | null>(null);
+  const [tencentPending, setTencentPending] = useState(false);
+  const [tencentError, setTencentError] = useState<string | null>(null);
 
   useLayoutEffect(() => applyPreferences(preferences), [preferences]);
 
@@ -92,6 +107,64 @@ export function DemoApp({ world: opening }: DemoAppProps) {
     void ending?.end();
   }, [session]);
 
+  const signInTencent = useCallback(
+    (credentials: TencentCredentials) => {
+      if (tencentPending) return;
+      setTencentPending(true);
+      setTencentError(null);
+      startTencentSession(credentials)
+        .then(setTencent, (reason: unknown) => {
+          console.warn('Tidings demo: signing in to Tencent Cloud Chat failed', reason);
+          setTencentError(
+            !(reason instanceof TencentSignInError)
+              ? t.tencentLoginFailed(String(reason))
+              : reason.reason === 'timeout'
+                ? t.tencentTimeout(TENCENT_SIGN_IN_TIMEOUT_MS / 1000)
+                : reason.reason === 'offline'
+                  ? t.tencentOffline
+                  : reason.reason === 'create'
+                    ? t.tencentNoInstance
+                    : t.tencentLoginFailed(
+                        reason.code !== null ? `${reason.message} (${reason.code})` : reason.message,
+                      ),
+          );
+        })
+        .finally(() => setTencentPending(false));
+    },
+    [tencentPending, t],
+  );
+
+  const signOutTencent = useCallback(() => {
+    const ending = tencent;
+    setTencent(null);
+    void ending?.end();
+  }, [tencent]);
+
+  if (tencent) {
+    return (
+      <ChatProvider
+        key={`tencent:${tencent.userID}`}
+        store={tencent.store}
+        strings={kit}
+        locale={preferences.locale}
+      >
+        <TencentShell session={tencent} onSignOut={signOutTencent} />
+      </ChatProvider>
+    );
+  }
+  if (engineChoice === 'tencent') {
+    return (
+      <TencentSignIn
+        onSignIn={signInTencent}
+        onBack={() => {
+          setTencentError(null);
+          setEngineChoice('embedded');
+        }}
+        pending={tencentPending}
+        error={tencentError}
+      />
+    );
+  }
   if (worldError) return <Splash text={String(worldError)} />;
   if (!world) return <Splash text={t.preparingWorld} />;
   if (!session) {
@@ -100,7 +173,14 @@ export function DemoApp({ world: opening }: DemoAppProps) {
       const load = world.load.toLocaleString(preferences.locale);
       return <Splash text={t.signingIn(name)} {...(world.load > 0 && { detail: t.seedingLoad(load) })} />;
     }
-    return <SignIn onSignIn={signIn} pending={pending} error={error} />;
+    return (
+      <SignIn
+        onSignIn={signIn}
+        pending={pending}
+        error={error}
+        onChooseTencent={() => setEngineChoice('tencent')}
+      />
+    );
   }
   return (
     <ChatProvider key={session.userID} store={session.store} strings={kit} locale={preferences.locale}>

@@ -20,6 +20,33 @@ export interface DemoStrings {
   preparingWorld: string;
   seedingLoad: (count: string) => string;
 
+  // Sign-in on Tencent Cloud Chat
+  tencentChoice: string;
+  tencentChoiceHint: string;
+  tencentTitle: string;
+  tencentIntro: string;
+  tencentAppID: string;
+  tencentUserID: string;
+  tencentUserSig: string;
+  tencentUserSigHint: string;
+  tencentSignIn: string;
+  tencentBack: string;
+  tencentSigningIn: string;
+  tencentDevTitle: string;
+  tencentDevWarning: string;
+  tencentSecretKey: string;
+  tencentGenerate: string;
+  tencentGenerated: string;
+  tencentGenerateFailed: (reason: string) => string;
+  tencentBadAppID: string;
+  tencentBadUserID: string;
+  tencentMissingUserSig: string;
+  tencentTimeout: (seconds: number) => string;
+  tencentOffline: string;
+  tencentLoginFailed: (reason: string) => string;
+  tencentNoInstance: string;
+  tencentSignOut: string;
+
   // Rail and account
   mainNavigation: string;
   chats: string;
@@ -125,6 +152,36 @@ export const demoEn: DemoStrings = {
   preparingWorld: 'Setting up the demo world…',
   seedingLoad: (count) => `Creating ${count} conversations…`,
 
+  tencentChoice: 'Tencent Cloud Chat',
+  tencentChoiceHint: 'Or sign in to your own Tencent Cloud Chat app and see your real conversations.',
+  tencentTitle: 'Sign in to Tencent Cloud Chat',
+  tencentIntro:
+    'Your app’s SDKAppID, a user ID and a UserSig signed for it by your server. Tidings then shows that user’s real conversations.',
+  tencentAppID: 'SDKAppID',
+  tencentUserID: 'User ID',
+  tencentUserSig: 'UserSig',
+  tencentUserSigHint: 'Signed by your server with the app’s secret key (tls-sig-api-v2).',
+  tencentSignIn: 'Sign in',
+  tencentBack: 'Back',
+  tencentSigningIn: 'Connecting to Tencent Cloud Chat…',
+  tencentDevTitle: 'Development only: make a test UserSig from the secret key',
+  tencentDevWarning:
+    'Never ship the secret key: anyone who has it can sign in as any user of your app. This signs in this browser only, for trying things out, as Tencent’s own demos do; the key is neither stored nor sent.',
+  tencentSecretKey: 'Secret key',
+  tencentGenerate: 'Generate a test UserSig',
+  tencentGenerated: 'Test UserSig generated (valid 7 days).',
+  tencentGenerateFailed: (reason) => `Couldn’t generate a UserSig: ${reason}`,
+  tencentBadAppID: 'The SDKAppID is the number shown in the Tencent Cloud Chat console.',
+  tencentBadUserID: 'The user ID is 1–32 letters, digits, underscores or dashes.',
+  tencentMissingUserSig: 'Enter a UserSig, or generate a test one below.',
+  tencentTimeout: (seconds) =>
+    `Couldn’t reach Tencent Cloud Chat within ${seconds} seconds. Check the network connection, then try again or go back.`,
+  tencentOffline:
+    'Couldn’t reach Tencent Cloud Chat: its servers can’t be reached from this network. Check the connection, then try again or go back.',
+  tencentLoginFailed: (reason) => `Tencent Cloud Chat refused the sign-in: ${reason}`,
+  tencentNoInstance: 'The Tencent Cloud Chat SDK could not be created with this SDKAppID.',
+  tencentSignOut: 'Sign out of Tencent Cloud Chat',
+
   mainNavigation: 'Main',
   chats: 'Chats',
   searchTab: 'Search',
@@ -220,6 +277,34 @@ export const demoZhCN: DemoStrings = {
   signInFailed: '登录失败，请重试。',
   preparingWorld: '正在准备演示数据…',
   seedingLoad: (count) => `正在创建 ${count} 个会话…`,
+
+  tencentChoice: '腾讯云即时通信 IM',
+  tencentChoiceHint: '或登录你自己的腾讯云 IM 应用，查看真实的会话。',
+  tencentTitle: '登录腾讯云即时通信 IM',
+  tencentIntro:
+    '填写应用的 SDKAppID、用户 ID，以及由你的服务器为该用户签发的 UserSig。Tidings 随即显示该用户的真实会话。',
+  tencentAppID: 'SDKAppID',
+  tencentUserID: '用户 ID',
+  tencentUserSig: 'UserSig',
+  tencentUserSigHint: '由你的服务器使用应用密钥签发（tls-sig-api-v2）。',
+  tencentSignIn: '登录',
+  tencentBack: '返回',
+  tencentSigningIn: '正在连接腾讯云 IM…',
+  tencentDevTitle: '仅限开发：用密钥生成测试 UserSig',
+  tencentDevWarning:
+    '切勿在发布的应用中包含密钥：拿到密钥的人可以以你应用中任何用户的身份登录。此功能仅在本浏览器中用于试用，与腾讯官方示例相同；密钥不会被保存或发送。',
+  tencentSecretKey: '密钥',
+  tencentGenerate: '生成测试 UserSig',
+  tencentGenerated: '已生成测试 UserSig（7 天内有效）。',
+  tencentGenerateFailed: (reason) => `无法生成 UserSig：${reason}`,
+  tencentBadAppID: 'SDKAppID 是腾讯云 IM 控制台中显示的数字。',
+  tencentBadUserID: '用户 ID 为 1–32 个字母、数字、下划线或短横线。',
+  tencentMissingUserSig: '请填写 UserSig，或在下方生成测试用的 UserSig。',
+  tencentTimeout: (seconds) => `${seconds} 秒内无法连接腾讯云 IM。请检查网络后重试，或返回。`,
+  tencentOffline: '无法连接腾讯云 IM：当前网络无法访问其服务器。请检查网络后重试，或返回。',
+  tencentLoginFailed: (reason) => `腾讯云 IM 拒绝了登录：${reason}`,
+  tencentNoInstance: '无法使用此 SDKAppID 创建腾讯云 IM SDK。',
+  tencentSignOut: '退出腾讯云 IM',
 
   mainNavigation: '主导航',
   chats: '聊天',

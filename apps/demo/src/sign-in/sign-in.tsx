@@ -14,6 +14,8 @@ export interface SignInProps {
   pending: string | null;
   /** Why the last attempt failed. */
   error: string | null;
+  /** Opens the sign-in on Tencent Cloud Chat instead of the embedded engine. */
+  onChooseTencent(): void;
 }
 
 /** Who is signed in in other tabs, refreshed every couple of seconds. */
@@ -39,7 +41,7 @@ function usePresentUsers(): Set<string> {
  * The first screen: pick one of the seeded people or join with a new name. Each tab signs in on its own,
  * so a second tab can be a second person.
  */
-export function SignIn({ onSignIn, pending, error }: SignInProps) {
+export function SignIn({ onSignIn, pending, error, onChooseTencent }: SignInProps) {
   const t = useDemoStrings();
   const present = usePresentUsers();
   const [name, setName] = useState('');
@@ -128,6 +130,12 @@ export function SignIn({ onSignIn, pending, error }: SignInProps) {
           </p>
         </form>
         <p className="demo-sign-in-tabs">{t.signInTabHint}</p>
+        <div className="demo-sign-in-engine">
+          <p className="demo-hint">{t.tencentChoiceHint}</p>
+          <button type="button" className="demo-button" onClick={onChooseTencent} disabled={pending !== null}>
+            {t.tencentChoice}
+          </button>
+        </div>
         <p className="demo-sign-in-status" role="status">
           {error ??
             (pending ? t.signingIn(PEOPLE.find((person) => person.userID === pending)?.nick ?? pending) : '')}
