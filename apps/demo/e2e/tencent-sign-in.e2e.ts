@@ -1,6 +1,6 @@
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, expect, test } from 'vitest';
-import { launchBrowser, newProfile, openTab, screenshots } from './e2e-helpers';
+import { expectNoSeriousAxeViolations, launchBrowser, newProfile, openTab, screenshots } from './e2e-helpers';
 
 const shot = screenshots(import.meta.filename);
 let browser: Browser;
@@ -52,6 +52,7 @@ test('signing in to Tencent Cloud Chat without a network fails with a clear mess
   // The form is usable again, and Back returns to the embedded engine's sign-in.
   await expect(page.getByRole('button', { name: 'Sign in', exact: true }).isEnabled()).resolves.toBe(true);
   await shot(page, '02-tencent-offline');
+  await expectNoSeriousAxeViolations(page, 'Tencent sign-in with its error');
   await page.getByRole('button', { name: 'Back' }).click();
   await expect.poll(() => page.getByRole('heading', { name: 'Sign in to the demo' }).count()).toBe(1);
   await context.close();

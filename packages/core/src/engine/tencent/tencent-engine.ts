@@ -179,7 +179,9 @@ function openTencentEngine(chat: TencentChatLike, options: TencentEngineOptions)
 /**
  * A {@link ChatEngine} over a Tencent Cloud Chat web SDK (`@tencentcloud/chat` 3.x) instance that the app
  * has created and logged in. The engine listens to the SDK's events from then on and translates them into
- * Tidings listener calls; `logout()` stops it.
+ * Tidings listener calls; `logout()` stops it. It may be created before the SDK is ready (right after
+ * `login` resolves): it never calls the SDK before SDK_READY, so calls that read data wait for it and
+ * sends or message look-ups made meanwhile reject with `NOT_LOGGED_IN` (`details.reason: 'sdkNotReady'`).
  *
  * What the web SDK cannot do rejects with `NOT_SUPPORTED`: `createSoundMessage`, `appendElem`,
  * `cancelSendingMessage`, `deleteMessages` (local only), `setLocalCustomData`, `importMessages`,
