@@ -12,6 +12,7 @@ export * from './model/conversation-view';
 export * from './model/message-window';
 export * from './model/record-map';
 export * from './model/types';
+export * from './model/url-policy';
 export * from './selectors/index';
 export * from './store/chat-store-types';
 export * from './store/index';
