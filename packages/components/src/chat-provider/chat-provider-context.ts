@@ -1,4 +1,4 @@
-import type { ChatStore, TidingsStrings } from '@tidings/core';
+import type { ChatStore, TidingsStrings, UrlPolicy } from '@tidings/core';
 import { createContext, useContext } from 'react';
 
 /** What `<ChatProvider>` gives every component below it: the store and the display settings. */
@@ -14,6 +14,20 @@ export interface ChatContextValue {
   locale: string;
   /** The clock relative times are computed against. */
   now: () => number;
+  /** The app's narrowing of the kit's URL policy, if any (see `ChatProviderProps.urlPolicy`). */
+  urlPolicy?: UrlPolicy | undefined;
+  /** Told when a message, a conversation row or a list failed to render (see `ChatProviderProps.onError`). */
+  onError?: ((error: unknown, info: ChatRenderErrorInfo) => void) | undefined;
+}
+
+/** Which part of the UI failed to render, for {@link ChatContextValue.onError}. */
+export interface ChatRenderErrorInfo {
+  /** One message row, one conversation row, or a whole list. */
+  part: 'message' | 'conversation' | 'messageList' | 'conversationList';
+  /** The row's `msgID` or `conversationID`; the conversation's ID for a message list. */
+  id?: string | undefined;
+  /** React's component stack of the failure. */
+  componentStack?: string | undefined;
 }
 
 /** One context for the whole kit: a store change never re-renders through it, only through selectors. */

@@ -1,6 +1,6 @@
-import type { ChatStore, TidingsStrings } from '@tidings/core';
+import type { ChatStore, TidingsStrings, UrlPolicy } from '@tidings/core';
 import { type ReactNode, useEffect, useMemo } from 'react';
-import { ChatContext, type ChatContextValue } from './chat-provider-context';
+import { ChatContext, type ChatContextValue, type ChatRenderErrorInfo } from './chat-provider-context';
 
 /** Props of {@link ChatProvider}. */
 export interface ChatProviderProps {
@@ -27,6 +27,25 @@ export interface ChatProviderProps {
    * @default true
    */
   autoStart?: boolean;
+  /**
+   * Narrows the kit's URL policy; it can never widen it. Every URL the components put into an `href`,
+   * `src`, `new Audio()` or a download (message media, file downloads, links in text, map links, avatars)
+   * first has to pass the kit's policy — `https:`, `http:`, same-origin `blob:` and same-origin relative
+   * URLs only (see `safeUrl` in `@tidings/core`) — and then this function, which gets the resolved URL and
+   * what it is for. Return `false` to refuse: a refused link shows as text, refused media as a "blocked"
+   * placeholder. Object URLs the kit makes itself from the engine's bytes are not passed to it. Keep it
+   * stable (define it outside the component or `useCallback`): a new function re-checks every URL.
+   * @default none: the kit's policy alone
+   * @example
+   * <ChatProvider store={store} urlPolicy={(url, purpose) => purpose === 'link' || url.hostname.endsWith('.mycdn.com')}>
+   */
+  urlPolicy?: UrlPolicy;
+  /**
+   * Told when a message, a conversation row or a whole list failed to render. The failed part shows a
+   * fallback ("This message can’t be shown") and the rest keeps working; report the error from here.
+   * @default none (React logs the error to the console)
+   */
+  onError?: (error: unknown, info: ChatRenderErrorInfo) => void;
   /** The part of the app that uses the chat. */
   children?: ReactNode;
 }
@@ -47,12 +66,14 @@ export function ChatProvider({
   locale,
   now = Date.now,
   autoStart = true,
+  urlPolicy,
+  onError,
   children,
 }: ChatProviderProps) {
   const resolvedLocale = locale ?? strings?.locale ?? 'en';
   const value = useMemo<ChatContextValue>(
-    () => ({ store, strings, locale: resolvedLocale, now }),
-    [store, strings, resolvedLocale, now],
+    () => ({ store, strings, locale: resolvedLocale, now, urlPolicy, onError }),
+    [store, strings, resolvedLocale, now, urlPolicy, onError],
   );
 
   useEffect(() => {

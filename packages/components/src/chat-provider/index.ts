@@ -1,5 +1,6 @@
 export { ChatProvider, type ChatProviderProps } from './chat-provider';
-export type { ChatContextValue } from './chat-provider-context';
+export { ChatRenderBoundary, type ChatRenderBoundaryProps } from './chat-provider-boundary';
+export type { ChatContextValue, ChatRenderErrorInfo } from './chat-provider-context';
 export {
   type ChatConfig,
   useChatConfig,
@@ -9,3 +10,4 @@ export {
 } from './use-chat-config';
 export { useChatEngine, useChatStore, useChatStoreApi } from './use-chat-store';
 export { useDayChange } from './use-day-change';
+export { useProviderUrlPolicy, useSafeUrl, useUrlPolicy } from './use-safe-url';

@@ -74,6 +74,8 @@ export const enInbox: TidingsInboxStrings = {
   syncFailed: 'Couldn’t sync',
   loadFailed: 'Couldn’t load',
   retry: 'Retry',
+  conversationUnavailable: 'This conversation can’t be shown',
+  listUnavailable: 'This list can’t be shown right now',
 
   cancel: 'Cancel',
   deleteConversationConfirm: (name) => `Delete the chat with ${name}?`,
@@ -195,6 +197,8 @@ export const enChat: TidingsChatStrings = {
   searchShowMore: 'Show more results',
   replyingTo: (name) => `Replying to ${name}`,
   cancelReply: 'Cancel reply',
+  messageUnavailable: 'This message can’t be shown',
+  mediaBlocked: 'Blocked: unsafe address',
 };
 
 /**

@@ -88,6 +88,8 @@ export const zhCNInbox: TidingsInboxStrings = {
   syncFailed: '同步失败',
   loadFailed: '加载失败',
   retry: '重试',
+  conversationUnavailable: '此会话无法显示',
+  listUnavailable: '此列表暂时无法显示',
 
   cancel: '取消',
   deleteConversationConfirm: (name) => cat('删除与', name, '的会话？'),
@@ -206,6 +208,8 @@ export const zhCNChat: TidingsChatStrings = {
   searchShowMore: '显示更多结果',
   replyingTo: (name) => cat('回复', name),
   cancelReply: '取消回复',
+  messageUnavailable: '此消息无法显示',
+  mediaBlocked: '已拦截：地址不安全',
 };
 
 /**

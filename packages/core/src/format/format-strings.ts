@@ -147,6 +147,10 @@ export interface TidingsInboxStrings {
   loadFailed: string;
   /** Try a failed operation again. */
   retry: string;
+  /** A conversation row that failed to render (the rest of the list keeps working). */
+  conversationUnavailable: string;
+  /** A list that failed to render as a whole, e.g. `This list can’t be shown right now`. */
+  listUnavailable: string;
 
   // ── Conversation actions and folders ───────────────────────────────────────────────────────────
   /** Dismiss a dialog without doing anything, e.g. `Cancel`. */
@@ -328,4 +332,11 @@ export interface TidingsChatStrings {
   replyingTo: (name: string) => string;
   /** Stops replying (the quote above the field goes away). */
   cancelReply: string;
+  /** A message that failed to render, in place of it (the rest of the list keeps working). */
+  messageUnavailable: string;
+  /**
+   * A picture, video, voice message, file or link whose address the URL policy refused (an unsafe scheme,
+   * or a host the app does not allow), e.g. `Blocked: unsafe address`.
+   */
+  mediaBlocked: string;
 }
