@@ -14,6 +14,7 @@ import { fileURLToPath } from 'node:url';
 import react from '@vitejs/plugin-react';
 import { type Browser, chromium, type Page } from 'playwright-core';
 import { build, preview } from 'vite';
+import { runLinksBench } from '../message-content/links-bench';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const MESSAGES = 10_000;
@@ -137,6 +138,8 @@ const median = (values: readonly number[]) => {
 const ms = (value: number) => `${value.toFixed(1)} ms`;
 
 async function main() {
+  // Link detection runs in Node, before the browser work: what every text message pays on mount.
+  if (!runLinksBench()) process.exitCode = 1;
   // A production build, as apps ship it (development React is several times slower).
   const outDir = path.join(tmpdir(), `tidings-bench-message-list-${process.pid}`);
   await build({

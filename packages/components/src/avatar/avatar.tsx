@@ -1,11 +1,15 @@
 import { avatarColorOf, initialsOf } from '@tidings/core';
 import { clsx } from 'clsx';
 import { type ComponentPropsWithoutRef, type CSSProperties, forwardRef } from 'react';
+import { useSafeUrl } from '../chat-provider/use-safe-url';
 import { useAvatarImage } from './use-avatar';
 
 /** Props of {@link Avatar}. */
 export interface AvatarProps extends Omit<ComponentPropsWithoutRef<'span'>, 'children'> {
-  /** Image URL. Empty, missing or failing to load shows the initials on a colour instead. */
+  /**
+   * Image URL. Empty, missing, refused by the URL policy (purpose `avatar`) or failing to load shows the
+   * initials on a colour instead.
+   */
   src?: string | null;
   /** Whose avatar it is: gives the initials and, unless `decorative`, the accessible name. */
   name: string;
@@ -43,9 +47,10 @@ export interface AvatarProps extends Omit<ComponentPropsWithoutRef<'span'>, 'chi
  * <Avatar src={conversation.faceUrl} name={conversation.showName} colorKey={conversation.conversationID} decorative />
  */
 export const Avatar = forwardRef<HTMLSpanElement, AvatarProps>(function Avatar(
-  { src, name, colorKey, size, decorative = false, className, style, ...rest },
+  { src: rawSrc, name, colorKey, size, decorative = false, className, style, ...rest },
   ref,
 ) {
+  const src = useSafeUrl(rawSrc, 'avatar');
   const { status, imageProps } = useAvatarImage(src);
   const initials = initialsOf(name);
   const vars = {

@@ -3,6 +3,7 @@ import { clsx } from 'clsx';
 import { type ComponentPropsWithoutRef, type CSSProperties, memo, type ReactNode, useCallback } from 'react';
 import { useAvatarImage } from '../avatar/use-avatar';
 import { useInboxStrings } from '../chat-provider/use-chat-config';
+import { useSafeUrl } from '../chat-provider/use-safe-url';
 import { UnreadBadge } from '../unread-badge/unread-badge';
 import { type ConversationItem, useConversationRow } from './use-conversation-list-item';
 
@@ -24,12 +25,12 @@ export type ConversationListRenderItem = (props: ConversationListItemRenderProps
 
 /**
  * Part: the 48 px avatar — the image, or the initials on a colour derived from the conversation ID while
- * it loads, when there is none, or when it fails. Decorative (the row is named). One element when there
+ * it loads, when there is none, when the URL policy refuses it, or when it fails. Decorative (the row is named). One element when there
  * is no image, to keep 100,000-row lists light; it uses the {@link Avatar} classes and states.
  */
 export function ConversationListItemAvatar({ item }: { item: ConversationItem }) {
   const { conversation } = item;
-  const src = conversation.faceUrl;
+  const src = useSafeUrl(conversation.faceUrl, 'avatar');
   const { status, imageProps } = useAvatarImage(src);
   return (
     <span

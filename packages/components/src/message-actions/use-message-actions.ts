@@ -1,7 +1,7 @@
 import type { FaceElem, LocationElem, Message, TextElem } from '@tidings/core';
 import { useCallback, useMemo, useState } from 'react';
-import { useChatConfig, useChatEngine, useChatStoreApi } from '../chat-provider/index';
-import { type MediaElem, mediaFileName, saveMediaElem } from '../message-content/index';
+import { useChatConfig, useChatEngine, useChatStoreApi, useProviderUrlPolicy } from '../chat-provider/index';
+import { type MediaElem, mediaFileName, mediaSourceOf, saveMediaElem } from '../message-content/index';
 
 /** The actions a message can offer. */
 export type MessageActionID = 'reply' | 'copy' | 'download' | 'resend' | 'recall' | 'delete';
@@ -87,6 +87,7 @@ export function useMessageActions(
   const { strings, now } = useChatConfig();
   const store = useChatStoreApi();
   const engine = useChatEngine();
+  const urlPolicy = useProviderUrlPolicy();
   const [isConfirmingDelete, setConfirmingDelete] = useState(false);
   const [announcement, setAnnouncement] = useState('');
 
@@ -120,13 +121,19 @@ export function useMessageActions(
       (elem): elem is MediaElem =>
         elem.type === 'image' || elem.type === 'sound' || elem.type === 'video' || elem.type === 'file',
     );
-    if (media && status !== 'sending' && status !== 'failed') {
+    // A URL the policy refuses is not offered for saving at all.
+    if (
+      media &&
+      status !== 'sending' &&
+      status !== 'failed' &&
+      mediaSourceOf(media, 'file', 'download', urlPolicy).kind !== 'blocked'
+    ) {
       list.push({
         id: 'download',
         label: strings.download,
         variant: 'default',
         run: () => {
-          saveMediaElem(engine, media, mediaFileName(media)).catch(fail('download'));
+          saveMediaElem(engine, media, mediaFileName(media), { urlPolicy }).catch(fail('download'));
         },
       });
     }
@@ -159,7 +166,7 @@ export function useMessageActions(
       });
     }
     return list;
-  }, [message, onReply, strings, engine, store, now, revokeWindowMs, fail]);
+  }, [message, onReply, strings, engine, store, now, revokeWindowMs, fail, urlPolicy]);
 
   const resolveDelete = useCallback(
     (confirmed: boolean) => {

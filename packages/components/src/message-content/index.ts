@@ -27,7 +27,9 @@ export {
   MEDIA_MIN,
   type MediaElem,
   type MediaPart,
+  type MediaSourceOptions,
   mediaFileName,
+  mediaSourceOf,
   saveMediaElem,
 } from './message-content-media';
 export { MessageMerger } from './message-content-merger';

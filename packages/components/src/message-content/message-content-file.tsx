@@ -1,9 +1,9 @@
 import { type FileElem, formatFileSize } from '@tidings/core';
 import { type CSSProperties, useState } from 'react';
-import { useChatConfig, useChatEngine } from '../chat-provider/index';
+import { useChatConfig, useChatEngine, useProviderUrlPolicy } from '../chat-provider/index';
 import { DownloadIcon, FileIcon } from '../icons/index';
 import type { MessageElemProps } from './message-content-context';
-import { saveMediaElem } from './message-content-media';
+import { mediaSourceOf, saveMediaElem } from './message-content-media';
 import { MessageUploadProgress } from './message-content-upload';
 import { useSendProgress } from './use-message-content';
 
@@ -14,13 +14,19 @@ import { useSendProgress } from './use-message-content';
  * DOM: `div.tidings-message-file[role=group]` > icon + `span.tidings-message-file-name` +
  * `span.tidings-message-file-size` + `button` (download) or the upload progress.
  *
- * Data attributes: `data-uploading` while uploading; `data-downloading` while saving.
+ * A file whose URL the URL policy refuses (a `javascript:` or `data:` URL, a host the app does not allow)
+ * says so, and its download button is disabled: nothing is ever opened or saved from such a URL.
+ *
+ * Data attributes: `data-uploading` while uploading; `data-downloading` while saving; `data-blocked` when
+ * the URL policy refuses its URL.
  *
  * CSS variables: `--tidings-upload-progress` (0–1) while uploading.
  */
 export function MessageFile({ elem, message }: MessageElemProps<FileElem>) {
   const { strings, locale } = useChatConfig();
   const engine = useChatEngine();
+  const urlPolicy = useProviderUrlPolicy();
+  const isBlocked = mediaSourceOf(elem, 'file', 'download', urlPolicy).kind === 'blocked';
   const progress = useSendProgress(message);
   const [isDownloading, setDownloading] = useState(false);
   const size = formatFileSize(elem.fileSize, locale);
@@ -35,6 +41,7 @@ export function MessageFile({ elem, message }: MessageElemProps<FileElem>) {
       aria-label={strings.file(name, size)}
       data-uploading={isUploading ? '' : undefined}
       data-downloading={isDownloading ? '' : undefined}
+      data-blocked={isBlocked ? '' : undefined}
       style={
         isUploading ? ({ '--tidings-upload-progress': (progress ?? 0) / 100 } as CSSProperties) : undefined
       }
@@ -48,6 +55,7 @@ export function MessageFile({ elem, message }: MessageElemProps<FileElem>) {
           {name}
         </span>
         <span className="tidings-message-file-size">{size}</span>
+        {isBlocked && <span className="tidings-message-blocked-text">{strings.mediaBlocked}</span>}
       </span>
       {isUploading ? (
         <MessageUploadProgress message={message} progress={progress} />
@@ -57,10 +65,10 @@ export function MessageFile({ elem, message }: MessageElemProps<FileElem>) {
           className="tidings-message-file-download"
           aria-label={`${strings.download} ${name}`}
           aria-busy={isDownloading || undefined}
-          disabled={message.status === 'failed'}
+          disabled={message.status === 'failed' || isBlocked}
           onClick={() => {
             setDownloading(true);
-            saveMediaElem(engine, elem, name)
+            saveMediaElem(engine, elem, name, { urlPolicy })
               .catch(() => {})
               .finally(() => setDownloading(false));
           }}

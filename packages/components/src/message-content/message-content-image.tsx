@@ -16,7 +16,10 @@ import { useMediaSource, useSendProgress } from './use-message-content';
  *
  * DOM: `div.tidings-message-image` > `button.tidings-message-image-button` > `img`.
  *
- * Data attributes: `data-state="loading" | "loaded" | "error"`.
+ * A picture whose URL the URL policy refuses shows a placeholder instead (`div[role=img]` named
+ * "Image: Blocked: unsafe address"), never an `img`.
+ *
+ * Data attributes: `data-state="loading" | "loaded" | "error" | "blocked"`.
  *
  * CSS variables: `--tidings-media-width`, `--tidings-media-height` (the reserved box).
  */
@@ -28,20 +31,29 @@ export function MessageImage({ elem, message }: MessageElemProps<ImageElem>) {
   const progress = useSendProgress(message);
   const [loadedSrc, setLoadedSrc] = useState<string | null>(null);
   const [isViewing, setViewing] = useState(false);
-  const state = status === 'error' ? 'error' : src && loadedSrc === src ? 'loaded' : 'loading';
+  const state =
+    status === 'blocked' || status === 'error' ? status : src && loadedSrc === src ? 'loaded' : 'loading';
   const name = elem.fileName ? `${strings.image}, ${elem.fileName}` : strings.image;
+  const boxStyle = {
+    '--tidings-media-width': `${box.width}px`,
+    '--tidings-media-height': `${box.height}px`,
+  } as CSSProperties;
+
+  if (status === 'blocked') {
+    return (
+      <div className="tidings-message-image" data-state="blocked" style={boxStyle}>
+        <div className="tidings-message-blocked" role="img" aria-label={`${name}: ${strings.mediaBlocked}`}>
+          <ImageIcon className="tidings-message-image-glyph" size={28} />
+          <span className="tidings-message-blocked-text" aria-hidden="true">
+            {strings.mediaBlocked}
+          </span>
+        </div>
+      </div>
+    );
+  }
 
   return (
-    <div
-      className="tidings-message-image"
-      data-state={state}
-      style={
-        {
-          '--tidings-media-width': `${box.width}px`,
-          '--tidings-media-height': `${box.height}px`,
-        } as CSSProperties
-      }
-    >
+    <div className="tidings-message-image" data-state={state} style={boxStyle}>
       <button
         type="button"
         className="tidings-message-image-button"

@@ -1,8 +1,7 @@
 import type { LocationElem } from '@tidings/core';
-import { useChatConfig } from '../chat-provider/index';
+import { useChatConfig, useSafeUrl } from '../chat-provider/index';
 import { LocationIcon } from '../icons/index';
 import { type MessageElemProps, useMessageContentOptions } from './message-content-context';
-import { safeHref } from './message-content-links';
 
 /**
  * Coordinates as people read them, `37.7749° N, 122.4194° W`, with locale digits.
@@ -19,7 +18,7 @@ export function formatCoordinates(latitude: number, longitude: number, locale = 
 
 /**
  * A location: a pin, its description and coordinates; a link to a map when the list has a
- * `mapLinkBuilder` (only http(s) links are shown).
+ * `mapLinkBuilder` whose link the URL policy allows (purpose `map`; no link otherwise).
  *
  * DOM: `div.tidings-message-location` (or `a` with a map link) > icon + description + coordinates.
  */
@@ -27,7 +26,7 @@ export function MessageLocation({ elem }: MessageElemProps<LocationElem>) {
   const { strings, locale } = useChatConfig();
   const { mapLinkBuilder } = useMessageContentOptions();
   const built = mapLinkBuilder?.(elem);
-  const href = built ? safeHref(built) : null;
+  const href = useSafeUrl(built, 'map');
   const coordinates = formatCoordinates(elem.latitude, elem.longitude, locale);
   const body = (
     <>

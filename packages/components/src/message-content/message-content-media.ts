@@ -1,4 +1,14 @@
-import type { ChatEngine, FileElem, ImageElem, SoundElem, VideoElem } from '@tidings/core';
+import {
+  type ChatEngine,
+  ChatError,
+  type FileElem,
+  type ImageElem,
+  type SoundElem,
+  safeUrl,
+  type UrlPolicy,
+  type UrlPurpose,
+  type VideoElem,
+} from '@tidings/core';
 
 /** Largest box a picture or a video snapshot takes in a bubble, CSS pixels. */
 export const MEDIA_MAX_INLINE = 240;
@@ -43,19 +53,67 @@ const RELEASE_DELAY_MS = 20_000;
 
 const sources = new WeakMap<ChatEngine, Map<string, SourceEntry>>();
 
+/** What an element's bytes are for, as the URL policy sees it. */
+function purposeOf(elem: MediaElem, part: MediaPart): UrlPurpose {
+  if (part === 'snapshot' || elem.type === 'image') return 'image';
+  return elem.type === 'video' ? 'video' : elem.type === 'sound' ? 'audio' : 'download';
+}
+
 /**
- * The URL an element's bytes can be shown from: the backend's URL when the element has one, else an object
- * URL of the blob `engine.downloadElem` returns, shared by everyone showing the same bytes and revoked
- * once the last of them has let go (after {@link RELEASE_DELAY_MS}). Call the returned `release` exactly
- * once.
+ * Where an element's bytes come from under the URL policy: the backend's URL when the element has one and
+ * the policy allows it (`direct`), the engine's `downloadElem` when it has none (`engine`), or nowhere
+ * (`blocked`): a URL the policy refuses is never used, and never swapped for another source.
+ *
+ * @param purpose What the bytes are for. @default by the element: image, video, audio or download
+ * @param urlPolicy The app's narrowing of the policy (the provider's `urlPolicy`).
+ * @example
+ * mediaSourceOf(elem, 'file', 'download', urlPolicy); // { kind: 'blocked' } for url "javascript:…"
+ */
+export function mediaSourceOf(
+  elem: MediaElem,
+  part: MediaPart = 'file',
+  purpose: UrlPurpose = purposeOf(elem, part),
+  urlPolicy?: UrlPolicy | null,
+): { kind: 'direct'; url: string } | { kind: 'engine' } | { kind: 'blocked' } {
+  const direct = part === 'snapshot' && elem.type === 'video' ? elem.snapshotUrl : elem.url;
+  // An empty URL means the engine holds the bytes (the local engine); anything else is the peer's word.
+  if (direct === '' || direct === undefined || direct === null) return { kind: 'engine' };
+  const url = safeUrl(direct, { purpose, policy: urlPolicy });
+  return url ? { kind: 'direct', url } : { kind: 'blocked' };
+}
+
+function blockedError(caller: string, elem: MediaElem): ChatError {
+  return new ChatError(
+    'INVALID_PARAMETER',
+    `\`${caller}\`: the element's url is refused by the URL policy (only https, http, same-origin blob and relative URLs are used)`,
+    { uuid: elem.uuid },
+  );
+}
+
+/** Options of {@link acquireMediaSource} and {@link saveMediaElem}. */
+export interface MediaSourceOptions {
+  /** The app's narrowing of the URL policy (the provider's `urlPolicy`). */
+  urlPolicy?: UrlPolicy | null | undefined;
+}
+
+/**
+ * The URL an element's bytes can be shown from: the backend's URL when the element has one and the URL
+ * policy allows it, else an object URL of the blob `engine.downloadElem` returns, shared by everyone
+ * showing the same bytes and revoked once the last of them has let go (after {@link RELEASE_DELAY_MS}).
+ * A URL the policy refuses rejects with a `ChatError` (`INVALID_PARAMETER`). Call the returned `release`
+ * exactly once.
  */
 export function acquireMediaSource(
   engine: ChatEngine,
   elem: MediaElem,
   part: MediaPart = 'file',
+  options: MediaSourceOptions & { purpose?: UrlPurpose } = {},
 ): { url: Promise<string>; release: () => void } {
-  const direct = part === 'snapshot' && elem.type === 'video' ? elem.snapshotUrl : elem.url;
-  if (direct) return { url: Promise.resolve(direct), release: () => {} };
+  const source = mediaSourceOf(elem, part, options.purpose, options.urlPolicy);
+  if (source.kind === 'blocked') {
+    return { url: Promise.reject(blockedError('acquireMediaSource', elem)), release: () => {} };
+  }
+  if (source.kind === 'direct') return { url: Promise.resolve(source.url), release: () => {} };
   const uuid = part === 'snapshot' && elem.type === 'video' ? elem.snapshotUuid : elem.uuid;
   let entries = sources.get(engine);
   if (!entries) {
@@ -65,6 +123,8 @@ export function acquireMediaSource(
   const map = entries;
   let entry = map.get(uuid);
   if (!entry) {
+    // The kit makes this object URL itself from the engine's bytes; it is not the peer's, so it is not
+    // put to the app's URL policy.
     const url = engine.downloadElem(elem, part).then((blob) => URL.createObjectURL(blob));
     entry = { refs: 0, url, release: null };
     map.set(uuid, entry);
@@ -92,11 +152,24 @@ export function acquireMediaSource(
 }
 
 /**
- * Saves an element's bytes as a file: through the backend's URL when there is one, else from the blob
- * `engine.downloadElem` returns.
+ * Saves an element's bytes as a file: through the backend's URL when there is one and the URL policy
+ * allows it for a download, else from the blob `engine.downloadElem` returns. A URL the policy refuses
+ * (`javascript:`, `data:`, a host the app does not allow…) rejects with a `ChatError`
+ * (`INVALID_PARAMETER`) before any link exists: nothing is opened or saved.
+ *
+ * @example
+ * await saveMediaElem(engine, elem, mediaFileName(elem), { urlPolicy });
  */
-export async function saveMediaElem(engine: ChatEngine, elem: MediaElem, fileName: string): Promise<void> {
-  const { url, release } = acquireMediaSource(engine, elem);
+export async function saveMediaElem(
+  engine: ChatEngine,
+  elem: MediaElem,
+  fileName: string,
+  options: MediaSourceOptions = {},
+): Promise<void> {
+  if (mediaSourceOf(elem, 'file', 'download', options.urlPolicy).kind === 'blocked') {
+    throw blockedError('saveMediaElem', elem);
+  }
+  const { url, release } = acquireMediaSource(engine, elem, 'file', { ...options, purpose: 'download' });
   try {
     const link = document.createElement('a');
     link.href = await url;

@@ -24,13 +24,14 @@ function bars(seed: string): number[] {
  * DOM: `div.tidings-message-sound[role=group]` > `button.tidings-message-sound-toggle` +
  * `span.tidings-message-sound-wave` + `span.tidings-message-sound-duration`.
  *
- * Data attributes: `data-playing` while playing.
+ * Data attributes: `data-playing` while playing; `data-blocked` when the URL policy refuses its URL (the
+ * play button is disabled and says so).
  *
  * CSS variables: `--tidings-sound-progress` (0–1).
  */
 export function MessageSound({ elem }: MessageElemProps<SoundElem>) {
   const strings = useChatStrings();
-  const { isPlaying, isLoading, currentTime, toggle } = useAudioPlayback(elem);
+  const { isPlaying, isBlocked, isLoading, currentTime, toggle } = useAudioPlayback(elem);
   const duration = formatDuration(elem.duration);
   const progress = elem.duration > 0 ? Math.min(1, currentTime / elem.duration) : 0;
   return (
@@ -39,6 +40,7 @@ export function MessageSound({ elem }: MessageElemProps<SoundElem>) {
       role="group"
       aria-label={strings.voiceMessage(duration)}
       data-playing={isPlaying ? '' : undefined}
+      data-blocked={isBlocked ? '' : undefined}
       aria-busy={isLoading || undefined}
       style={{ '--tidings-sound-progress': progress } as CSSProperties}
     >
@@ -46,6 +48,7 @@ export function MessageSound({ elem }: MessageElemProps<SoundElem>) {
         type="button"
         className="tidings-message-sound-toggle"
         aria-label={isPlaying ? strings.pause : strings.play}
+        disabled={isBlocked}
         onClick={toggle}
       >
         {isPlaying ? <PauseIcon size={18} /> : <PlayIcon size={18} />}
@@ -60,6 +63,7 @@ export function MessageSound({ elem }: MessageElemProps<SoundElem>) {
           />
         ))}
       </span>
+      {isBlocked && <span className="tidings-message-blocked-text">{strings.mediaBlocked}</span>}
       <span className="tidings-message-sound-duration">
         {isPlaying || currentTime > 0 ? formatDuration(Math.max(0, elem.duration - currentTime)) : duration}
       </span>

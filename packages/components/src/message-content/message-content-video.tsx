@@ -14,7 +14,11 @@ import { useMediaSource, useSendProgress } from './use-message-content';
  *
  * DOM: `div.tidings-message-video` > `button.tidings-message-video-play` (with `img`) or `video`.
  *
- * Data attributes: `data-state="loading" | "loaded" | "error"` (the snapshot), `data-playing` once playing.
+ * A video whose URL the URL policy refuses cannot be played (the button is disabled and says it is
+ * blocked); a refused snapshot URL shows no snapshot.
+ *
+ * Data attributes: `data-state="loading" | "loaded" | "error" | "blocked"` (the snapshot, or `blocked`
+ * when the video itself is), `data-playing` once playing.
  *
  * CSS variables: `--tidings-media-width`, `--tidings-media-height`.
  */
@@ -27,8 +31,16 @@ export function MessageVideo({ elem, message }: MessageElemProps<VideoElem>) {
   const progress = useSendProgress(message);
   const [loadedSrc, setLoadedSrc] = useState<string | null>(null);
   const duration = formatDuration(elem.duration);
+  const isBlocked = video.status === 'blocked';
   const state =
-    snapshot.status === 'error' ? 'error' : snapshot.src && loadedSrc === snapshot.src ? 'loaded' : 'loading';
+    isBlocked || snapshot.status === 'blocked'
+      ? 'blocked'
+      : snapshot.status === 'error'
+        ? 'error'
+        : snapshot.src && loadedSrc === snapshot.src
+          ? 'loaded'
+          : 'loading';
+  const label = `${strings.play}: ${strings.video(duration)}`;
 
   return (
     <div
@@ -56,9 +68,9 @@ export function MessageVideo({ elem, message }: MessageElemProps<VideoElem>) {
         <button
           type="button"
           className="tidings-message-video-play"
-          aria-label={`${strings.play}: ${strings.video(duration)}`}
-          aria-busy={isPlaying || undefined}
-          disabled={message.status === 'sending'}
+          aria-label={isBlocked ? `${label}: ${strings.mediaBlocked}` : label}
+          aria-busy={(isPlaying && !isBlocked) || undefined}
+          disabled={message.status === 'sending' || isBlocked}
           onClick={() => setPlaying(true)}
         >
           {snapshot.src && (
@@ -79,6 +91,11 @@ export function MessageVideo({ elem, message }: MessageElemProps<VideoElem>) {
           <span className="tidings-message-video-duration" aria-hidden="true">
             {duration}
           </span>
+          {isBlocked && (
+            <span className="tidings-message-blocked-text" aria-hidden="true">
+              {strings.mediaBlocked}
+            </span>
+          )}
         </button>
       )}
       {message.status === 'sending' && <MessageUploadProgress message={message} progress={progress} />}

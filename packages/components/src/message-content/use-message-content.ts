@@ -1,10 +1,13 @@
 import { type Message, selectSendProgress } from '@tidings/core';
 import { useCallback, useEffect, useRef, useState } from 'react';
-import { useChatEngine, useChatStore } from '../chat-provider/index';
-import { acquireMediaSource, type MediaElem, type MediaPart } from './message-content-media';
+import { useChatEngine, useChatStore, useProviderUrlPolicy } from '../chat-provider/index';
+import { acquireMediaSource, type MediaElem, type MediaPart, mediaSourceOf } from './message-content-media';
 
-/** Where a media element's bytes stand. */
-export type MediaSourceStatus = 'idle' | 'loading' | 'ready' | 'error';
+/**
+ * Where a media element's bytes stand. `blocked`: the element's URL is refused by the URL policy (an
+ * unsafe scheme, or a host the app does not allow), so nothing is loaded; show a placeholder.
+ */
+export type MediaSourceStatus = 'idle' | 'loading' | 'ready' | 'error' | 'blocked';
 
 /** What {@link useMediaSource} returns. */
 export interface UseMediaSourceReturn {
@@ -14,8 +17,10 @@ export interface UseMediaSourceReturn {
 }
 
 /**
- * The URL a media element shows from: the backend's URL, or an object URL of the engine's blob (shared and
- * revoked when no one shows it any more). Nothing is fetched while `enabled` is false.
+ * The URL a media element shows from: the backend's URL when the URL policy (the kit's, narrowed by the
+ * provider's `urlPolicy`) allows it, or an object URL of the engine's blob (shared and revoked when no one
+ * shows it any more). A refused URL is `blocked` at once, whether enabled or not, and never loaded.
+ * Nothing is fetched while `enabled` is false.
  *
  * @example
  * const { src, status } = useMediaSource(elem);
@@ -27,6 +32,8 @@ export function useMediaSource(
   enabled = true,
 ): UseMediaSourceReturn {
   const engine = useChatEngine();
+  const urlPolicy = useProviderUrlPolicy();
+  const isBlocked = elem !== null && mediaSourceOf(elem, part, undefined, urlPolicy).kind === 'blocked';
   const [state, setState] = useState<{ key: string; src: string | null; failed: boolean } | null>(null);
   const key = elem
     ? `${part}:${part === 'snapshot' && elem.type === 'video' ? elem.snapshotUuid : elem.uuid}`
@@ -38,9 +45,9 @@ export function useMediaSource(
 
   useEffect(() => {
     const current = elemRef.current;
-    if (!current || !enabled || !key) return;
+    if (!current || !enabled || !key || isBlocked) return;
     let live = true;
-    const { url, release } = acquireMediaSource(engine, current, part);
+    const { url, release } = acquireMediaSource(engine, current, part, { urlPolicy });
     url.then(
       (src) => live && setState({ key, src, failed: false }),
       () => live && setState({ key, src: null, failed: true }),
@@ -49,8 +56,9 @@ export function useMediaSource(
       live = false;
       release();
     };
-  }, [engine, key, enabled, part]);
+  }, [engine, key, enabled, part, isBlocked, urlPolicy]);
 
+  if (isBlocked) return { src: null, status: 'blocked' };
   if (!elem || !enabled) return { src: null, status: 'idle' };
   if (state?.key !== key) return { src: null, status: 'loading' };
   return state.failed ? { src: null, status: 'error' } : { src: state.src, status: 'ready' };
@@ -73,6 +81,8 @@ export function useSendProgress(message: Message): number | undefined {
 /** What {@link useAudioPlayback} returns. */
 export interface UseAudioPlaybackReturn {
   isPlaying: boolean;
+  /** Whether the URL policy refuses the element's URL: it cannot be played. */
+  isBlocked: boolean;
   /** Whether the bytes are being fetched after the first play. */
   isLoading: boolean;
   /** Seconds played. */
@@ -94,6 +104,7 @@ let playing: HTMLAudioElement | null = null;
 export function useAudioPlayback(elem: MediaElem): UseAudioPlaybackReturn {
   const [wanted, setWanted] = useState(false);
   const { src, status } = useMediaSource(elem, 'file', wanted);
+  const isBlocked = status === 'blocked';
   const audioRef = useRef<HTMLAudioElement | null>(null);
   const [isPlaying, setPlaying] = useState(false);
   const [currentTime, setCurrentTime] = useState(0);
@@ -130,6 +141,7 @@ export function useAudioPlayback(elem: MediaElem): UseAudioPlaybackReturn {
   }, [src]);
 
   const toggle = useCallback(() => {
+    if (isBlocked) return;
     const audio = audioRef.current;
     if (!audio) {
       setWanted(true);
@@ -137,7 +149,7 @@ export function useAudioPlayback(elem: MediaElem): UseAudioPlaybackReturn {
     }
     if (audio.paused) audio.play().catch(() => setPlaying(false));
     else audio.pause();
-  }, []);
+  }, [isBlocked]);
 
-  return { isPlaying, isLoading: wanted && status === 'loading', currentTime, toggle };
+  return { isPlaying, isBlocked, isLoading: wanted && status === 'loading', currentTime, toggle };
 }
