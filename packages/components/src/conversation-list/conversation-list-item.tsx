@@ -1,8 +1,10 @@
-import { avatarColorOf, initialsOf } from '@tidings/core';
+import { avatarColorOf, type ChatState, initialsOf, selectConversation } from '@tidings/core';
 import { clsx } from 'clsx';
 import { type ComponentPropsWithoutRef, type CSSProperties, memo, type ReactNode, useCallback } from 'react';
 import { useAvatarImage } from '../avatar/use-avatar';
+import { ChatRenderBoundary } from '../chat-provider/chat-provider-boundary';
 import { useInboxStrings } from '../chat-provider/use-chat-config';
+import { useChatStore } from '../chat-provider/use-chat-store';
 import { useSafeUrl } from '../chat-provider/use-safe-url';
 import { UnreadBadge } from '../unread-badge/unread-badge';
 import { type ConversationItem, useConversationRow } from './use-conversation-list-item';
@@ -220,6 +222,58 @@ function ConversationListItemRow({
   );
 }
 
+/** A row that failed to render: still a row of the grid, in its place, saying it cannot be shown. */
+function ConversationListItemFallback({
+  conversationID,
+  index,
+  isTabStop,
+  registerRow,
+}: ConversationListItemProps) {
+  const strings = useInboxStrings();
+  const ref = useCallback(
+    (element: HTMLDivElement | null) => registerRow(conversationID, element),
+    [registerRow, conversationID],
+  );
+  return (
+    <div
+      ref={ref}
+      role="row"
+      aria-rowindex={index + 1}
+      aria-label={strings.conversationUnavailable}
+      tabIndex={isTabStop ? 0 : -1}
+      className="tidings-conversation-list-item"
+      data-conversation-id={conversationID}
+      data-unavailable=""
+      style={rowStyle(index)}
+    >
+      <div role="gridcell" className="tidings-conversation-list-item-cell">
+        <span className="tidings-conversation-list-item-unavailable">{strings.conversationUnavailable}</span>
+      </div>
+    </div>
+  );
+}
+
+/**
+ * Guards one row: a row that throws while it renders becomes {@link ConversationListItemFallback}, and is
+ * tried again when the store holds a new copy of its conversation.
+ */
+function ConversationListItemGuarded(props: ConversationListItemProps) {
+  const { conversationID } = props;
+  const conversation = useChatStore(
+    useCallback((state: ChatState) => selectConversation(state, conversationID), [conversationID]),
+  );
+  return (
+    <ChatRenderBoundary
+      part="conversation"
+      id={conversationID}
+      resetKey={conversation}
+      fallback={<ConversationListItemFallback {...props} />}
+    >
+      <ConversationListItemRow {...props} />
+    </ChatRenderBoundary>
+  );
+}
+
 /**
  * One conversation row of the list, subscribed to its own record only: a new message in another
  * conversation never re-renders it. Its position (`aria-rowindex`, `transform`) is written by the list
@@ -232,10 +286,11 @@ function ConversationListItemRow({
  * Data attributes on the row (present only when true): `data-pinned`, `data-muted`, `data-unread` (unread
  * or marked unread), `data-marked-unread`, `data-starred`, `data-has-draft`, `data-mention` (an unread
  * `@` mention), `data-failed` (the last message failed to send); `data-conversation-id` always.
- * `data-marker="draft" | "mentionMe" | "mentionAll"` on the preview marker.
+ * `data-marker="draft" | "mentionMe" | "mentionAll"` on the preview marker. A row that fails to render
+ * shows "This conversation can’t be shown" (`data-unavailable`), reported to the provider's `onError`.
  */
 export const ConversationListItem = memo(
-  ConversationListItemRow,
+  ConversationListItemGuarded,
   // The index is left out on purpose: the list writes positions to the DOM itself (see above).
   (prev, next) =>
     prev.conversationID === next.conversationID &&

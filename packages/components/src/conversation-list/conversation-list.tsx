@@ -1,5 +1,6 @@
 import { clsx } from 'clsx';
 import { type ComponentPropsWithoutRef, type ReactNode, useCallback } from 'react';
+import { ChatRenderBoundary } from '../chat-provider/chat-provider-boundary';
 import { useChatContext } from '../chat-provider/chat-provider-context';
 import { useInboxStrings } from '../chat-provider/use-chat-config';
 import { ConversationActionsMenu } from '../conversation-actions/conversation-actions';
@@ -48,8 +49,12 @@ const SKELETON_ROWS = 6;
  * (see {@link ConversationListItem}) and `div.tidings-conversation-list-status[role="row"]` (loading,
  * empty, failed; a footer row while more pages load).
  *
- * Data attributes: `data-state="loading" | "empty" | "error" | "ready"` on the root; `data-sync="failed"`
- * while syncing with the server fails.
+ * A row that fails to render (bad data, a `renderItem` that throws) shows "This conversation can’t be
+ * shown" and the other rows stay; if the list itself fails it shows "This list can’t be shown right now"
+ * instead of taking the app down. Both are reported to the provider's `onError`.
+ *
+ * Data attributes: `data-state="loading" | "empty" | "error" | "ready" | "failed"` on the root (`failed`:
+ * the list failed to render); `data-sync="failed"` while syncing with the server fails.
  *
  * CSS variables: `--tidings-conversation-list-row-height` (read-only: 72 px, the arithmetic depends on it).
  *
@@ -58,7 +63,26 @@ const SKELETON_ROWS = 6;
  *   <ConversationList style={{ height: '100vh' }} onActiveConversationChange={(id) => navigate(`/chat/${id}`)} />
  * </ChatProvider>
  */
-export function ConversationList({
+export function ConversationList(props: ConversationListProps) {
+  useChatContext('ConversationList');
+  const strings = useInboxStrings();
+  return (
+    <ChatRenderBoundary
+      part="conversationList"
+      fallback={
+        <div className={clsx('tidings-conversation-list', props.className)} data-state="failed">
+          <p className="tidings-conversation-list-message" role="alert">
+            {strings.listUnavailable}
+          </p>
+        </div>
+      }
+    >
+      <ConversationListView {...props} />
+    </ChatRenderBoundary>
+  );
+}
+
+function ConversationListView({
   filter,
   onActiveConversationChange,
   overscan,
@@ -70,7 +94,6 @@ export function ConversationList({
   'aria-label': ariaLabel,
   ...rest
 }: ConversationListProps) {
-  useChatContext('ConversationList');
   const strings = useInboxStrings();
   const list = useConversationList({
     ...(filter && { filter }),

@@ -1,7 +1,7 @@
-import { type ChatState, type Message, selectConversation } from '@tidings/core';
+import { type ChatState, type Message, selectConversation, selectMessage } from '@tidings/core';
 import { clsx } from 'clsx';
 import { type ReactNode, useCallback, useMemo, useRef } from 'react';
-import { useChatStore, useChatStrings } from '../chat-provider/index';
+import { ChatRenderBoundary, useChatStore, useChatStrings } from '../chat-provider/index';
 import { ArrowDownIcon } from '../icons/index';
 import type { MessageActionID, UseMessageActionsOptions } from '../message-actions/index';
 import { MessageContentContext, type MessageContentOptions } from '../message-content/index';
@@ -67,7 +67,13 @@ export interface MessageListProps
  * DOM: `div.tidings-message-list` > `div.tidings-message-list-viewport[role=log]` >
  * `div.tidings-message-list-sizer` > `div.tidings-message-list-row` per row; `button.tidings-message-list-pill`.
  *
- * Data attributes (root): `data-state="none" | "loading" | "error" | "empty" | "ready"`, `data-at-end`.
+ * A message that fails to render (a malformed element, an app renderer that throws) shows "This message
+ * can’t be shown" in its place (`div.tidings-message-unavailable`) and the other messages stay; if the list
+ * itself fails it shows "This list can’t be shown right now" instead of taking the app down. Both are
+ * reported to the provider's `onError`, and a message renders again once the store holds a new copy of it.
+ *
+ * Data attributes (root): `data-state="none" | "loading" | "error" | "empty" | "ready" | "failed"`
+ * (`failed`: the list failed to render), `data-at-end`.
  *
  * CSS variables: `--tidings-message-list-max-inline` (widest a bubble gets, default 72 %).
  *
@@ -89,7 +95,52 @@ export function MessageList({ conversationID: conversationProp, className, ...pr
   }
   // A list per conversation: its scroll position, measurements and focus start afresh.
   return (
-    <MessageListView key={conversationID} conversationID={conversationID} className={className} {...props} />
+    <ChatRenderBoundary
+      key={conversationID}
+      part="messageList"
+      id={conversationID}
+      fallback={
+        <div className={clsx('tidings-message-list', className)} data-state="failed">
+          <p className="tidings-message-list-placeholder" role="alert">
+            {strings.listUnavailable}
+          </p>
+        </div>
+      }
+    >
+      <MessageListView conversationID={conversationID} className={className} {...props} />
+    </ChatRenderBoundary>
+  );
+}
+
+/**
+ * Guards one row of the list: a message that throws while it renders becomes "This message can’t be
+ * shown", and is tried again when the store holds a new copy of it (an edit, a revoke, a correction).
+ */
+function MessageListRowBoundary({ item, children }: { item: MessageListItem; children: ReactNode }) {
+  const strings = useChatStrings();
+  const msgID = item.type === 'message' ? item.key : '';
+  const message = useChatStore(useCallback((state: ChatState) => selectMessage(state, msgID), [msgID]));
+  if (item.type !== 'message') {
+    // A separator that fails (a date out of range) is left out: it carries nothing of its own.
+    return (
+      <ChatRenderBoundary part="message" resetKey={item} fallback={null}>
+        {children}
+      </ChatRenderBoundary>
+    );
+  }
+  return (
+    <ChatRenderBoundary
+      part="message"
+      id={msgID}
+      resetKey={message}
+      fallback={
+        <div className="tidings-message-unavailable" data-msgid={msgID}>
+          <p className="tidings-message-unavailable-text">{strings.messageUnavailable}</p>
+        </div>
+      }
+    >
+      {children}
+    </ChatRenderBoundary>
   );
 }
 
@@ -220,7 +271,7 @@ function MessageListView({
                     className="tidings-message-list-row"
                     style={{ transform: `translateY(${virtualItem.start}px)` }}
                   >
-                    {renderItem(item)}
+                    <MessageListRowBoundary item={item}>{renderItem(item)}</MessageListRowBoundary>
                   </div>
                 );
               })}
