@@ -339,13 +339,15 @@ export function makeText(text: string): ArrayBuffer {
   return new TextEncoder().encode(text).buffer as ArrayBuffer;
 }
 
-/** An avatar picture: an emoji on a diagonal gradient, as an SVG data URL. */
-export function emojiAvatar(emoji: string, from: string, to: string): string {
-  const svg = `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 96 96"><defs><linearGradient id="g" x1="0" y1="0" x2="1" y2="1"><stop offset="0" stop-color="${from}"/><stop offset="1" stop-color="${to}"/></linearGradient></defs><rect width="96" height="96" fill="url(#g)"/><text x="48" y="50" dominant-baseline="central" text-anchor="middle" font-size="50" font-family="'Noto Color Emoji','Apple Color Emoji','Segoe UI Emoji',sans-serif">${emoji}</text></svg>`;
-  return `data:image/svg+xml;charset=utf-8,${encodeURIComponent(svg)}`;
+/**
+ * The URL of a seeded avatar picture (`public/avatars/<name>.svg`: an emoji on a diagonal gradient, or the
+ * Tidings mark). Same-origin files rather than `data:` URLs: the kit's URL policy refuses `data:` (a peer's
+ * `data:image/svg+xml` is a classic script vector) and the demo's Content-Security-Policy allows images
+ * only from itself, `blob:` and `https:`.
+ */
+export function avatarUrl(name: string): string {
+  return `${import.meta.env.BASE_URL}avatars/${name}.svg`;
 }
 
-/** The Tidings mark: a speech bubble with a wave, white on the accent gradient, as an SVG data URL. */
-export const TIDINGS_AVATAR = `data:image/svg+xml;charset=utf-8,${encodeURIComponent(
-  '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 96 96"><defs><linearGradient id="g" x1="0" y1="0" x2="1" y2="1"><stop offset="0" stop-color="#3b7bff"/><stop offset="1" stop-color="#1d4fc4"/></linearGradient></defs><rect width="96" height="96" fill="url(#g)"/><path d="M26 30h44a8 8 0 0 1 8 8v20a8 8 0 0 1-8 8H46l-12 10v-10h-8a8 8 0 0 1-8-8V38a8 8 0 0 1 8-8z" fill="#fff"/><path d="M32 49c4-5 8-5 12 0s8 5 12 0 8-5 12 0" fill="none" stroke="#2762db" stroke-width="4" stroke-linecap="round"/></svg>',
-)}`;
+/** The Tidings mark: a speech bubble with a wave, white on the accent gradient. */
+export const TIDINGS_AVATAR = avatarUrl('tidings');

@@ -1,20 +1,20 @@
 import type { UserProfile } from '@tidings/core';
 import { TEST_USERS } from '@tidings/core/testing';
-import { emojiAvatar, TIDINGS_AVATAR } from './world-media';
+import { avatarUrl, TIDINGS_AVATAR } from './world-media';
 
 /** The demo's own account: it welcomes everyone and explains the demo. */
 export const TIDINGS_USER_ID = 'tidings';
 
 /** Pictures for some of the seeded people; the others show their initials on a colour, as most do. */
 const PICTURES: Record<string, string> = {
-  alice: emojiAvatar('🦊', '#ffb86b', '#f0744a'),
-  carol: emojiAvatar('🐼', '#d8f3dc', '#74c69d'),
-  erin: emojiAvatar('🐙', '#ffd6e8', '#f487b6'),
-  grace: emojiAvatar('🌻', '#fff3b0', '#f6bd60'),
-  ivan: emojiAvatar('🚀', '#cde7ff', '#5b8def'),
-  mallory: emojiAvatar('🐧', '#e0e7ff', '#8e9aaf'),
-  olivia: emojiAvatar('🍵', '#e9f5db', '#97c279'),
-  rupert: emojiAvatar('🎸', '#ffe5d9', '#e07a5f'),
+  alice: avatarUrl('alice'),
+  carol: avatarUrl('carol'),
+  erin: avatarUrl('erin'),
+  grace: avatarUrl('grace'),
+  ivan: avatarUrl('ivan'),
+  mallory: avatarUrl('mallory'),
+  olivia: avatarUrl('olivia'),
+  rupert: avatarUrl('rupert'),
 };
 
 /** The people of the demo world: the core's test users, some with pictures. */
@@ -44,31 +44,31 @@ export const GROUPS: readonly WorldGroup[] = [
   {
     groupID: 'design-team',
     name: 'Design Team',
-    faceUrl: emojiAvatar('🎨', '#e0d4ff', '#9d7bea'),
+    faceUrl: avatarUrl('design-team'),
     members: ['alice', 'bob', 'carol', 'dave', 'erin', 'grace'],
   },
   {
     groupID: 'weekend-hikers',
     name: 'Weekend Hikers',
-    faceUrl: emojiAvatar('🥾', '#d9f2e6', '#58b589'),
+    faceUrl: avatarUrl('weekend-hikers'),
     members: ['carol', 'alice', 'frank', 'heidi', 'ivan', 'judy', 'bob'],
   },
   {
     groupID: 'book-club',
     name: '读书会 Book Club',
-    faceUrl: emojiAvatar('📚', '#ffe8cc', '#f0a04b'),
+    faceUrl: avatarUrl('book-club'),
     members: ['grace', 'carol', 'olivia', 'alice', 'bob', 'sybil'],
   },
   {
     groupID: 'release-train',
     name: 'Release Train',
-    faceUrl: emojiAvatar('🚆', '#d6e4ff', '#5f8ff0'),
+    faceUrl: avatarUrl('release-train'),
     members: ['dave', 'alice', 'bob', 'mallory', 'niaj', 'peggy', 'rupert', 'sybil'],
   },
   {
     groupID: 'lunch-crew',
     name: 'Lunch Crew',
-    faceUrl: emojiAvatar('🍜', '#ffe0e0', '#f28482'),
+    faceUrl: avatarUrl('lunch-crew'),
     members: ['erin', 'bob', 'frank', 'heidi', 'judy', 'olivia', 'alice'],
   },
 ];

@@ -3,9 +3,17 @@ import { avatarColorOf } from '@tidings/core';
 import { describe, expect, it } from 'vitest';
 import { Avatar } from './avatar';
 
-const PIXEL = `data:image/svg+xml,${encodeURIComponent(
-  '<svg xmlns="http://www.w3.org/2000/svg" width="4" height="4"><rect width="4" height="4" fill="#0a0"/></svg>',
-)}`;
+// A same-origin blob URL: the URL policy refuses data: URLs, whatever they hold.
+const PIXEL = URL.createObjectURL(
+  new Blob(
+    [
+      '<svg xmlns="http://www.w3.org/2000/svg" width="4" height="4"><rect width="4" height="4" fill="#0a0"/></svg>',
+    ],
+    {
+      type: 'image/svg+xml',
+    },
+  ),
+);
 
 function rgb(hex: string): string {
   const [r, g, b] = [1, 3, 5].map((i) => Number.parseInt(hex.slice(i, i + 2), 16));

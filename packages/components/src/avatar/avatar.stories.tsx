@@ -2,9 +2,14 @@ import type { Meta, StoryObj } from '@storybook/react-vite';
 import { expect, waitFor, within } from 'storybook/test';
 import { Avatar } from './index';
 
-/** A portrait-like image that needs no network: a person on a soft gradient. */
-const PHOTO = `data:image/svg+xml,${encodeURIComponent(
-  `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 96 96">
+/**
+ * A portrait-like image that needs no network: a person on a soft gradient, as a same-origin blob URL
+ * (the kit's URL policy refuses `data:` URLs, whatever they hold).
+ */
+const PHOTO = URL.createObjectURL(
+  new Blob(
+    [
+      `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 96 96">
     <defs><linearGradient id="g" x1="0" y1="0" x2="1" y2="1">
       <stop offset="0" stop-color="#fbd38d"/><stop offset="1" stop-color="#f6866a"/>
     </linearGradient></defs>
@@ -12,7 +17,10 @@ const PHOTO = `data:image/svg+xml,${encodeURIComponent(
     <circle cx="48" cy="38" r="17" fill="#7a3e2e"/>
     <path d="M14 96c4-20 18-30 34-30s30 10 34 30z" fill="#2f4858"/>
   </svg>`,
-)}`;
+    ],
+    { type: 'image/svg+xml' },
+  ),
+);
 
 const meta = {
   title: 'Components/Avatar',
