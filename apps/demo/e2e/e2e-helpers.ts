@@ -4,6 +4,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { type Browser, type BrowserContext, chromium, type Locator, type Page } from 'playwright-core';
 import { expect, inject } from 'vitest';
+import { watchCspViolations } from './e2e-csp';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 
@@ -46,7 +47,8 @@ export interface PreferenceOptions {
 /**
  * A fresh browser profile: one context, whose tabs share the origin's storage (IndexedDB, Web Locks,
  * BroadcastChannel) as a person's tabs do. By default the simulated people stay quiet, so counts in a test
- * move only by what the test does; the world and look can be set as the demo controls would.
+ * move only by what the test does; the world and look can be set as the demo controls would. Every page of
+ * it is watched for Content-Security-Policy violations, which fail the test (`e2e-setup.ts`).
  */
 export async function newProfile(
   browser: Browser,
@@ -63,6 +65,7 @@ export async function newProfile(
     timezoneId: 'Europe/London',
     reducedMotion: 'reduce',
   });
+  await watchCspViolations(context);
   const world = { botsReply: false, groupChatter: false, trafficMs: 0, load: 0, ...options.world };
   const preferences = { theme: 'light', locale: 'en', direction: 'ltr', ...options.preferences };
   // Only before the first visit: later reloads keep what the app (or the test, through it) changed.
@@ -135,7 +138,8 @@ const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/
 
 /** Runs axe-core on the page and fails on serious and critical violations, listing them readably. */
 export async function expectNoSeriousAxeViolations(page: Page, screen: string): Promise<void> {
-  if (!(await page.evaluate(() => 'axe' in window))) await page.addScriptTag({ content: axeSource });
+  // Evaluated rather than added as an inline <script>, which the demo's CSP (script-src 'self') blocks.
+  if (!(await page.evaluate(() => 'axe' in window))) await page.evaluate(axeSource);
   const violations = await page.evaluate(async () => {
     const axe = (window as unknown as { axe: typeof import('axe-core') }).axe;
     const results = await axe.run(document, { resultTypes: ['violations'] });

@@ -14,6 +14,8 @@ export default defineConfig({
     name: 'e2e',
     include: ['e2e/**/*.e2e.ts'],
     globalSetup: ['e2e/e2e-server.ts'],
+    // Fails every test that left a Content-Security-Policy violation behind.
+    setupFiles: ['e2e/e2e-setup.ts'],
     environment: 'node',
     fileParallelism: false,
     // One worker imports playwright-core once for every file (each file still opens its own browser).
