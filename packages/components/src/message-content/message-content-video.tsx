@@ -14,8 +14,8 @@ import { useMediaSource, useSendProgress } from './use-message-content';
  *
  * DOM: `div.tidings-message-video` > `button.tidings-message-video-play` (with `img`) or `video`.
  *
- * A video whose URL the URL policy refuses cannot be played (the button is disabled and says it is
- * blocked); a refused snapshot URL shows no snapshot.
+ * A video whose URL the URL policy refuses shows a placeholder instead (`div[role=img]` named
+ * "Video, 0:12: Blocked: unsafe address"), never a `video`; a refused snapshot URL shows no snapshot.
  *
  * Data attributes: `data-state="loading" | "loaded" | "error" | "blocked"` (the snapshot, or `blocked`
  * when the video itself is), `data-playing` once playing.
@@ -33,26 +33,41 @@ export function MessageVideo({ elem, message }: MessageElemProps<VideoElem>) {
   const duration = formatDuration(elem.duration);
   const isBlocked = video.status === 'blocked';
   const state =
-    isBlocked || snapshot.status === 'blocked'
+    snapshot.status === 'blocked'
       ? 'blocked'
       : snapshot.status === 'error'
         ? 'error'
         : snapshot.src && loadedSrc === snapshot.src
           ? 'loaded'
           : 'loading';
-  const label = `${strings.play}: ${strings.video(duration)}`;
+  const boxStyle = {
+    '--tidings-media-width': `${box.width}px`,
+    '--tidings-media-height': `${box.height}px`,
+  } as CSSProperties;
+
+  if (isBlocked) {
+    return (
+      <div className="tidings-message-video" data-state="blocked" style={boxStyle}>
+        <div
+          className="tidings-message-blocked"
+          role="img"
+          aria-label={`${strings.video(duration)}: ${strings.mediaBlocked}`}
+        >
+          <PlayIcon size={28} />
+          <span className="tidings-message-blocked-text" aria-hidden="true">
+            {strings.mediaBlocked}
+          </span>
+        </div>
+      </div>
+    );
+  }
 
   return (
     <div
       className="tidings-message-video"
       data-state={state}
       data-playing={isPlaying ? '' : undefined}
-      style={
-        {
-          '--tidings-media-width': `${box.width}px`,
-          '--tidings-media-height': `${box.height}px`,
-        } as CSSProperties
-      }
+      style={boxStyle}
     >
       {isPlaying && video.src ? (
         <video
@@ -68,9 +83,9 @@ export function MessageVideo({ elem, message }: MessageElemProps<VideoElem>) {
         <button
           type="button"
           className="tidings-message-video-play"
-          aria-label={isBlocked ? `${label}: ${strings.mediaBlocked}` : label}
-          aria-busy={(isPlaying && !isBlocked) || undefined}
-          disabled={message.status === 'sending' || isBlocked}
+          aria-label={`${strings.play}: ${strings.video(duration)}`}
+          aria-busy={isPlaying || undefined}
+          disabled={message.status === 'sending'}
           onClick={() => setPlaying(true)}
         >
           {snapshot.src && (
@@ -91,11 +106,6 @@ export function MessageVideo({ elem, message }: MessageElemProps<VideoElem>) {
           <span className="tidings-message-video-duration" aria-hidden="true">
             {duration}
           </span>
-          {isBlocked && (
-            <span className="tidings-message-blocked-text" aria-hidden="true">
-              {strings.mediaBlocked}
-            </span>
-          )}
         </button>
       )}
       {message.status === 'sending' && <MessageUploadProgress message={message} progress={progress} />}

@@ -168,3 +168,43 @@ export const FacesHistoryAndCustom: Story = {
     await userEvent.keyboard('{Escape}');
   },
 };
+
+/**
+ * What a hostile peer sends: a picture, video, voice message and file whose URLs are `javascript:` or
+ * `data:image/svg+xml`, and a `javascript:` "link" in text. The URL policy blocks each: placeholders, disabled
+ * buttons, plain text — never an `img`, `video` or `Audio` with such a source, never a download.
+ */
+export const BlockedUrls: Story = {
+  render: (_args, { loaded }) => {
+    const data = loaded as Loaded;
+    const script = 'javascript:alert(document.domain)';
+    const svg = 'data:image/svg+xml,<svg xmlns="http://www.w3.org/2000/svg" onload="alert(1)"/>';
+    const hostile = data.messages
+      .filter((message) => ['image', 'video', 'sound', 'file'].includes(message.elemList[0]?.type ?? ''))
+      .map((message) => ({
+        ...message,
+        msgID: `hostile-${message.msgID}`,
+        elemList: message.elemList.map((elem) =>
+          elem.type === 'image'
+            ? { ...elem, url: svg, thumbUrl: script }
+            : elem.type === 'video'
+              ? { ...elem, url: script, snapshotUrl: svg }
+              : elem.type === 'sound' || elem.type === 'file'
+                ? { ...elem, url: script }
+                : elem,
+        ),
+      }));
+    const text = createTestMessage({
+      msgID: 'hostile-text',
+      conversationID: data.fixture.conversationID,
+      elemList: [{ type: 'text', text: `Click ${script} for a prize` }],
+    });
+    return <Frame loaded={{ ...data, messages: [...hostile, text] }} />;
+  },
+  play: async ({ canvasElement }) => {
+    const canvas = within(canvasElement);
+    await expect(canvasElement.querySelector('img, video, a')).toBeNull();
+    await expect(canvas.getAllByText('Blocked: unsafe address').length).toBeGreaterThanOrEqual(3);
+    await expect(canvas.getByRole('button', { name: /^Download / })).toBeDisabled();
+  },
+};
