@@ -62,7 +62,7 @@ describe('ConversationOrder', () => {
     );
   });
 
-  it('splits chunks as it grows and still indexes every position', () => {
+  it('splits nodes as it grows and still indexes every position', () => {
     const keys = new Map<string, OrderKey>();
     let order = ConversationOrder.empty();
     for (let i = 0; i < 3000; i++) {
@@ -72,6 +72,46 @@ describe('ConversationOrder', () => {
     }
     expect(order.toArray()).toEqual(naive(keys));
     expect(order.slice(1500, 1503)).toEqual(naive(keys).slice(1500, 1503));
+  });
+
+  it('answers positions, ranges and lookups like a full sort while a large list keeps moving', () => {
+    fc.assert(
+      fc.property(
+        fc.integer({ min: 1, max: 5000 }),
+        fc.array(fc.tuple(fc.nat(), fc.nat(), fc.boolean(), fc.boolean()), { maxLength: 300 }),
+        fc.nat(),
+        (n, moves, seed) => {
+          const keys = new Map<string, OrderKey>();
+          for (let i = 0; i < n; i++) {
+            const key = { id: `c2c_${i}`, pinned: i % 211 === 0, orderKey: (i * 7919) % 3000 };
+            keys.set(key.id, key);
+          }
+          let order = ConversationOrder.from([...keys.values()]);
+          for (const [who, orderKey, pinned, drop] of moves) {
+            const id = `c2c_${who % (n + 50)}`;
+            const prev = keys.get(id);
+            if (drop && prev) {
+              order = order.remove(prev);
+              keys.delete(id);
+              continue;
+            }
+            const next = { id, pinned, orderKey: orderKey % 4000 };
+            order = prev ? order.move(prev, next) : order.insert(next);
+            keys.set(id, next);
+          }
+          const expected = naive(keys);
+          expect(order.size).toBe(expected.length);
+          expect([...order]).toEqual(expected);
+          const at = seed % Math.max(1, expected.length);
+          expect(order.at(at)).toBe(expected[at]);
+          expect(order.slice(at, at + 100)).toEqual(expected.slice(at, at + 100));
+          const id = expected[at];
+          if (id !== undefined) expect(order.indexOf(keys.get(id) as OrderKey)).toBe(at);
+          expect(order.at(expected.length)).toBeUndefined();
+        },
+      ),
+      { numRuns: Math.max(20, Number(process.env.TIDINGS_PROPERTY_RUNS ?? 200) / 5) },
+    );
   });
 
   it('returns the same instance when nothing changes', () => {
