@@ -109,8 +109,8 @@ export function createTestChatStore(options: TestChatStoreOptions = {}): ChatSto
     messages: RecordMap.empty(),
     windows: {},
     sendProgress: {},
-    typing: {},
-    users: {},
+    typing: RecordMap.empty(),
+    users: RecordMap.empty(),
     ...options.state,
   };
   const store = createStore<ChatState>()(() => ({ ...data, ...inertActions() }));

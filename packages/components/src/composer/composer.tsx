@@ -236,7 +236,7 @@ export const Composer = forwardRef<HTMLFormElement, ComposerProps>(function Comp
 /** The quote of the message being replied to, above the field, with a button that stops replying. */
 function ComposerReply({ id, message, onCancel }: { id: string; message: Message; onCancel: () => void }) {
   const { strings } = useChatConfig();
-  const nick = useChatStore(useCallback((state) => state.users[message.sender]?.nick, [message.sender]));
+  const nick = useChatStore(useCallback((state) => state.users.get(message.sender)?.nick, [message.sender]));
   const name = message.isSelf ? strings.youObject : message.nick || nick || message.sender;
   return (
     <div className="tidings-composer-reply">

@@ -112,7 +112,7 @@ export const MessageListMessage = memo(function MessageListMessage({
   const { strings, locale } = useChatConfig();
   const store = useChatStoreApi();
   const message = useChatStore(useCallback((state: ChatState) => selectMessage(state, msgID), [msgID]));
-  const nameOf = useCallback((userID: string) => store.getState().users[userID]?.nick || userID, [store]);
+  const nameOf = useCallback((userID: string) => store.getState().users.get(userID)?.nick || userID, [store]);
   const articleRef = useRef<HTMLElement>(null);
   // The actions menu opens from its button, or from the message itself (right click, Shift+F10,
   // the ContextMenu key, Enter), next to the message or at the pointer. The menu (and its confirmation

@@ -304,7 +304,9 @@ describe('MessageList in a real browser: the scroll contract', () => {
       await scrollBy(current.log, -pixels);
       const watch = watchPosition(current.log, messageInView(current.log).dataset.msgid as string);
       await current.type();
-      await waitFor(() => expect(current.store.getState().typing[current.conversationID]).toHaveLength(1));
+      await waitFor(() =>
+        expect(current.store.getState().typing.get(current.conversationID)).toHaveLength(1),
+      );
       await settled(current.log);
       await current.receive('Typed while you were reading');
       await screen.findByRole('button', { name: '1 new message' });

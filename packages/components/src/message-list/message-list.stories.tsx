@@ -174,7 +174,7 @@ export const Typing: Story = {
   loaders: load({}, async ({ store, conversationID }) => {
     const { typing } = store.getState();
     store.setState({
-      typing: { ...typing, [conversationID]: [{ userID: 'bob', expiresAt: Number.MAX_SAFE_INTEGER }] },
+      typing: typing.set(conversationID, [{ userID: 'bob', expiresAt: Number.MAX_SAFE_INTEGER }]),
     });
   }),
   play: async ({ canvasElement }) => {

@@ -134,10 +134,9 @@ describe('MessageList', () => {
     const { fixture: current } = await renderList();
     await screen.findByText('Thanks so much!');
     current.store.setState((state) => ({
-      typing: {
-        ...state.typing,
-        [current.conversationID]: [{ userID: 'bob', expiresAt: Number.MAX_SAFE_INTEGER }],
-      },
+      typing: state.typing.set(current.conversationID, [
+        { userID: 'bob', expiresAt: Number.MAX_SAFE_INTEGER },
+      ]),
     }));
     expect(await screen.findByText('Bob Martin is typing…')).toBeInTheDocument();
   });

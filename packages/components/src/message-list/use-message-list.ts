@@ -215,7 +215,7 @@ export function useMessageList(options: UseMessageListOptions): UseMessageListRe
         return typing.map((user) =>
           conversation?.type === 'c2c' && conversation.userID === user.userID
             ? conversation.showName
-            : state.users[user.userID]?.nick || user.userID,
+            : state.users.get(user.userID)?.nick || user.userID,
         );
       },
       [conversationID],

@@ -72,7 +72,7 @@ export const MessageSearchResult = memo(function MessageSearchResult({
   const { strings, locale, now } = useChatConfig();
   const { message } = hit;
   const senderNick = useChatStore(
-    useCallback((state) => state.users[message.sender]?.nick, [message.sender]),
+    useCallback((state) => state.users.get(message.sender)?.nick, [message.sender]),
   );
   const sender = message.isSelf ? strings.you : message.nick || senderNick || message.sender;
   const text = snippetAround(searchTextOf(message, strings), keywords);

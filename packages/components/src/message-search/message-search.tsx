@@ -1,4 +1,4 @@
-import type { MessageElemType } from '@tidings/core';
+import type { ChatState, MessageElemType } from '@tidings/core';
 import { clsx } from 'clsx';
 import {
   type ComponentPropsWithoutRef,
@@ -96,7 +96,7 @@ export const MessageSearch = forwardRef<HTMLDivElement, MessageSearchProps>(func
   const peerID = conversationID?.startsWith('c2c_') ? conversationID.slice(4) : null;
   const senders = useMemo(() => {
     const people = new Map<string, string>();
-    for (const user of Object.values(users)) people.set(user.userID, user.nick || user.userID);
+    for (const user of users.values()) people.set(user.userID, user.nick || user.userID);
     for (const { message } of hits)
       if (!message.isSelf) people.set(message.sender, message.nick || message.sender);
     if (peerID && !people.has(peerID)) people.set(peerID, peerID);
@@ -235,6 +235,6 @@ function selectUserID(state: { userID: string }) {
   return state.userID;
 }
 
-function selectUsers(state: { users: Readonly<Record<string, { userID: string; nick: string }>> }) {
+function selectUsers(state: ChatState) {
   return state.users;
 }

@@ -45,5 +45,5 @@ export function selectSendProgress(state: ChatStateData, msgID: string): number 
 
 /** Users typing in a conversation. */
 export function selectTypingUsers(state: ChatStateData, conversationID: string): readonly TypingUser[] {
-  return state.typing[conversationID] ?? NO_TYPING;
+  return state.typing.get(conversationID) ?? NO_TYPING;
 }

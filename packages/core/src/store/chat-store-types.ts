@@ -67,9 +67,13 @@ export interface ChatStateData {
   /** Upload progress 0–100 of messages being sent, by msgID. */
   sendProgress: Readonly<Record<string, number>>;
   /** Who is typing, by conversationID. */
-  typing: Readonly<Record<string, readonly TypingUser[]>>;
-  /** Profiles of users the store has seen (message senders, group members), by userID. */
-  users: Readonly<Record<string, UserProfile>>;
+  typing: RecordMap<readonly TypingUser[]>;
+  /**
+   * Profiles of users the store has seen (message senders, group members), by userID. Immutable, and a
+   * trie like `conversations`: a sender seen for the first time costs the same in an inbox of 100,000
+   * people as in one of ten, where copying a record would cost one entry per known user.
+   */
+  users: RecordMap<UserProfile>;
 }
 
 /**

@@ -34,7 +34,7 @@ function snapshot(state: ChatState) {
     windows: { ...state.windows },
     unreadByFilter: { ...state.unreadByFilter },
     sendProgress: { ...state.sendProgress },
-    users: { ...state.users },
+    users: [...state.users.entries()],
   };
 }
 
@@ -181,11 +181,11 @@ describe('createChatStore, prototype keys', () => {
     await peer.sendMessage(await peer.createTextMessage('hi'), { receiver: 'alice' });
     await store.getState().openConversation('c2c___proto__');
     const proto = '__proto__';
-    await vi.waitFor(() => expect(store.getState().users[proto]?.nick).toBe('Proto'));
-    const users = store.getState().users as Record<string, unknown>;
-    expect(Object.hasOwn(users, '__proto__')).toBe(true);
-    expect(users.nick).toBeUndefined();
-    expect(users.userID).toBeUndefined();
+    await vi.waitFor(() => expect(store.getState().users.get(proto)?.nick).toBe('Proto'));
+    const users = store.getState().users;
+    expect([...users.keys()]).toContain('__proto__');
+    expect(users.get('nick')).toBeUndefined();
+    expect(users.get('userID')).toBeUndefined();
   });
 });
 

@@ -90,8 +90,8 @@ export function createChatStore(engine: ChatEngine, options: ChatStoreOptions = 
     messages: RecordMap.empty(),
     windows: ownRecord(),
     sendProgress: ownRecord(),
-    typing: ownRecord(),
-    users: ownRecord(),
+    typing: RecordMap.empty(),
+    users: RecordMap.empty(),
   };
 
   const store = createStore<ChatState>()((set, get) => {
@@ -170,14 +170,12 @@ export function createChatStore(engine: ChatEngine, options: ChatStoreOptions = 
       clearTimeout(typingTimers.get(timerKey));
       typingTimers.delete(timerKey);
       update((state) => {
-        const list = ownEntry(state.typing, conversationID);
+        const list = state.typing.get(conversationID);
         if (!list?.some((user) => user.userID === userID)) return null;
         const rest = list.filter((user) => user.userID !== userID);
         return {
           typing:
-            rest.length === 0
-              ? withoutEntry(state.typing, conversationID)
-              : withEntry(state.typing, conversationID, rest),
+            rest.length === 0 ? state.typing.delete(conversationID) : state.typing.set(conversationID, rest),
         };
       });
     };
@@ -193,12 +191,8 @@ export function createChatStore(engine: ChatEngine, options: ChatStoreOptions = 
         setTimeout(() => removeTyping(conversationID, sender), typingTimeoutMs),
       );
       update((state) => {
-        const others = (ownEntry(state.typing, conversationID) ?? []).filter(
-          (user) => user.userID !== sender,
-        );
-        return {
-          typing: withEntry(state.typing, conversationID, [...others, { userID: sender, expiresAt }]),
-        };
+        const others = (state.typing.get(conversationID) ?? []).filter((user) => user.userID !== sender);
+        return { typing: state.typing.set(conversationID, [...others, { userID: sender, expiresAt }]) };
       });
     };
 
@@ -1094,14 +1088,14 @@ function sameValue(a: unknown, b: unknown): boolean {
   return JSON.stringify(a) === JSON.stringify(b);
 }
 
-function withSenders(users: Readonly<Record<string, UserProfile>>, list: readonly Message[]) {
-  let next: Record<string, UserProfile> | null = null;
+/** `users` with the profiles the messages carry; the same map when none is new or changed. */
+function withSenders(users: RecordMap<UserProfile>, list: readonly Message[]): RecordMap<UserProfile> {
+  let next = users;
   for (const message of list) {
     if (message.isSelf || !message.nick) continue;
-    const held = ownEntry(next ?? users, message.sender);
+    const held = next.get(message.sender);
     if (held && held.nick === message.nick && held.faceUrl === message.faceUrl) continue;
-    next ??= ownRecord(users);
-    next[message.sender] = { userID: message.sender, nick: message.nick, faceUrl: message.faceUrl };
+    next = next.set(message.sender, { userID: message.sender, nick: message.nick, faceUrl: message.faceUrl });
   }
-  return next ?? users;
+  return next;
 }
