@@ -7,7 +7,13 @@
  */
 import '../../src/styles/index.css';
 import { useVirtualizer } from '@tanstack/react-virtual';
-import type { ChatStore, Conversation, ConversationListener, Message } from '@tidings/core';
+import type {
+  AdvancedMsgListener,
+  ChatStore,
+  Conversation,
+  ConversationListener,
+  Message,
+} from '@tidings/core';
 import { useRef, useSyncExternalStore } from 'react';
 import { flushSync } from 'react-dom';
 import { createRoot, type Root } from 'react-dom/client';
@@ -122,6 +128,8 @@ function afterPaint(span?: Span): Promise<Measured | null> {
 const container = document.getElementById('root') as HTMLElement;
 let store: ChatStore | null = null;
 let listener: ConversationListener | null = null;
+let messageListener: AdvancedMsgListener | null = null;
+let totalUnread = 0;
 let root: Root | null = null;
 let nextOrderKey = 0;
 let sent = 0;
@@ -134,24 +142,31 @@ function message(conversation: Conversation): Message {
     msgID: `bench-${sent}`,
     isSelf: false,
     sender: conversation.userID,
+    nick: conversation.showName,
     timestamp: FIXTURE_NOW + sent,
     elemList: [{ type: 'text', text: `New message ${sent}` }],
   };
 }
 
-/** Delivers a new message to the conversation at `index`, as the engine would (onConversationChanged). */
+/**
+ * Delivers a new message to the conversation at `index` with the full sequence a real engine fires:
+ * onRecvNewMessage, then onConversationChanged, then onTotalUnreadMessageCountChanged.
+ */
 function deliver(index: number): void {
   const state = (store as ChatStore).getState();
   const id = state.views['']?.order.at(index) as string;
   const conversation = state.conversations.get(id) as Conversation;
+  const received = message(conversation);
+  messageListener?.onRecvNewMessage?.(received);
   listener?.onConversationChanged?.([
     {
       ...conversation,
       orderKey: ++nextOrderKey,
       unreadCount: conversation.unreadCount + 1,
-      lastMessage: message(conversation),
+      lastMessage: received,
     },
   ]);
+  listener?.onTotalUnreadMessageCountChanged?.(++totalUnread);
 }
 
 const gc = () => (window as unknown as { gc?: () => void }).gc?.();
@@ -180,6 +195,8 @@ const api = {
     const fixture = await createLoadedStore(count);
     store = fixture.store;
     listener = fixture.listener?.() ?? null;
+    messageListener = fixture.messageListener?.() ?? null;
+    totalUnread = fixture.store.getState().totalUnread;
     nextOrderKey = count + 1;
   },
   /** Mounts a list without measuring it (a warm-up, or before a scenario). */

@@ -380,7 +380,7 @@ const mb = (value) => `${value.toFixed(1)} MB`;
  * @type {[string, (value: number) => string, string, { ratio?: number, max?: number, info?: boolean }][]}
  */
 const METRICS = [
-  [`mount → first paint (median of ${REPEAT})`, ms, 'mount', { ratio: 1.5 }],
+  [`mount → first paint (median of ${REPEAT})`, ms, 'mount', { ratio: 1.3 }],
   ['DOM elements', String, 'nodes', { ratio: 2 }],
   ['JS heap after GC (page)', mb, 'heap', { ratio: 2 }],
   ['… of which the mounted list', mb, 'heapOwn', { info: true }],
@@ -388,7 +388,7 @@ const METRICS = [
   ['scroll: longest frame', ms, 'scrollMax', { max: 50 }],
   ['scroll: median frame', ms, 'scrollMedian', { info: true }],
   ['1 message/frame: dispatch → paint p50', ms, 'message', { ratio: 1.5 }],
-  [`${BURST.toLocaleString('en')} messages in one task → paint (median)`, ms, 'burst', { ratio: 2 }],
+  [`${BURST.toLocaleString('en')} messages in one task → paint (median)`, ms, 'burst', { ratio: 1.5 }],
 ];
 const rows = [];
 let missed = false;

@@ -3,6 +3,7 @@
  * with `createChatStore`, as an app makes them. Not exported from the package.
  */
 import {
+  type AdvancedMsgListener,
   type ChatEngine,
   ChatError,
   ChatErrorCode,
@@ -44,6 +45,8 @@ export interface ListFixture {
   groups?: { groupID: string; memberUserIDList: string[] }[];
   /** The store's conversation listener, to deliver engine events directly (when tapped). */
   listener?: () => ConversationListener | null;
+  /** The store's message listener, likewise. */
+  messageListener?: () => AdvancedMsgListener | null;
 }
 
 async function storeFor(hub: LocalHub, userID = 'alice', pageSize?: number): Promise<ListFixture> {
@@ -471,7 +474,7 @@ export async function createLoadedStore(count: number): Promise<ListFixture> {
     conversations,
     views: { '': { ...createView({}, conversations), nextSeq: count, isFinished: true } },
   });
-  return { hub, engine, store, listener: tap.listener };
+  return { hub, engine, store, listener: tap.listener, messageListener: tap.messageListener };
 }
 
 /**
@@ -553,13 +556,22 @@ export function startTraffic(fixture: ListFixture, intervalMs = 100, peers = 12)
   };
 }
 
-/** Captures the store's conversation listener, to inject engine events directly (benchmark, tests). */
-export function tapConversationListener(engine: ChatEngine): { listener: () => ConversationListener | null } {
+/** Captures the store's conversation and message listeners, to inject engine events directly (benchmark, tests). */
+export function tapConversationListener(engine: ChatEngine): {
+  listener: () => ConversationListener | null;
+  messageListener: () => AdvancedMsgListener | null;
+} {
   let captured: ConversationListener | null = null;
+  let capturedMessages: AdvancedMsgListener | null = null;
   const add = engine.addConversationListener.bind(engine);
   engine.addConversationListener = (listener: ConversationListener) => {
     captured = listener;
     return add(listener);
   };
-  return { listener: () => captured };
+  const addMessages = engine.addAdvancedMsgListener.bind(engine);
+  engine.addAdvancedMsgListener = (listener: AdvancedMsgListener) => {
+    capturedMessages = listener;
+    return addMessages(listener);
+  };
+  return { listener: () => captured, messageListener: () => capturedMessages };
 }
