@@ -1,4 +1,5 @@
 import { parseConversationID as parseModelConversationID } from '../model/conversation-filter';
+import { findElemProblem, findOutgoingMessageProblem, type SchemaProblem } from '../model/message-schema';
 import {
   APPENDABLE_ELEM_TYPES,
   type ConversationMarkType,
@@ -214,72 +215,22 @@ export function assertMarkType(method: string, value: unknown, name = 'markType'
   return value as ConversationMarkType;
 }
 
-/** Checks an element's shape, so a malformed one never reaches storage. */
+/** `INVALID_PARAMETER` for the first field of `name` (an element or message) the schema refuses. */
+function schemaError(method: string, name: string, problem: SchemaProblem): ChatError {
+  const path =
+    problem.path === '' ? name : `${name}${problem.path.startsWith('[') ? '' : '.'}${problem.path}`;
+  return invalidParameter(method, path, problem.expected, problem.value);
+}
+
+/**
+ * Checks an element against the one element schema (field types, finite numbers in range, arrays of the
+ * right items, merged messages recursively up to a depth), so a malformed one never reaches storage or a
+ * peer. The error names the element and the field, e.g. `message.elemList[0].abstractList[0]`.
+ */
 export function assertElem(method: string, value: unknown, name = 'elem'): MessageElem {
-  if (!isRecord(value) || !MESSAGE_ELEM_TYPES.includes(value.type as MessageElemType)) {
-    throw invalidParameter(method, name, `an element with a type of ${MESSAGE_ELEM_TYPES.join(', ')}`, value);
-  }
-  const fields: Record<MessageElemType, [string, 'string' | 'number' | 'array' | 'object'][]> = {
-    text: [['text', 'string']],
-    custom: [
-      ['data', 'string'],
-      ['description', 'string'],
-      ['extension', 'string'],
-    ],
-    image: [
-      ['uuid', 'string'],
-      ['fileSize', 'number'],
-      ['width', 'number'],
-      ['height', 'number'],
-    ],
-    sound: [
-      ['uuid', 'string'],
-      ['fileSize', 'number'],
-      ['duration', 'number'],
-    ],
-    video: [
-      ['uuid', 'string'],
-      ['fileSize', 'number'],
-      ['duration', 'number'],
-      ['snapshotUuid', 'string'],
-    ],
-    file: [
-      ['uuid', 'string'],
-      ['fileSize', 'number'],
-      ['fileName', 'string'],
-    ],
-    location: [
-      ['description', 'string'],
-      ['longitude', 'number'],
-      ['latitude', 'number'],
-    ],
-    face: [
-      ['index', 'number'],
-      ['data', 'string'],
-    ],
-    merger: [
-      ['title', 'string'],
-      ['abstractList', 'array'],
-      ['compatibleText', 'string'],
-      ['messageList', 'array'],
-    ],
-    groupTip: [
-      ['tipType', 'string'],
-      ['opUserID', 'string'],
-      ['userIDList', 'array'],
-    ],
-  };
-  for (const [field, kind] of fields[value.type as MessageElemType]) {
-    const fieldValue = value[field];
-    const ok =
-      kind === 'array'
-        ? Array.isArray(fieldValue)
-        : kind === 'number'
-          ? typeof fieldValue === 'number' && Number.isFinite(fieldValue)
-          : typeof fieldValue === kind;
-    if (!ok) throw invalidParameter(method, `${name}.${field}`, `a ${kind}`, fieldValue);
-  }
-  return value as unknown as MessageElem;
+  const problem = findElemProblem(value);
+  if (problem) throw schemaError(method, name, problem);
+  return value as MessageElem;
 }
 
 /** Whether an element may follow the first element of a message. */
@@ -287,22 +238,18 @@ export function isAppendable(elem: MessageElem): boolean {
   return APPENDABLE_ELEM_TYPES.includes(elem.type);
 }
 
-/** Checks that a value is a message as `create*Message` makes them. */
+/**
+ * Checks that a value is a message as `create*Message` makes them: a msgID, a non-empty list of
+ * well-formed elements, and every other field it has of its type (a timestamp a `Date` can hold…).
+ */
 export function assertMessage(method: string, value: unknown, name = 'message'): Message {
-  if (
-    !isRecord(value) ||
-    typeof value.msgID !== 'string' ||
-    value.msgID.length === 0 ||
-    !Array.isArray(value.elemList)
-  ) {
-    throw invalidParameter(method, name, 'a message made by a create*Message call', value);
+  const problem = findOutgoingMessageProblem(value);
+  if (problem) {
+    if (problem.path === '')
+      throw invalidParameter(method, name, 'a message made by a create*Message call', value);
+    throw schemaError(method, name, problem);
   }
-  if (value.elemList.length === 0)
-    throw invalidParameter(method, `${name}.elemList`, 'a non-empty list', value.elemList);
-  value.elemList.forEach((elem, index) => {
-    assertElem(method, elem, `${name}.elemList[${index}]`);
-  });
-  return value as unknown as Message;
+  return value as Message;
 }
 
 /** An options object, or `{}` when left out. */

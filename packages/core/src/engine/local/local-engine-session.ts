@@ -9,6 +9,7 @@ import type { SDKListener } from '../chat-engine';
 import { ChatError, ChatErrorCode } from '../chat-error';
 import { invalidParameter, notLoggedIn } from '../engine-validation';
 import type { EngineContext, LocalEngineOptions } from './local-engine';
+import { inboundResult } from './local-engine-inbound';
 import type { EngineMessageStore } from './local-engine-store';
 import type { NetworkLink } from './local-hub-transport';
 import type { HubLimits, HubMethod, HubMethods } from './local-protocol';
@@ -85,7 +86,7 @@ export class LocalEngineSession {
     args: HubMethods[M]['args'],
   ): Promise<HubMethods[M]['result']> {
     try {
-      return await this.link.request(method, args);
+      return inboundResult(method, await this.link.request(method, args));
     } catch (error) {
       if (error instanceof ChatError) throw error;
       if (error && typeof error === 'object' && 'code' in error) throw fromWireError(error as never);

@@ -1,3 +1,4 @@
+import { inboundPush } from './local-engine-inbound';
 import { Batch, type ConversationMirror } from './local-engine-mirror';
 import type { LocalEngineSession } from './local-engine-session';
 import { validateConditions } from './local-hub-transport';
@@ -142,8 +143,11 @@ export class LocalEngineSync {
     this.#session.persistSoon();
   }
 
-  #onPush(push: HubPush): void {
+  #onPush(received: HubPush): void {
     const session = this.#session;
+    // Pushes may come from any tab on the channel: only well-formed ones go on.
+    const push = inboundPush(received);
+    if (!push) return;
     const mirror = this.#mirror;
     if (session.loggedOut) return;
     const batch = new Batch();
