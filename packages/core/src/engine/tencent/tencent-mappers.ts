@@ -1,3 +1,4 @@
+import { MAX_MERGER_DEPTH, normaliseMessage } from '../../model/message-schema';
 import {
   AT_ALL,
   type Conversation,
@@ -44,6 +45,11 @@ export interface TencentMapContext {
    * created with; every other message uses the SDK's `ID`.
    */
   msgIDOf?(sdkID: string): string;
+  /**
+   * How deep in merged messages the mapping is (0 at the top). Past {@link MAX_MERGER_DEPTH} inner messages
+   * are left out, so a payload nested thousands deep cannot exhaust the stack.
+   */
+  mergerDepth?: number;
 }
 
 const C2C_PREFIX = Types.CONV_C2C;
@@ -292,12 +298,19 @@ export function toElem(type: unknown, content: unknown, ctx: TencentMapContext):
       return { type: 'face', index: toNumber(field(content, 'index')), data: toText(field(content, 'data')) };
     case Types.MSG_MERGER: {
       const list = field(content, 'messageList');
+      const depth = (ctx.mergerDepth ?? 0) + 1;
+      const inner = { ...ctx, mergerDepth: depth };
       return {
         type: 'merger',
         title: toText(field(content, 'title')),
         abstractList: stringList(field(content, 'abstractList')),
         compatibleText: toText(field(content, 'compatibleText')),
-        messageList: Array.isArray(list) ? list.map((item) => toMergedMessage(item, ctx)) : [],
+        messageList:
+          Array.isArray(list) && depth < MAX_MERGER_DEPTH
+            ? list
+                .filter((item) => typeof item === 'object' && item !== null)
+                .map((item) => toMergedMessage(item, inner))
+            : [],
       };
     }
     case Types.MSG_GRP_TIP: {
@@ -409,8 +422,9 @@ function peerOf(sdkConversationID: unknown): Peer {
 export function toMessage(message: TencentMessage, ctx: TencentMapContext): Message {
   const isSelf = message.flow === 'out' || (message.flow === undefined && message.from === ctx.userID);
   const revoker = toText(message.revokerInfo?.userID) || toText(message.revoker);
-  return {
-    msgID: ctx.msgIDOf ? ctx.msgIDOf(message.ID) : message.ID,
+  // The one message schema has the last word: times a Date can show, no empty element list, typed fields.
+  return normaliseMessage({
+    msgID: ctx.msgIDOf ? ctx.msgIDOf(toText(message.ID)) : toText(message.ID),
     ...peerOf(message.conversationID),
     sender: toText(message.from),
     nick: toText(message.nameCard) || toText(message.nick),
@@ -433,7 +447,7 @@ export function toMessage(message: TencentMessage, ctx: TencentMapContext): Mess
     localCustomData: '',
     revoker,
     revokeReason: toText(message.revokeReason),
-  };
+  });
 }
 
 /** A message inside a merged message (`{ ID, from, nick, avatar, time, messageBody, cloudCustomData }`). */
@@ -470,7 +484,7 @@ export function toLastMessage(conversation: TencentConversation, ctx: TencentMap
   const forShow = toText(last.messageForShow);
   const from = toText(last.fromAccount);
   const isSelf = from !== '' && from === ctx.userID;
-  return {
+  const summary = normaliseMessage({
     msgID: `${conversation.conversationID}-last-${sequence}-${seconds}`,
     ...peerOf(conversation.conversationID),
     sender: from,
@@ -494,7 +508,10 @@ export function toLastMessage(conversation: TencentConversation, ctx: TencentMap
     localCustomData: '',
     revoker: toText(last.revoker),
     revokeReason: '',
-  };
+  });
+  // A summary whose content the SDK did not say keeps an empty list: the row previews nothing rather
+  // than a placeholder.
+  return summary.elemList.length > 0 && (elem || forShow !== '') ? summary : { ...summary, elemList: [] };
 }
 
 /** `atTypeArray` [1] → me, [2] → all, [3] or [1, 2] → allAndMe. */
