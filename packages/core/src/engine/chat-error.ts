@@ -7,7 +7,7 @@
  * | `CONVERSATION_NOT_FOUND` | no conversation, user or group with that ID |
  * | `MESSAGE_NOT_FOUND` | no message with that ID (or locator) |
  * | `ELEM_NOT_APPENDABLE` | `appendElem` with an element other than text, custom, face or location |
- * | `MESSAGE_TOO_LARGE` | text/custom payload over the limit (default 12 KB), or a file over the size limit |
+ * | `MESSAGE_TOO_LARGE` | message body (text, custom, cloudCustomData…) over the limit (default 12 KB), or a file over the size limit |
  * | `TOO_MANY_IDS` | more IDs in one call than allowed (30 for deleteMessagesFromServer and receive options) |
  * | `RATE_LIMITED` | called more often than the API allows |
  * | `REVOKE_WINDOW_PASSED` | revoking a message older than the revoke time limit |

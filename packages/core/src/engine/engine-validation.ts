@@ -11,6 +11,7 @@ import {
   type ReceiveMessageOpt,
 } from '../model/types';
 import { ChatError, ChatErrorCode } from './chat-error';
+import { utf8Length } from './engine-message';
 
 /**
  * Argument checks shared by every engine (local and Tencent) and the local hub. Each throws a
@@ -262,4 +263,29 @@ export function assertOptions(method: string, value: unknown, name = 'options'):
 /** Rejects a call on a logged-out engine. */
 export function notLoggedIn(method: string): ChatError {
   return new ChatError(ChatErrorCode.NotLoggedIn, `${method}: the engine is logged out.`, { method });
+}
+
+/**
+ * The longest group name, UTF-8 bytes. Source: Tencent Cloud IM console guide, group management
+ * (https://www.tencentcloud.com/zh/document/product/1047/34578): the group name is required and "长度不超过30字节"
+ * (at most 30 bytes); the "Use Limits" page (https://www.tencentcloud.com/document/product/1047/34381) gives
+ * the same 30 bytes for group names.
+ */
+export const GROUP_NAME_LIMIT_BYTES = 30;
+
+/** A non-empty group name of at most {@link GROUP_NAME_LIMIT_BYTES}, else `INVALID_PARAMETER` with the limit. */
+export function assertGroupName(method: string, name: string, value: unknown): string {
+  const text = assertString(method, name, value, { nonEmpty: true });
+  // Count bytes only up to just past the limit: a 2 MB name is refused without being walked whole.
+  const bytes = utf8Length(
+    text.length > GROUP_NAME_LIMIT_BYTES * 4 ? text.slice(0, GROUP_NAME_LIMIT_BYTES * 4) : text,
+  );
+  if (bytes > GROUP_NAME_LIMIT_BYTES) {
+    throw new ChatError(
+      ChatErrorCode.InvalidParameter,
+      `${method}: \`${name}\` must be at most ${GROUP_NAME_LIMIT_BYTES} bytes of UTF-8 (got ${text.length > GROUP_NAME_LIMIT_BYTES * 4 ? 'more' : bytes}).`,
+      { method, parameter: name, limit: GROUP_NAME_LIMIT_BYTES, value: describe(text) },
+    );
+  }
+  return text;
 }

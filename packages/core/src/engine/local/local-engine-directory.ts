@@ -1,5 +1,6 @@
 import type { GroupMember, GroupProfile, ReceiveMessageOpt, UserProfile } from '../../model/types';
 import {
+  assertGroupName,
   assertIDList,
   assertOptions,
   assertReceiveOpt,
@@ -84,7 +85,7 @@ export class LocalEngineDirectory {
       const method = 'createGroup';
       const opts = assertOptions(method, options);
       if (options === undefined) throw invalidParameter(method, 'options', 'an object');
-      const name = assertString(method, 'options.name', opts.name, { nonEmpty: true });
+      const name = assertGroupName(method, 'options.name', opts.name);
       const members = assertIDList(method, 'options.memberUserIDList', opts.memberUserIDList, 500, {
         allowEmpty: true,
       });

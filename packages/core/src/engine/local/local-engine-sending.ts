@@ -160,7 +160,7 @@ export class LocalEngineSending {
   #checkOutgoing(method: string, message: Message): void {
     assertNoGroupTips(method, message);
     const limits = this.#session.limits;
-    assertPayloadFits(method, message.elemList, limits.maxTextBytes);
+    assertPayloadFits(method, message, limits.maxTextBytes);
     for (const media of mediaOf(message.elemList)) {
       const limit = media.kind === 'image' ? limits.maxImageBytes : limits.maxFileBytes;
       const size = this.#media.heldSize(media.uuid) ?? media.size;

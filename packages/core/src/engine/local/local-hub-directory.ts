@@ -1,6 +1,6 @@
 import type { GroupMember, GroupProfile, ReceiveMessageOpt, UserProfile } from '../../model/types';
 import { ChatError, ChatErrorCode } from '../chat-error';
-import { c2cConversationID, groupConversationID } from '../engine-validation';
+import { assertGroupName, c2cConversationID, groupConversationID } from '../engine-validation';
 import {
   groupProfileOf,
   type HubGroupRecord,
@@ -135,6 +135,8 @@ export function createGroup(
   ctx: HandlerContext,
   args: { groupID: string; name: string; faceUrl: string; ownerID: string; memberUserIDList: string[] },
 ): GroupProfile {
+  // Checked here too: any tab can post a request to the hub without going through an engine.
+  assertGroupName('createGroup', 'options.name', args.name);
   const groupID =
     args.groupID || `group-${hub.now().toString(36)}${createUuid(hub.options.random).slice(0, 8)}`;
   if (hub.groups.has(groupID)) {

@@ -33,7 +33,7 @@ const HIDE = 8;
 function validateOutgoing(hub: HubState, message: Message, method: string): void {
   assertMessage(method, message);
   assertNoGroupTips(method, message);
-  assertPayloadFits(method, message.elemList, hub.limits.maxTextBytes);
+  assertPayloadFits(method, message, hub.limits.maxTextBytes);
   for (const media of mediaOf(message.elemList)) {
     if (!hub.media.has(media.uuid)) {
       throw new ChatError(ChatErrorCode.InvalidState, `${method}: media ${media.uuid} was not uploaded.`, {

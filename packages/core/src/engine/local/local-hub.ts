@@ -1,6 +1,12 @@
 import type { GroupProfile, UserProfile } from '../../model/types';
 import { ChatError, ChatErrorCode } from '../chat-error';
-import { assertIDList, assertOptions, assertString, invalidParameter } from '../engine-validation';
+import {
+  assertGroupName,
+  assertIDList,
+  assertOptions,
+  assertString,
+  invalidParameter,
+} from '../engine-validation';
 import { type LocalEngine, type LocalEngineOptions, openLocalEngine } from './local-engine';
 import {
   type ChannelFactory,
@@ -38,7 +44,7 @@ export interface LocalHubOptions {
   users?: (UserProfile | string)[];
   /** How long after sending a message can be revoked, ms. @default 120_000 */
   revokeWindowMs?: number;
-  /** Limit of text and custom payload per message, UTF-8 bytes. @default 12_288 (12 KB) */
+  /** Limit of a message body (text, custom data, cloudCustomData…), UTF-8 bytes. @default 12_288 (12 KB) */
   maxTextBytes?: number;
   /** Limit of a file, sound or video, bytes. @default 104_857_600 (100 MiB) */
   maxFileBytes?: number;
@@ -374,7 +380,7 @@ class LocalHubImpl implements LocalHub {
   async #createGroup(options: HubGroupInput): Promise<GroupProfile> {
     this.#guard('createGroup');
     const opts = assertOptions('createGroup', options);
-    const name = assertString('createGroup', 'options.name', opts.name, { nonEmpty: true });
+    const name = assertGroupName('createGroup', 'options.name', opts.name);
     const ownerID = assertString('createGroup', 'options.ownerID', opts.ownerID, { nonEmpty: true });
     const members = assertIDList('createGroup', 'options.memberUserIDList', opts.memberUserIDList, 10_000, {
       allowEmpty: true,

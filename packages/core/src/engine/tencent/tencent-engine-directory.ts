@@ -1,6 +1,12 @@
 import type { GroupMember, GroupProfile, ReceiveMessageOpt, UserProfile } from '../../model/types';
 import { ChatError, ChatErrorCode } from '../chat-error';
-import { assertIDList, assertOptions, assertReceiveOpt, assertString } from '../engine-validation';
+import {
+  assertGroupName,
+  assertIDList,
+  assertOptions,
+  assertReceiveOpt,
+  assertString,
+} from '../engine-validation';
 import type { TencentEngineList } from './tencent-engine-list';
 import type { TencentEngineSession } from './tencent-engine-session';
 import { callTencent } from './tencent-errors';
@@ -114,7 +120,7 @@ export class TencentEngineDirectory {
     const method = 'createGroup';
     this.#session.guard(method);
     const opts = assertOptions(method, options);
-    const name = assertString(method, 'options.name', opts.name, { nonEmpty: true });
+    const name = assertGroupName(method, 'options.name', opts.name);
     const members = assertIDList(method, 'options.memberUserIDList', opts.memberUserIDList, 500, {
       allowEmpty: true,
     });

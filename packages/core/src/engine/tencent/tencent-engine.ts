@@ -50,7 +50,7 @@ export interface TencentEngineOptions {
    */
   revokeWindowMs?: number;
   /**
-   * Largest text and custom payload of a message, in UTF-8 bytes.
+   * Largest message body (text, custom data, cloudCustomData…), in UTF-8 bytes (Tencent's documented 12 KB).
    * @default 12288
    */
   maxTextBytes?: number;

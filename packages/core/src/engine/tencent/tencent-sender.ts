@@ -312,7 +312,7 @@ export class TencentSender {
   }
 
   #assertSize(method: string, draft: Message): void {
-    assertPayloadFits(method, draft.elemList, this.#options.maxTextBytes, { method });
+    assertPayloadFits(method, draft, this.#options.maxTextBytes, { method });
   }
 
   #resend(method: string, sdk: TencentMessage, onProgress: ((percent: number) => void) | undefined) {
