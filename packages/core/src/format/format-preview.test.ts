@@ -330,3 +330,70 @@ describe('getConversationPreview', () => {
     expect(formatConversationPreview(conversation(), { strings: en })).toBe('');
   });
 });
+
+describe('previews stay short whatever a peer sends', () => {
+  const inGroupTip = (elem: GroupTipElem) =>
+    message([elem], {
+      conversationID: 'group_team',
+      conversationType: 'group',
+      userID: '',
+      groupID: 'team',
+      sender: elem.opUserID,
+      nick: '',
+    });
+  const many = Array.from({ length: 10_000 }, (_, i) => `member-with-a-long-id-${i}`);
+
+  it('a join tip naming 10,000 members names two and counts the others', () => {
+    const preview = formatMessagePreview(inGroupTip(tip({ tipType: 'join', userIDList: many })), {
+      strings: en,
+      selfUserID: 'alice',
+      nameOf,
+    });
+    expect(preview).toBe(
+      'member-with-a-long-id-0, member-with-a-long-id-1, and 9,998 others joined the group',
+    );
+  });
+
+  it('counts the others in Chinese too, and still lists three names in full', () => {
+    const zh = formatMessagePreview(inGroupTip(tip({ tipType: 'join', userIDList: many })), {
+      strings: zhCN,
+      selfUserID: 'alice',
+    });
+    expect(zh.length).toBeLessThan(120);
+    expect(zh).toContain('9,998');
+    expect(
+      formatMessagePreview(inGroupTip(tip({ tipType: 'join', userIDList: ['bob', 'carol', 'dave'] })), {
+        strings: en,
+        selfUserID: 'alice',
+        nameOf,
+      }),
+    ).toBe('Bob, Carol, and Dave joined the group');
+  });
+
+  it('no preview is longer than 200 characters plus an ellipsis', () => {
+    const longName = 'N'.repeat(5_000);
+    const sender = formatMessagePreview(
+      message([text('hi')], {
+        conversationID: 'group_team',
+        conversationType: 'group',
+        groupID: 'team',
+        nick: longName,
+      }),
+      { strings: en },
+    );
+    const elements = formatMessagePreview(message(Array.from({ length: 1_000 }, () => text('word'))), {
+      strings: en,
+    });
+    const renamed = formatMessagePreview(
+      inGroupTip(tip({ tipType: 'groupInfoChange', groupInfo: { name: 'G'.repeat(5_000) } })),
+      { strings: en },
+    );
+    const row = formatConversationPreview(
+      conversation({ type: 'group', lastMessage: inGroupTip(tip({ userIDList: [longName] })) }),
+      { strings: en },
+    );
+    for (const preview of [sender, elements, renamed, row]) {
+      expect(Array.from(preview).length).toBeLessThanOrEqual(201);
+    }
+  });
+});

@@ -6,12 +6,23 @@ const MAX_PREVIEW_LENGTH = 200;
 
 const LINE_BREAK = /\r\n|[\r\n\u2028\u2029]/u;
 
+/** Group tips name this many people in full; a longer list names one fewer and counts the rest. */
+const MAX_NAMES_LISTED = 3;
+
+/** `text` cut at {@link MAX_PREVIEW_LENGTH} code points with an ellipsis (never splitting an emoji). */
+function capped(text: string): string {
+  if (text.length <= MAX_PREVIEW_LENGTH) return text;
+  // Only the start is counted: past twice the limit in UTF-16 units there are surely too many code points.
+  const points = Array.from(text.slice(0, MAX_PREVIEW_LENGTH * 2 + 1));
+  if (text.length <= MAX_PREVIEW_LENGTH * 2 && points.length <= MAX_PREVIEW_LENGTH) return text;
+  return `${points.slice(0, MAX_PREVIEW_LENGTH).join('')}…`;
+}
+
 /** The first line of a text with its whitespace collapsed, cut at {@link MAX_PREVIEW_LENGTH}. */
 function firstLine(text: string): string {
-  const line = (text.trim().split(LINE_BREAK)[0] ?? '').replace(/\s+/gu, ' ').trim();
-  if (line.length <= MAX_PREVIEW_LENGTH) return line;
-  // Cut by code points so a surrogate pair (emoji) is never split.
-  return `${Array.from(line).slice(0, MAX_PREVIEW_LENGTH).join('')}…`;
+  // Only the start can be shown: a 12 KB text is not split and collapsed whole for a one-line row.
+  const head = text.length > MAX_PREVIEW_LENGTH * 8 ? text.slice(0, MAX_PREVIEW_LENGTH * 8) : text;
+  return capped((head.trim().split(LINE_BREAK)[0] ?? '').replace(/\s+/gu, ' ').trim());
 }
 
 function withDetail(marker: string, detail: string): string {
@@ -82,8 +93,13 @@ interface Names {
 }
 
 function formatGroupTip(tip: GroupTipElem, strings: TidingsInboxStrings, names: Names): string {
-  const list = (ids: readonly string[], form: 'subject' | 'object') =>
-    strings.listOfNames(ids.map((id) => names[form](id)));
+  // A tip may name thousands of members (a join of 10,000): name a few, count the others.
+  const list = (ids: readonly string[], form: 'subject' | 'object') => {
+    if (ids.length <= MAX_NAMES_LISTED) return strings.listOfNames(ids.map((id) => names[form](id)));
+    const shown = ids.slice(0, MAX_NAMES_LISTED - 1).map((id) => capped(names[form](id)));
+    const others = ids.length - shown.length;
+    return strings.listOfNames([...shown, strings.othersCount?.(others) ?? `+${others}`]);
+  };
   const operator = names.subject(tip.opUserID);
   const targets = tip.userIDList.length > 0 ? tip.userIDList : [tip.opUserID];
   switch (tip.tipType) {
@@ -149,20 +165,29 @@ export function formatMessagePreview(message: Message | null, options: MessagePr
 
   if (message.status === 'revoked') {
     const revoker = message.revoker || message.sender;
-    return isSelfID(revoker) || (!message.revoker && isSelf)
-      ? strings.recalledBySelf
-      : strings.recalledBy(names.subject(revoker));
+    return capped(
+      isSelfID(revoker) || (!message.revoker && isSelf)
+        ? strings.recalledBySelf
+        : strings.recalledBy(names.subject(revoker)),
+    );
   }
 
-  if (tip) return formatGroupTip(tip, strings, names);
+  if (tip) return capped(formatGroupTip(tip, strings, names));
 
-  const text = message.elemList
-    .map((elem) => formatElemPreview(elem, strings))
-    .filter(Boolean)
-    .join(' ');
+  // Elements are previewed only until the row is full: a message of 1,000 elements costs what a short one does.
+  const parts: string[] = [];
+  let length = 0;
+  for (const elem of message.elemList) {
+    if (length > MAX_PREVIEW_LENGTH) break;
+    const part = formatElemPreview(elem, strings);
+    if (!part) continue;
+    parts.push(part);
+    length += part.length + 1;
+  }
+  const text = parts.join(' ');
   const isGroup = options.isGroup ?? message.conversationType === 'group';
-  if (!isGroup || !text) return text;
-  return strings.previewWithSender(isSelf ? strings.you : senderName, text);
+  if (!isGroup || !text) return capped(text);
+  return capped(strings.previewWithSender(isSelf ? strings.you : capped(senderName), text));
 }
 
 /** The parts of a conversation's preview, for rendering the marker in its own colour. */
@@ -246,5 +271,5 @@ export function formatConversationPreview(
   options: ConversationPreviewOptions,
 ): string {
   const { marker, text } = getConversationPreview(conversation, options);
-  return marker && text ? `${marker} ${text}` : marker || text;
+  return capped(marker && text ? `${marker} ${text}` : marker || text);
 }

@@ -26,6 +26,7 @@ export const enInbox: TidingsInboxStrings = {
   you: 'You',
   youObject: 'you',
   listOfNames: (names) => listFormat.format(names),
+  othersCount: (count) => plural(count, 'other', 'others'),
 
   recalledBySelf: 'You recalled a message',
   recalledBy: (name) => `${name} recalled a message`,

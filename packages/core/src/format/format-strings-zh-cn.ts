@@ -40,6 +40,7 @@ export const zhCNInbox: TidingsInboxStrings = {
   you: '你',
   youObject: '你',
   listOfNames: (names) => listFormat.format(names),
+  othersCount: (count) => cat('其他', numberFormat.format(count), '人'),
 
   recalledBySelf: '你撤回了一条消息',
   recalledBy: (name) => cat(name, '撤回了一条消息'),

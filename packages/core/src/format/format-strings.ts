@@ -51,6 +51,11 @@ export interface TidingsInboxStrings {
   youObject: string;
   /** Joins names into a list, e.g. `Carol, Dave and Erin`. */
   listOfNames: (names: readonly string[]) => string;
+  /**
+   * The rest of a long list of names, e.g. `9,998 others` (group tips name a few members and count the
+   * others). @default `+<count>`
+   */
+  othersCount?: (count: number) => string;
 
   // ── Recalled messages and group tips ───────────────────────────────────────────────────────────
   /** A message the signed-in user recalled. */
