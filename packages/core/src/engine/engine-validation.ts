@@ -142,7 +142,14 @@ export function assertBlob(method: string, name: string, value: unknown): Blob {
   return value;
 }
 
-/** A list of non-empty strings of at most `max` entries (`TOO_MANY_IDS` above it). */
+/**
+ * A list of non-empty strings of at most `max` entries (`TOO_MANY_IDS` above it).
+ *
+ * The rule for empty lists, the same in every engine and in the store: a call that looks up or acts on the
+ * listed IDs needs at least one (`INVALID_PARAMETER` for `[]`), so a bug that loses the IDs is loud rather
+ * than a silent no-op. Only a list that gives something new its first contents may be empty
+ * (`allowEmpty`): a new conversation group, a new group's first members.
+ */
 export function assertIDList(
   method: string,
   name: string,
@@ -251,6 +258,37 @@ export function assertMessage(method: string, value: unknown, name = 'message'):
     throw schemaError(method, name, problem);
   }
   return value as Message;
+}
+
+/** The fields a conversation-list or unread filter may have (the store accepts exactly these too). */
+export const FILTER_FIELDS: readonly string[] = [
+  'type',
+  'markType',
+  'conversationGroup',
+  'hasUnreadCount',
+  'hasGroupAtInfo',
+];
+
+/**
+ * `INVALID_PARAMETER` naming the first own field of `value` not in `allowed`: a typo such as `markTyp` must
+ * not silently match everything.
+ */
+export function assertKnownFields(
+  method: string,
+  name: string,
+  value: Record<string, unknown>,
+  allowed: readonly string[],
+): void {
+  for (const key of Object.keys(value)) {
+    if (!allowed.includes(key)) {
+      throw invalidParameter(
+        method,
+        `${name}.${key}`,
+        `left out (known fields: ${allowed.join(', ')})`,
+        value[key],
+      );
+    }
+  }
 }
 
 /** An options object, or `{}` when left out. */

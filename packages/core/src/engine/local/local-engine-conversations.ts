@@ -77,7 +77,7 @@ export class LocalEngineConversations {
 
   getConversationListByIDs(conversationIDList: string[]): Promise<Conversation[]> {
     return this.#session.call('getConversationListByIDs', () => {
-      const ids = assertConversationIDList('getConversationListByIDs', conversationIDList, true);
+      const ids = assertConversationIDList('getConversationListByIDs', conversationIDList);
       return ids.flatMap((id) => {
         const conversation = this.#mirror.get(id)?.conversation;
         return conversation && conversation.orderKey > 0 ? [conversation] : [];

@@ -80,7 +80,7 @@ export class LocalEngineHistory {
 
   findMessages(msgIDList: string[]): Promise<Message[]> {
     return this.#session.call('findMessages', () => {
-      const ids = assertIDList('findMessages', 'msgIDList', msgIDList, 100, { allowEmpty: true });
+      const ids = assertIDList('findMessages', 'msgIDList', msgIDList, 100);
       return ids.flatMap((msgID) => {
         const cached = this.#mirror.held(msgID);
         return cached ? [cached.message] : [];

@@ -3,9 +3,11 @@ import {
   assertBoolean,
   assertConversationID,
   assertIDList,
+  assertKnownFields,
   assertMarkType,
   assertOptions,
   assertString,
+  FILTER_FIELDS,
   invalidParameter,
 } from '../engine-validation';
 
@@ -34,6 +36,7 @@ function assertUnreadFields(method: string, options: Record<string, unknown>): U
 
 /** The filter of `getConversationListByFilter` (its paging fields are checked by the caller). */
 export function assertListFilter(method: string, options: Record<string, unknown>): ConversationFilter {
+  assertKnownFields(method, 'filter', options, [...FILTER_FIELDS, 'nextSeq', 'count']);
   const filter: ConversationFilter = assertUnreadFields(method, options);
   if (options.hasUnreadCount !== undefined) {
     filter.hasUnreadCount = assertBoolean(method, 'filter.hasUnreadCount', options.hasUnreadCount);
@@ -48,6 +51,7 @@ export function assertListFilter(method: string, options: Record<string, unknown
 export function assertUnreadFilter(method: string, value: unknown): UnreadFilter {
   const options = assertOptions(method, value, 'filter');
   if (value === undefined) throw invalidParameter(method, 'filter', 'an object');
+  assertKnownFields(method, 'filter', options, FILTER_FIELDS);
   return assertUnreadFields(method, options);
 }
 

@@ -49,7 +49,7 @@ export class TencentEngineConversations {
   async getConversationListByFilter(query: ConversationListFilterQuery): Promise<ConversationListResult> {
     const method = 'getConversationListByFilter';
     const raw = assertOptions(method, query, 'query');
-    const filter = assertFilter(method, raw, 'query');
+    const filter = assertFilter(method, raw, 'query', ['nextSeq', 'count']);
     return this.#page(method, filter, raw.nextSeq, raw.count);
   }
 
@@ -95,7 +95,7 @@ export class TencentEngineConversations {
   async getConversationListByIDs(conversationIDList: string[]): Promise<Conversation[]> {
     const method = 'getConversationListByIDs';
     this.#session.guard(method);
-    const ids = assertIDList(method, 'conversationIDList', conversationIDList, 100, { allowEmpty: true });
+    const ids = assertIDList(method, 'conversationIDList', conversationIDList, 100);
     for (const id of ids) assertConversationID(method, id, 'conversationIDList');
     await this.#list.ensureList(method);
     return ids.map((id) => this.#list.get(id)).filter((item): item is Conversation => item !== undefined);
@@ -177,8 +177,8 @@ export class TencentEngineConversations {
     return batchResults(ids, sdkIDs, result);
   }
 
-  #conversationIDs(method: string, value: unknown): string[] {
-    const ids = assertIDList(method, 'conversationIDList', value, 100);
+  #conversationIDs(method: string, value: unknown, allowEmpty = false): string[] {
+    const ids = assertIDList(method, 'conversationIDList', value, 100, { allowEmpty });
     for (const id of ids) assertConversationID(method, id, 'conversationIDList');
     return ids;
   }
@@ -208,7 +208,8 @@ export class TencentEngineConversations {
     const method = 'createConversationGroup';
     this.#session.guard(method);
     const name = assertString(method, 'groupName', groupName, { nonEmpty: true });
-    const ids = this.#conversationIDs(method, conversationIDList);
+    // A new group's first contents may be empty (the one exception to the ID-list rule, as in the local engine).
+    const ids = this.#conversationIDs(method, conversationIDList, true);
     if ((await this.#list.groupNamesNow(method)).includes(name)) throw this.#groupExists(method, name);
     const sdkIDs = ids.map(toSdkConversationID);
     const data = await callTencent(method, () =>

@@ -59,8 +59,7 @@ export class TencentEngineDirectory {
   async getUsersProfile(userIDList: string[]): Promise<UserProfile[]> {
     const method = 'getUsersProfile';
     this.#session.guard(method);
-    const ids = assertIDList(method, 'userIDList', userIDList, Number.MAX_SAFE_INTEGER, { allowEmpty: true });
-    if (ids.length === 0) return [];
+    const ids = assertIDList(method, 'userIDList', userIDList, Number.MAX_SAFE_INTEGER);
     const byID = new Map<string, UserProfile>();
     for (let start = 0; start < ids.length; start += 100) {
       const userIDList = ids.slice(start, start + 100);
@@ -73,9 +72,7 @@ export class TencentEngineDirectory {
   async getGroupsInfo(groupIDList: string[]): Promise<GroupProfile[]> {
     const method = 'getGroupsInfo';
     this.#session.guard(method);
-    const ids = assertIDList(method, 'groupIDList', groupIDList, Number.MAX_SAFE_INTEGER, {
-      allowEmpty: true,
-    });
+    const ids = assertIDList(method, 'groupIDList', groupIDList, Number.MAX_SAFE_INTEGER);
     const out: GroupProfile[] = [];
     for (const groupID of ids) {
       try {

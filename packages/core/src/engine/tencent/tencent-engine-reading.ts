@@ -75,7 +75,7 @@ export class TencentEngineReading {
   async findMessages(msgIDList: string[]): Promise<Message[]> {
     const method = 'findMessages';
     this.#session.guard(method);
-    const ids = assertIDList(method, 'msgIDList', msgIDList, Number.MAX_SAFE_INTEGER, { allowEmpty: true });
+    const ids = assertIDList(method, 'msgIDList', msgIDList, Number.MAX_SAFE_INTEGER);
     const found = ids
       .map((id) => this.#session.sender.find(id))
       .filter(

@@ -1,9 +1,11 @@
 import type { ConversationFilter, ConversationType, UnreadFilter } from '../../model/types';
 import {
   assertBoolean,
+  assertKnownFields,
   assertMarkType,
   assertOptions,
   assertString,
+  FILTER_FIELDS,
   invalidParameter,
 } from '../engine-validation';
 
@@ -14,9 +16,18 @@ import {
 
 const CONVERSATION_TYPES: readonly unknown[] = ['c2c', 'group'] satisfies ConversationType[];
 
-/** The filter fields of a list query or an unread filter. */
-export function assertFilter(method: string, value: unknown, name = 'filter'): ConversationFilter {
+/**
+ * The filter fields of a list query or an unread filter; any other field is refused (`extra` names the
+ * paging fields a list query adds).
+ */
+export function assertFilter(
+  method: string,
+  value: unknown,
+  name = 'filter',
+  extra: readonly string[] = [],
+): ConversationFilter {
   const filter = assertOptions(method, value, name);
+  assertKnownFields(method, name, filter, [...FILTER_FIELDS, ...extra]);
   const out: ConversationFilter = {};
   if (filter.type !== undefined) {
     if (!CONVERSATION_TYPES.includes(filter.type)) {
