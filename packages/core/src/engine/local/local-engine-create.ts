@@ -211,6 +211,8 @@ export class LocalEngineCreate {
   #new(elemList: MessageElem[], profile: UserProfile = this.#session.profile): Message {
     const { random } = this.#session;
     const now = this.#session.now();
+    // The bytes just held for this message's media go onto its elements (collectable with the message).
+    this.#media.adopt(elemList);
     return blankMessage({
       msgID: createMessageID(profile.userID, now, random),
       sender: profile.userID,

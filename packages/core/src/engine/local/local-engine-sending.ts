@@ -264,6 +264,8 @@ export class LocalEngineSending {
     const media = mediaOf(pending.elemList).filter(
       (item) => this.#media.has(item.uuid) || (wasFailed && store.persistent),
     );
+    // From here the engine holds the message: its bytes stay until sent, deleted or refused for good.
+    for (const item of media) this.#media.pin(item.uuid);
     if (!wire.onlineUserOnly) {
       const batch = new Batch();
       this.#mirror.ensureLocal(batch, conversationID);

@@ -86,9 +86,14 @@ export class EngineMessageStore {
     this.#messages.set(message.msgID, { message, send });
   }
 
+  /** Called with each message removed from this device (the engine's media lets go of its bytes). */
+  onDelete: ((message: Message) => void) | null = null;
+
   /** Removes a message; `tombstone` keeps a sync from bringing it back. */
   delete(msgID: string, tombstone: boolean): void {
+    const removed = this.#messages.get(msgID)?.message;
     this.#messages.delete(msgID);
+    if (removed) this.onDelete?.(removed);
     if (tombstone) this.#tombstones.set(msgID, 1);
   }
 

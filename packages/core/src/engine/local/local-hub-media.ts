@@ -3,15 +3,28 @@ import type { HandlerContext, HubState } from './local-hub-state';
 import type { HubMethods } from './local-protocol';
 
 /**
+ * How long a partial upload may sit untouched before the hub drops it, ms: the uploader went offline,
+ * crashed or closed its tab and will never finish or abort it. A resend starts the upload again.
+ */
+export const UPLOAD_IDLE_MS = 5 * 60_000;
+
+/**
  * Media on the hub: chunked uploads (checked against the size limits, owned by the uploader), the media
  * records messages point to, and downloads.
  */
+
+/** Drops partial uploads nobody touched for {@link UPLOAD_IDLE_MS}, so their chunks can be collected. */
+export function dropIdleUploads(hub: HubState): void {
+  const cutoff = hub.now() - UPLOAD_IDLE_MS;
+  for (const [uuid, upload] of hub.uploads) if (upload.touched < cutoff) hub.uploads.delete(uuid);
+}
 
 export function uploadBegin(
   hub: HubState,
   ctx: HandlerContext,
   args: HubMethods['uploadBegin']['args'],
 ): null {
+  dropIdleUploads(hub);
   const limit = args.kind === 'image' ? hub.limits.maxImageBytes : hub.limits.maxFileBytes;
   if (args.size > limit) {
     throw new ChatError(
@@ -29,6 +42,7 @@ export function uploadBegin(
     type: args.type,
     chunks: [],
     received: 0,
+    touched: hub.now(),
   });
   return null;
 }
@@ -51,6 +65,7 @@ export function uploadChunk(
   }
   upload.chunks.push(args.data);
   upload.received += args.data.byteLength;
+  upload.touched = hub.now();
   return { received: upload.received };
 }
 

@@ -58,6 +58,8 @@ export interface HubUpload {
   type: string;
   chunks: ArrayBuffer[];
   received: number;
+  /** Server time of the last chunk (or the start): idle uploads are dropped after `UPLOAD_IDLE_MS`. */
+  touched: number;
 }
 
 /**

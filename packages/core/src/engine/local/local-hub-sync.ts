@@ -1,5 +1,6 @@
 import type { Message, UserProfile } from '../../model/types';
 import { invalidParameter } from '../engine-validation';
+import { dropIdleUploads } from './local-hub-media';
 import { type HubMessageRecord, type HubUserRecord, isVisibleTo, messageView } from './local-hub-records';
 import type { HandlerContext, HubState } from './local-hub-state';
 import type { HubConversation, HubMethods } from './local-protocol';
@@ -15,6 +16,8 @@ export function hello(
   if (typeof args.userID !== 'string' || args.userID.length === 0) {
     throw invalidParameter('connect', 'userID', 'a non-empty string', args.userID);
   }
+  // Every sign-in (a reconnect too) is a moment to let go of uploads their uploaders abandoned.
+  dropIdleUploads(hub);
   const user = hub.ensureUser(args.userID);
   if (user.keepHidden !== args.keepHiddenOnNewMessage) {
     hub.users.set(user.userID, { ...user, keepHidden: args.keepHiddenOnNewMessage });
