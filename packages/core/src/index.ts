@@ -9,6 +9,19 @@ export * from './format/index';
 export * from './model/conversation-filter';
 export * from './model/conversation-order';
 export * from './model/conversation-view';
+export {
+  createUnsupportedElem,
+  findElemProblem,
+  findMessageProblem,
+  findOutgoingMessageProblem,
+  isUnsupportedElem,
+  MAX_MERGER_DEPTH,
+  MAX_TIMESTAMP,
+  normaliseElem,
+  normaliseMessage,
+  type SchemaProblem,
+  UNSUPPORTED_ELEM_EXTENSION,
+} from './model/message-schema';
 export * from './model/message-window';
 export * from './model/record-map';
 export * from './model/types';

@@ -251,7 +251,7 @@ const ELEM_FIELDS: Record<MessageElemType, readonly FieldSpec[]> = {
 const ESSENTIAL: Partial<Record<MessageElemType, string>> = { text: 'text', groupTip: 'tipType' };
 
 /** Every element type, in the order error messages list them. */
-export const ELEM_TYPES = Object.keys(ELEM_FIELDS) as MessageElemType[];
+const ELEM_TYPES = Object.keys(ELEM_FIELDS) as MessageElemType[];
 
 function dot(path: string): string {
   return path === '' || path.startsWith('[') || path.startsWith('.') ? path : `.${path}`;
@@ -293,7 +293,7 @@ const NESTED_FIELDS: readonly FieldSpec[] = [
 ];
 
 /** Fields of a message that, when present, must be of their type (msgID and elemList are checked apart). */
-export const MESSAGE_FIELDS: readonly FieldSpec[] = [
+const MESSAGE_FIELDS: readonly FieldSpec[] = [
   ['conversationID', STRING, false],
   ['userID', STRING, false],
   ['groupID', STRING, false],
