@@ -188,8 +188,11 @@ const MESSAGES: FieldKind = {
       : [],
 };
 
-/** `[field, kind, required on send]`; fields that are not required are checked only when present. */
-type FieldSpec = readonly [string, FieldKind, boolean];
+/**
+ * `[field, kind, required on send, optional in the type]`; fields that are not required are checked only
+ * when present, and a field optional in the type stays left out when a received element has none.
+ */
+type FieldSpec = readonly [string, FieldKind, boolean, boolean?];
 
 const MEDIA: readonly FieldSpec[] = [
   ['uuid', STRING, true],
@@ -244,6 +247,7 @@ const ELEM_FIELDS: Record<MessageElemType, readonly FieldSpec[]> = {
     ['userIDList', STRINGS, true],
     ['groupInfo', STRING_RECORD, false],
     ['memberCount', SIZE, false],
+    ['nicknames', STRING_RECORD, false, true],
   ],
 };
 
@@ -358,7 +362,10 @@ export function normaliseElem(value: unknown, depth = 0): MessageElem {
     return createUnsupportedElem();
   }
   const out: Record<string, unknown> = { type };
-  for (const [name, kind] of ELEM_FIELDS[type]) out[name] = kind.coerce(value[name], depth);
+  for (const [name, kind, , optional] of ELEM_FIELDS[type]) {
+    if (optional && value[name] === undefined) continue;
+    out[name] = kind.coerce(value[name], depth);
+  }
   return out as unknown as MessageElem;
 }
 
