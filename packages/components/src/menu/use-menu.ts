@@ -246,7 +246,8 @@ export function useMenuContent(menu: MenuState, label?: string): UseMenuContentR
     focusMenu(element, focus.current.target);
     let frame = 0;
     const onMove = (event: Event) => {
-      if (element.contains(event.target as Node)) return;
+      // A resize's target is the window, not a node: only a scroll inside the menu itself leaves it be.
+      if (event.target instanceof Node && element.contains(event.target)) return;
       cancelAnimationFrame(frame);
       frame = requestAnimationFrame(place);
     };
