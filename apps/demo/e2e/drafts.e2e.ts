@@ -33,8 +33,12 @@ test('a draft shows as [Draft] in the list, survives switching chats and a reloa
 
   await openChat(alice, 'Judy Alvarez');
   await composer(alice).fill(draft);
-  // The draft is saved as you type (debounced): the row shows it and moves to the top. Waiting for that
-  // keeps the next click from landing on a row that is moving under the pointer.
+  // Typing saves nothing (text deleted again must not move the row); leaving the field saves the draft:
+  // the row shows it and moves to the top. Waiting for that keeps the next click from landing on a row
+  // that is moving under the pointer.
+  await alice.waitForTimeout(1000);
+  expect(await row(alice, 'Judy Alvarez').getAttribute('data-has-draft')).toBeNull();
+  await composer(alice).blur();
   await expect.poll(() => row(alice, 'Judy Alvarez').getAttribute('data-has-draft')).toBe('');
   await openChat(alice, 'Peggy Brooks');
   await expect.poll(() => rowName(alice, 'Judy Alvarez')).toContain(`Draft: ${draft}`);
@@ -65,5 +69,29 @@ test('a draft shows as [Draft] in the list, survives switching chats and a reloa
   await expect.poll(() => rowName(alice, 'Judy Alvarez'), { timeout: 15_000 }).toContain(draft);
   expect(await rowName(alice, 'Judy Alvarez')).not.toContain('Draft');
   await shot(alice, '03-draft-sent');
+  await context.close();
+});
+
+test('typing a message and deleting it again leaves the list in its order', async () => {
+  const context = await newProfile(browser);
+  const [alice] = await signInTabs(context, ['Alice Chen']);
+  if (!alice) throw new Error('one tab');
+  const people = (names: string[]) => names.slice(0, 6).map((name) => name.split(',')[0]);
+  const before = people(await rowNames(alice));
+  const third = before[2];
+  if (!third) throw new Error('three conversations');
+
+  await openChat(alice, third);
+  await composer(alice).pressSequentially('Never mind');
+  // Longer than any pause a composer waits for before it saves as you type.
+  await alice.waitForTimeout(1500);
+  await shot(alice, '04-typing');
+  await composer(alice).fill('');
+  await composer(alice).blur();
+  await openChat(alice, before[0] ?? '');
+  await alice.waitForTimeout(500);
+  expect(people(await rowNames(alice))).toEqual(before);
+  expect(await row(alice, third).getAttribute('data-has-draft')).toBeNull();
+  await shot(alice, '05-deleted-text-keeps-order');
   await context.close();
 });

@@ -6,4 +6,6 @@ import { afterEach } from 'vitest';
 
 afterEach(() => {
   cleanup();
+  // Composers keep unsaved text per user and conversation in session storage; each test starts clean.
+  sessionStorage.clear();
 });

@@ -5,4 +5,6 @@ import { afterEach } from 'vitest';
 
 afterEach(() => {
   cleanup();
+  // Composers keep unsaved text per user and conversation in session storage; each test starts clean.
+  sessionStorage.clear();
 });

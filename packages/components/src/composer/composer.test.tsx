@@ -141,12 +141,58 @@ describe('Composer: drafts', { timeout: 20_000 }, () => {
     unsubscribe();
   });
 
-  it('saves the draft once typing pauses', async () => {
+  it('saves no draft while the user types or deletes, so the conversation keeps its place', async () => {
     const { store } = await setup();
     const user = userEvent.setup();
-    renderComposer(store, { draftDelayMs: 50 });
+    renderComposer(store, { draftDelayMs: 20 });
+    const orderKey = selectConversation(store.getState(), 'c2c_bob')?.orderKey;
     await user.type(field(), 'See you at 5');
-    await waitFor(() => expect(draftOf(store)).toBe('See you at 5'));
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    expect(draftOf(store)).toBeNull();
+    await user.clear(field());
+    await user.tab();
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(draftOf(store)).toBeNull();
+    expect(selectConversation(store.getState(), 'c2c_bob')?.orderKey).toBe(orderKey);
+  });
+
+  it('keeps unsaved text safe in the tab, and a reload after a crash brings it back into the field', async () => {
+    const { store, hub } = await setup();
+    const user = userEvent.setup();
+    renderComposer(store, { draftDelayMs: 20 });
+    await user.type(field(), 'almost lost');
+    await waitFor(() => expect(sessionStorage.getItem('tidings:draft:alice:c2c_bob')).toBe('almost lost'));
+    expect(draftOf(store)).toBeNull();
+
+    // A crash: the page is gone without unmounting, blurring or hiding; only the tab's storage remains.
+    const reloaded = createChatStore(await hub.connect('alice'));
+    await reloaded.getState().start();
+    await reloaded.getState().openConversation('c2c_bob');
+    render(
+      <ChatProvider store={reloaded} autoStart={false}>
+        <Composer label="After the crash" />
+      </ChatProvider>,
+    );
+    const restored = screen.getByRole('textbox', { name: 'After the crash' });
+    await waitFor(() => expect(restored).toHaveValue('almost lost'));
+    await user.click(restored);
+    await user.tab();
+    await waitFor(() => expect(draftOf(reloaded)).toBe('almost lost'));
+    expect(sessionStorage.getItem('tidings:draft:alice:c2c_bob')).toBeNull();
+    reloaded.getState().destroy();
+  });
+
+  it('saves the draft when the page is hidden', async () => {
+    const { store } = await setup();
+    const user = userEvent.setup();
+    renderComposer(store, { draftDelayMs: 60_000 });
+    await user.type(field(), 'switching apps');
+    const visibility = vi.spyOn(document, 'visibilityState', 'get').mockReturnValue('hidden');
+    act(() => {
+      document.dispatchEvent(new Event('visibilitychange'));
+    });
+    visibility.mockRestore();
+    await waitFor(() => expect(draftOf(store)).toBe('switching apps'));
   });
 
   it('saves the draft when the field loses focus', async () => {
@@ -195,6 +241,7 @@ describe('Composer: drafts', { timeout: 20_000 }, () => {
     const user = userEvent.setup();
     const first = renderComposer(store);
     await user.type(field(), 'survives reloads');
+    await user.tab();
     await waitFor(() => expect(draftOf(store)).toBe('survives reloads'));
     first.unmount();
 
@@ -222,7 +269,9 @@ describe('Composer: drafts', { timeout: 20_000 }, () => {
     const user = userEvent.setup();
     renderComposer(store);
     await user.type(field(), 'slow news');
+    await user.tab();
     await waitFor(() => expect(draftOf(store)).toBe('slow news'));
+    await user.click(field());
     hub.setNetworkConditions({ latencyMs: 150 }, 'alice');
     await user.keyboard('{Enter}');
     expect(field()).toHaveValue('');
@@ -252,7 +301,9 @@ describe('Composer: drafts', { timeout: 20_000 }, () => {
     const user = userEvent.setup();
     renderComposer(store);
     await user.type(field(), 'first');
+    await user.tab();
     await waitFor(() => expect(draftOf(store)).toBe('first'));
+    await user.click(field());
     hub.setNetworkConditions({ latencyMs: 150 }, 'alice');
     await user.keyboard('{Enter}');
     await user.type(field(), 'second');
@@ -267,7 +318,9 @@ describe('Composer: drafts', { timeout: 20_000 }, () => {
     const user = userEvent.setup();
     renderComposer(store, { onSendError });
     await user.type(field(), 'are you there?');
+    await user.tab();
     await waitFor(() => expect(draftOf(store)).toBe('are you there?'));
+    await user.click(field());
     hub.setNetworkConditions({ online: false }, 'alice');
     await user.keyboard('{Enter}');
     await waitFor(() => expect(field()).toHaveValue('are you there?'));

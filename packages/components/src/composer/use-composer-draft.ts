@@ -6,8 +6,9 @@ export interface UseComposerDraftOptions {
   /** The conversation whose draft the field edits; `null` when none is open. */
   conversationID: string | null;
   /**
-   * How long typing pauses before the draft is saved, ms.
-   * @default 500
+   * How long typing pauses before the text is kept safe in the tab's session storage (where a reload or a
+   * crash finds it), ms. The draft itself is saved only when the user leaves the conversation.
+   * @default 300
    */
   delayMs?: number;
 }
@@ -16,9 +17,15 @@ export interface UseComposerDraftOptions {
 export interface UseComposerDraftReturn {
   /** The text of the field for the current conversation. */
   text: string;
-  /** The user changed the text: it shows at once and is saved as the draft once typing pauses. */
+  /**
+   * The user changed the text: it shows at once, is kept safe locally once typing pauses, and is saved as
+   * the draft when the user leaves (blur, another conversation, a hidden page, unmounting).
+   */
   editText: (text: string) => void;
-  /** Saves the waiting draft now (on blur; switching conversations and unmounting flush by themselves). */
+  /**
+   * Saves the waiting draft now (call it on blur; switching conversations, hiding or leaving the page and
+   * unmounting flush by themselves).
+   */
   flush: () => void;
   /**
    * A send of `text` starts in the current conversation: the field empties at once, while the saved draft
@@ -40,10 +47,42 @@ type Fields = Readonly<Record<string, FieldEntry>>;
 
 const asDraft = (text: string): string | null => (text.trim() === '' ? null : text);
 
+/** Where a field's unsaved text waits in the tab's session storage: per signed-in user and conversation. */
+const localKey = (userID: string, conversationID: string) => `tidings:draft:${userID}:${conversationID}`;
+
+/** Session storage, or nothing where it is missing or refused (SSR, privacy settings, a full quota). */
+function sessionStore(): Storage | null {
+  try {
+    return typeof sessionStorage === 'undefined' ? null : sessionStorage;
+  } catch {
+    return null;
+  }
+}
+
+function readLocal(key: string): string | null {
+  try {
+    return sessionStore()?.getItem(key) ?? null;
+  } catch {
+    return null;
+  }
+}
+
+function writeLocal(key: string, text: string | null): void {
+  try {
+    if (text === null) sessionStore()?.removeItem(key);
+    else sessionStore()?.setItem(key, text);
+  } catch {
+    // A full or refused storage only loses the crash copy; the draft is still saved on leaving.
+  }
+}
+
 /**
  * The draft side of a composer: the field's text per conversation, kept out of the store while the user
- * types (keystrokes touch nothing), saved debounced with `saveDraft`, and flushed on blur, on switching
- * conversations and on unmount.
+ * types (keystrokes touch nothing), saved with `saveDraft` when the user leaves — blur, switching
+ * conversations, the page hiding or unloading, unmount — as Tencent's own apps do. Saving while typing
+ * would activate the conversation (a set draft raises its order) for text the user may delete again; an
+ * empty field never saves a draft. In between, the text is kept in session storage per user and
+ * conversation, so a reload or a crash restores it into the field.
  *
  * A conversation the user has not edited shows its stored `draftText`, so a draft restored after a reload,
  * set in another tab, or put back by "re-edit" appears by itself. Once edited, the field's own text wins
@@ -55,9 +94,10 @@ const asDraft = (text: string): string | null => (text.trim() === '' ? null : te
  */
 export function useComposerDraft({
   conversationID,
-  delayMs = 500,
+  delayMs = 300,
 }: UseComposerDraftOptions): UseComposerDraftReturn {
   const store = useChatStoreApi();
+  const userID = useChatStore((state) => state.userID);
   const draftText = useChatStore(
     useCallback(
       (state) => (conversationID ? (state.conversations.get(conversationID)?.draftText ?? null) : null),
@@ -97,26 +137,34 @@ export function useComposerDraft({
       const draft = asDraft(text);
       // The stored draft is the text being sent: only the send's success may clear it.
       if (draft === null && (fieldsRef.current[id]?.sending ?? 0) > 0) return;
-      store
-        .getState()
-        .saveDraft(id, draft)
-        .then(
-          () => {
-            if (mounted.current) release(id, text);
-          },
-          // The entry stays, so the text does too; the next edit or blur saves it again.
-          () => undefined,
-        );
+      const state = store.getState();
+      const key = localKey(state.userID, id);
+      state.saveDraft(id, draft).then(
+        () => {
+          // The local copy is kept until the draft it stood for is saved, unless newer text replaced it.
+          if (readLocal(key) === text) writeLocal(key, null);
+          if (mounted.current) release(id, text);
+        },
+        // The entry stays, so the text does too; the next edit or blur saves it again.
+        () => undefined,
+      );
     },
     [store, release],
   );
 
-  const flush = useCallback(() => {
+  /** Copies the waiting text to session storage now (a pause in typing, or before saving). */
+  const keepLocal = useCallback(() => {
     clearTimeout(timer.current);
+    const waiting = pending.current;
+    if (waiting) writeLocal(localKey(store.getState().userID, waiting.conversationID), waiting.text);
+  }, [store]);
+
+  const flush = useCallback(() => {
+    keepLocal();
     const waiting = pending.current;
     pending.current = null;
     if (waiting) save(waiting.conversationID, waiting.text);
-  }, [save]);
+  }, [keepLocal, save]);
 
   const editText = useCallback(
     (text: string) => {
@@ -126,10 +174,39 @@ export function useComposerDraft({
       update((current) => ({ ...current, [id]: { text, sending: current[id]?.sending ?? 0 } }));
       pending.current = { conversationID: id, text };
       clearTimeout(timer.current);
-      timer.current = setTimeout(flush, delayMs);
+      timer.current = setTimeout(keepLocal, delayMs);
     },
-    [conversationID, delayMs, flush, update],
+    [conversationID, delayMs, flush, keepLocal, update],
   );
+
+  // Text left unsaved by a reload or a crash comes back into the field, and is saved on leaving as usual.
+  useEffect(() => {
+    if (!conversationID || fieldsRef.current[conversationID] || pending.current) return;
+    const key = localKey(userID, conversationID);
+    const kept = readLocal(key);
+    if (kept === null) return;
+    const stored = store.getState().conversations.get(conversationID)?.draftText ?? null;
+    if (asDraft(kept) === stored) {
+      writeLocal(key, null);
+      return;
+    }
+    update((current) => ({ ...current, [conversationID]: { text: kept, sending: 0 } }));
+    pending.current = { conversationID, text: kept };
+  }, [conversationID, userID, store, update]);
+
+  // A page that hides (another tab, the phone's home screen) or unloads may never come back: save now.
+  useEffect(() => {
+    if (typeof document === 'undefined') return;
+    const onHide = () => {
+      if (document.visibilityState === 'hidden') flush();
+    };
+    document.addEventListener('visibilitychange', onHide);
+    window.addEventListener('pagehide', flush);
+    return () => {
+      document.removeEventListener('visibilitychange', onHide);
+      window.removeEventListener('pagehide', flush);
+    };
+  }, [flush]);
 
   // Leaving a conversation (or unmounting) saves what is still waiting, under the conversation it belongs to.
   useEffect(
@@ -154,6 +231,8 @@ export function useComposerDraft({
         clearTimeout(timer.current);
         pending.current = null;
       }
+      // The text leaves the field for the send; a reload must not bring it back as unsaved text.
+      writeLocal(localKey(store.getState().userID, id), null);
       update((current) => ({ ...current, [id]: { text: '', sending: (current[id]?.sending ?? 0) + 1 } }));
       let settled = false;
       const settle = (sent: boolean): boolean => {

@@ -67,8 +67,10 @@ export interface UseComposerOptions {
    */
   disabled?: boolean;
   /**
-   * How long typing pauses before the draft is saved, ms.
-   * @default 500
+   * How long typing pauses before the text is kept safe in session storage (a reload or a crash restores
+   * it), ms. The draft is saved to the conversation only when the user leaves it, blurs the field or the
+   * page hides, so text typed and deleted again never moves the conversation.
+   * @default 300
    */
   draftDelayMs?: number;
   /**
@@ -259,7 +261,7 @@ export function useComposer(options: UseComposerOptions = {}): UseComposerReturn
   const {
     sendKey = 'enter',
     disabled = false,
-    draftDelayMs = 500,
+    draftDelayMs = 300,
     typingStatus = 'c2c',
     typingIntervalMs = 3000,
     maxTextBytes = DEFAULT_MAX_TEXT_BYTES,

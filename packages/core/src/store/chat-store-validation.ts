@@ -151,10 +151,11 @@ export function assertGroupName(action: string, name: unknown): string {
 }
 
 export function assertDraft(action: string, text: unknown): string | null {
-  if (text === null || text === '') return null;
+  if (text === null) return null;
   if (typeof text !== 'string')
     throw invalid(action, `a draft must be a string or null, got ${describe(text)}`);
-  return text;
+  // A blank draft is no draft: it must never show as [Draft] nor activate the conversation.
+  return text.trim() === '' ? null : text;
 }
 
 export function assertText(action: string, text: unknown): string {

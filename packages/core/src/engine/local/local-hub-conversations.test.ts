@@ -252,6 +252,17 @@ describe('ordering: pins, drafts and activity', () => {
     expect(cleared.orderKey).toBe(drafted.orderKey);
   });
 
+  test('an empty or blank draft never activates a conversation', async () => {
+    const { alice } = await talk(['bob', 'carol']);
+    const order = ids((await alice.getConversationList(0, 10)).conversationList);
+    const before = await alice.getConversation('c2c_bob');
+    for (const draft of ['', '  \n ', null]) await alice.setConversationDraft('c2c_bob', draft);
+    const after = await alice.getConversation('c2c_bob');
+    expect(after.orderKey).toBe(before.orderKey);
+    expect(after.draftText).toBeNull();
+    expect(ids((await alice.getConversationList(0, 10)).conversationList)).toEqual(order);
+  });
+
   test('a draft reaches the same user on another device', async () => {
     await setup();
     const phone = await hub.connect('alice', { deviceID: 'phone' });

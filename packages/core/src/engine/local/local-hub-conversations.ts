@@ -70,14 +70,17 @@ export function pinConversation(
   return { conversations: hub.changedViews(ctx, ctx.userID) };
 }
 
-/** Sets a draft (moving the conversation to the top) or clears it. */
+/**
+ * Sets a draft (moving the conversation to the top) or clears it. A blank draft clears too: an empty
+ * draft never activates a conversation (a field typed into and emptied again must not move it).
+ */
 export function setDraft(
   hub: HubState,
   ctx: HandlerContext,
   args: HubMethods['setDraft']['args'],
 ): HubMethods['setDraft']['result'] {
   const record = hub.requireConversation(ctx.userID, args.conversationID, 'setConversationDraft');
-  if (args.draftText === null || args.draftText === '') {
+  if (args.draftText === null || args.draftText.trim() === '') {
     if (record.draftText !== null) hub.put(ctx, { ...record, draftText: null, draftTimestamp: null });
   } else {
     hub.put(ctx, {
