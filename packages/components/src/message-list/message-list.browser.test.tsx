@@ -255,6 +255,38 @@ describe('MessageList in a real browser: the scroll contract', () => {
     }
   });
 
+  it('stays at the bottom when its view shrinks or grows (a composer growing, a keyboard, a resize)', async () => {
+    const current = await createMessageListFixture({ generated: 60 });
+    fixture = current;
+    // Stands for the composer under the list: an attachment chip or a fifth line makes it taller.
+    const composer = document.createElement('div');
+    render(
+      <ChatProvider store={current.store} now={() => FIXTURE_NOW}>
+        <div style={{ width: 420, height: HEIGHT, display: 'flex', flexDirection: 'column' }}>
+          <MessageList conversationID={current.conversationID} markReadDelayMs={150} />
+          <div
+            ref={(element) => {
+              if (element && !element.contains(composer)) element.append(composer);
+            }}
+            style={{ flex: 'none' }}
+          />
+        </div>
+      </ChatProvider>,
+    );
+    const log = await screen.findByRole('log');
+    await settled(log);
+    expect(distanceFromBottom(log)).toBeLessThanOrEqual(1);
+    const newest = [...log.querySelectorAll<HTMLElement>('article[data-msgid]')].at(-1);
+    if (!newest) throw new Error('no message');
+    for (const height of [72, 160, 40, 0]) {
+      composer.style.height = `${height}px`;
+      await settled(log);
+      expect(log.clientHeight).toBe(HEIGHT - height);
+      expect(distanceFromBottom(log)).toBeLessThanOrEqual(1);
+      expect(newest.getBoundingClientRect().bottom).toBeLessThanOrEqual(log.getBoundingClientRect().bottom);
+    }
+  });
+
   it('leaves the view still when scrolled up, and raises a pill that counts the new messages', async () => {
     const current = await renderList({ generated: 80 });
     await scrollBy(current.log, -600);

@@ -502,6 +502,26 @@ export function useMessageList(options: UseMessageListOptions): UseMessageListRe
     restorePlace,
   ]);
 
+  // Staying at the bottom while the view changes size.
+  // A growing composer (a fifth line, an attachment chip), an on-screen keyboard or a window resize
+  // changes the list's own height, not its content: TanStack Virtual keeps the scrollTop, so the newest
+  // messages slid under the composer. A reader who was at the bottom before the change stays there.
+  useEffect(() => {
+    const viewport = viewportRef.current;
+    if (!viewport || typeof ResizeObserver === 'undefined') return;
+    let height = viewport.clientHeight;
+    const observer = new ResizeObserver(() => {
+      const previous = height;
+      height = viewport.clientHeight;
+      if (height === previous || !positioned.current) return;
+      // Where the bottom of the view was before the change (the scroll position has not moved with it).
+      const wasAtEnd = viewport.scrollHeight - previous - viewport.scrollTop <= endThreshold;
+      if (wasAtEnd) command(() => virtualizer.scrollToEnd());
+    });
+    observer.observe(viewport);
+    return () => observer.disconnect();
+  }, [viewportRef, virtualizer, command, endThreshold]);
+
   // Leaving: remember the place if the reader is scrolled up, forget it if they are at the bottom.
   useLayoutEffect(
     () => () => {
