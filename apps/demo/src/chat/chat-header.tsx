@@ -58,7 +58,8 @@ export function ChatHeader({ conversationID, titleID, onBack, onSearch }: ChatHe
           {info.name}
         </h2>
         <p className="demo-chat-subtitle" data-typing={typing ? '' : undefined} aria-live="polite">
-          {subtitle}
+          {/* "7 members" keeps its words in order on a right-to-left page. */}
+          <bdi>{subtitle}</bdi>
         </p>
       </div>
       <div className="demo-pane-actions">

@@ -56,6 +56,7 @@ export function useChatHeader(conversationID: string): ChatHeaderInfo {
   }, [engine, conversationID, parsed?.type, parsed?.groupID]);
 
   useEffect(() => {
+    setPeerOnline(false);
     if (parsed?.type !== 'c2c') return;
     let alive = true;
     const check = () => void presentUsers().then((users) => alive && setPeerOnline(users.has(parsed.userID)));
@@ -75,6 +76,7 @@ export function useChatHeader(conversationID: string): ChatHeaderInfo {
     type,
     memberCount: members?.size ?? null,
     typingNames: typing.map((user) => (type === 'c2c' ? name : (members?.get(user.userID) ?? user.userID))),
-    isPeerOnline,
+    // The header outlives a switch of chats: a group never shows the last one-to-one peer's presence.
+    isPeerOnline: type === 'c2c' && isPeerOnline,
   };
 }

@@ -54,7 +54,9 @@ export function MessageFile({ elem, message }: MessageElemProps<FileElem>) {
         <span className="tidings-message-file-name" title={name} dir="auto">
           {name}
         </span>
-        <span className="tidings-message-file-size">{size}</span>
+        <span className="tidings-message-file-size" dir="auto">
+          {size}
+        </span>
         {isBlocked && <span className="tidings-message-blocked-text">{strings.mediaBlocked}</span>}
       </span>
       {isUploading ? (

@@ -37,7 +37,12 @@ export function MessageLocation({ elem }: MessageElemProps<LocationElem>) {
         <span className="tidings-message-location-description" dir="auto">
           {elem.description || coordinates}
         </span>
-        {elem.description && <span className="tidings-message-location-coordinates">{coordinates}</span>}
+        {elem.description && (
+          // Always written N/S/E/W in Latin: isolated left to right, or rtl pages reorder its numbers.
+          <span className="tidings-message-location-coordinates" dir="ltr">
+            {coordinates}
+          </span>
+        )}
         {href && <span className="tidings-message-location-open">{strings.openInMaps}</span>}
       </span>
     </>

@@ -251,8 +251,9 @@ export const MessageListMessage = memo(function MessageListMessage({
         />
       )}
       {isRunStart && !isOwn && isGroup && (
-        <div className="tidings-message-sender" dir="auto">
-          {senderName}
+        // The block follows the page (the name sits above its bubble); the name keeps its own direction.
+        <div className="tidings-message-sender">
+          <bdi>{senderName}</bdi>
         </div>
       )}
       <div className="tidings-message-line">

@@ -1,0 +1,88 @@
+import { render, screen } from '@testing-library/react';
+import type { Message } from '@tidings/core';
+import { afterEach, describe, expect, it } from 'vitest';
+import { ChatProvider } from '../chat-provider/index';
+import { MessageList } from '../message-list/message-list';
+import { createMessageListFixture, type MessageListFixture } from '../message-list/message-list-fixtures';
+import { EVERY_TYPE, EVERY_TYPE_MEDIA } from '../message-list/message-list-story-data';
+import { MessageContent } from './index';
+
+let fixture: MessageListFixture | null = null;
+afterEach(async () => {
+  await fixture?.close();
+  fixture = null;
+});
+
+/** Where on screen (its left edge) a piece of an element's text is drawn. */
+function leftOf(element: Element, text: string): number {
+  const walker = document.createTreeWalker(element, NodeFilter.SHOW_TEXT);
+  for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+    const at = node.textContent?.indexOf(text) ?? -1;
+    if (at < 0) continue;
+    const range = document.createRange();
+    range.setStart(node, at);
+    range.setEnd(node, at + text.length);
+    return range.getBoundingClientRect().left;
+  }
+  throw new Error(`"${text}" is not in ${element.textContent}`);
+}
+
+async function showRtl(type: string) {
+  const current = await createMessageListFixture({ messages: EVERY_TYPE, media: EVERY_TYPE_MEDIA });
+  fixture = current;
+  const state = current.store.getState();
+  const message = (state.windows[current.conversationID]?.messageIDs ?? [])
+    .map((id) => state.messages.get(id) as Message)
+    .find((each) => each.elemList[0]?.type === type) as Message;
+  render(
+    <ChatProvider store={current.store}>
+      <div dir="rtl" style={{ width: 360 }}>
+        <MessageContent message={message} />
+      </div>
+    </ChatProvider>,
+  );
+}
+
+describe('MessageContent in a real browser, right to left', () => {
+  it('draws coordinates in their own order: latitude first, each number before its letter', async () => {
+    await showRtl('location');
+    const coordinates = document.querySelector('.tidings-message-location-coordinates') as HTMLElement;
+    expect(coordinates).toHaveTextContent('37.7749° N, 122.4194° W');
+    expect(leftOf(coordinates, '37.7749')).toBeLessThan(leftOf(coordinates, 'N,'));
+    expect(leftOf(coordinates, 'N,')).toBeLessThan(leftOf(coordinates, '122.4194'));
+    expect(leftOf(coordinates, '122.4194')).toBeLessThan(leftOf(coordinates, 'W'));
+  });
+
+  it('draws a file size as a number before its unit', async () => {
+    await showRtl('file');
+    const size = document.querySelector('.tidings-message-file-size') as HTMLElement;
+    expect(size).toHaveTextContent('1.4 MB');
+    expect(leftOf(size, '1.4')).toBeLessThan(leftOf(size, 'MB'));
+  });
+});
+
+describe('MessageList in a real browser, right to left', () => {
+  it('puts a group sender’s name on the same side as their bubble', async () => {
+    const current = await createMessageListFixture({
+      type: 'group',
+      messages: [
+        { from: 'bob', minutesAgo: 3, elems: [{ type: 'text', text: 'Parking fills up by 8:30' }] },
+        { from: 'alice', minutesAgo: 2, elems: [{ type: 'text', text: 'On my way' }] },
+      ],
+    });
+    fixture = current;
+    render(
+      <ChatProvider store={current.store}>
+        <div dir="rtl" style={{ width: 480, height: 400, display: 'flex', flexDirection: 'column' }}>
+          <MessageList conversationID={current.conversationID} />
+        </div>
+      </ChatProvider>,
+    );
+    const text = await screen.findByText('Parking fills up by 8:30');
+    const bubble = text.closest('.tidings-message-bubble') as HTMLElement;
+    const name = bubble.closest('article')?.querySelector('.tidings-message-sender') as HTMLElement;
+    const nameBox = leftOf(name, name.textContent?.trim().slice(-1) ?? '');
+    // The name's last letter ends near the bubble's right edge (the start side in rtl), not across the row.
+    expect(Math.abs(bubble.getBoundingClientRect().right - nameBox)).toBeLessThan(60);
+  });
+});
