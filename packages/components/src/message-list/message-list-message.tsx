@@ -218,7 +218,18 @@ export const MessageListMessage = memo(function MessageListMessage({
   const last = message.elemList[message.elemList.length - 1];
   const metaInline = !bare && last?.type === 'text';
   const textDir = last?.type === 'text' ? (textDirection(last.text) ?? undefined) : undefined;
-  const label = [senderName, time, stateLabel].filter(Boolean).join(', ');
+  // A screen reader hears what the eyes see: who, what (the text, or a marker such as "[Image]"), when.
+  // Line breaks are spoken as spaces, so a message of several lines is heard whole (up to the cap).
+  const said = formatMessagePreview(
+    {
+      ...message,
+      elemList: message.elemList.map((elem) =>
+        elem.type === 'text' ? { ...elem, text: elem.text.replace(/\s+/gu, ' ') } : elem,
+      ),
+    },
+    { strings, isGroup: false },
+  );
+  const label = [senderName, said, time, stateLabel].filter(Boolean).join(', ');
 
   return (
     <article

@@ -1,4 +1,4 @@
-import { render, screen, waitFor } from '@testing-library/react';
+import { render, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { ChatProvider } from '../chat-provider/index';
@@ -522,6 +522,25 @@ describe('MessageList in a real browser: the scroll contract', () => {
     expect(target.bottom).toBeLessThanOrEqual(box.bottom);
     expect(screen.getByRole('button', { name: 'Jump to latest' })).toBeVisible();
     await waitFor(() => expect(article(current.log, 'target')).not.toHaveAttribute('data-highlighted'));
+  });
+});
+
+describe('MessageList in a real browser: what a screen reader hears', () => {
+  it('announces each message with what it shows: who, what they said, when', async () => {
+    const current = await renderList({
+      messages: [
+        { from: 'bob', minutesAgo: 3, elems: [{ type: 'text', text: 'Parking fills up by 8:30' }] },
+        {
+          from: 'alice',
+          minutesAgo: 2,
+          elems: [{ type: 'location', description: 'Trailhead parking', latitude: 37.9, longitude: -122.5 }],
+        },
+      ],
+    });
+    const bob = screen.getByRole('article', { name: /^Bob/ });
+    expect(bob).toHaveAccessibleName(expect.stringContaining('Parking fills up by 8:30'));
+    const own = within(current.log).getByRole('article', { name: /^You/ });
+    expect(own).toHaveAccessibleName(expect.stringMatching(/^You, \[Location\] Trailhead parking, .*\d/));
   });
 });
 

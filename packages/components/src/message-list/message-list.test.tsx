@@ -69,11 +69,13 @@ describe('MessageList', () => {
     await waitFor(() => expect(screen.getByText('No messages yet')).toBeInTheDocument());
   });
 
-  it('names each message by sender, time and — for own messages — delivery status', async () => {
+  it('names each message by sender, what it says, time and — for own messages — delivery status', async () => {
     const { fixture: current } = await renderList({}, {});
     await current.bob.markC2CMessageAsRead('alice');
-    expect(await screen.findByRole('article', { name: 'Bob Martin, 15:25' })).toBeInTheDocument();
-    const own = await screen.findByRole('article', { name: 'You, 15:01, Read' });
+    expect(
+      await screen.findByRole('article', { name: 'Bob Martin, Thanks so much!, 15:25' }),
+    ).toBeInTheDocument();
+    const own = await screen.findByRole('article', { name: 'You, Looks great, approved ✅, 15:01, Read' });
     expect(own).toHaveAttribute('data-own');
     expect(own).toHaveAttribute('data-state', 'read');
     expect(within(own).getByRole('img', { name: 'Read' })).toBeInTheDocument();
@@ -143,11 +145,13 @@ describe('MessageList', () => {
 
   it('moves focus between messages with the arrow keys, keeping one message in the tab order', async () => {
     await renderList();
-    const newest = await screen.findByRole('article', { name: 'Bob Martin, 15:25' });
+    const newest = await screen.findByRole('article', { name: 'Bob Martin, Thanks so much!, 15:25' });
     expect(newest).toHaveAttribute('tabindex', '0');
     newest.focus();
     await userEvent.keyboard('{ArrowUp}');
-    await waitFor(() => expect(document.activeElement).toHaveAccessibleName(/^You, 15:01/));
+    await waitFor(() =>
+      expect(document.activeElement).toHaveAccessibleName(/^You, Looks great, approved ✅, 15:01/),
+    );
     expect(document.activeElement).toHaveAttribute('tabindex', '0');
     expect(newest).toHaveAttribute('tabindex', '-1');
     await userEvent.keyboard('{End}');
