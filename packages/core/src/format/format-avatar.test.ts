@@ -18,6 +18,11 @@ describe('avatarColorOf', () => {
     expect(AVATAR_COLORS).toContain(avatarColorOf(''));
   });
 
+  it('gives a person one colour, keyed by their user ID or their one-to-one conversation', () => {
+    const people = Array.from({ length: 40 }, (_, i) => `person${i}`);
+    for (const userID of people) expect(avatarColorOf(`c2c_${userID}`), userID).toBe(avatarColorOf(userID));
+  });
+
   it('spreads similar IDs over the palette', () => {
     const used = new Set(Array.from({ length: 200 }, (_, i) => avatarColorOf(`user${i}`)));
     expect(used.size).toBe(AVATAR_COLORS.length);

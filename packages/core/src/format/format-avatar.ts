@@ -29,13 +29,15 @@ function hashOf(text: string): number {
 
 /**
  * A stable avatar colour for an ID (user, group or conversation): the same ID always gets the same colour
- * from {@link AVATAR_COLORS}, on every device.
+ * from {@link AVATAR_COLORS}, on every device. A one-to-one conversation's ID (`c2c_<userID>`) gets its
+ * person's colour, so one person has one colour everywhere: sign-in, contacts, the list, the chat.
  *
  * @example
- * avatarColorOf('c2c_bob'); // e.g. '#0F766E'
+ * avatarColorOf('c2c_bob'); // e.g. '#0F766E', the same as avatarColorOf('bob')
  */
 export function avatarColorOf(id: string): string {
-  return AVATAR_COLORS[hashOf(id) % AVATAR_COLORS.length] as string;
+  const key = id.startsWith('c2c_') ? id.slice(4) : id;
+  return AVATAR_COLORS[hashOf(key) % AVATAR_COLORS.length] as string;
 }
 
 const LETTER_OR_DIGIT = /[\p{L}\p{N}]/u;
