@@ -6,5 +6,5 @@ import { afterEach } from 'vitest';
 afterEach(() => {
   cleanup();
   // Composers keep unsaved text per user and conversation in session storage; each test starts clean.
-  sessionStorage.clear();
+  if (typeof sessionStorage !== 'undefined') sessionStorage.clear();
 });

@@ -27,7 +27,7 @@ describe('ConversationFilterTabs in a real browser', () => {
     render(
       <ChatProvider store={fixture.store} now={() => FIXTURE_NOW}>
         <div style={{ width: 280 }}>
-          <ConversationFilterTabs value="all" end={<MarkAllReadMenu />} />
+          <ConversationFilterTabs value="all" onValueChange={() => {}} end={<MarkAllReadMenu />} />
         </div>
       </ChatProvider>,
     );

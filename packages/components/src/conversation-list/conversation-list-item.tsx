@@ -57,9 +57,19 @@ export function ConversationListItemAvatar({ item }: { item: ConversationItem })
   );
 }
 
-/** Part: the name, one line with an ellipsis. */
+/**
+ * Part: the name, one line with an ellipsis, and the mute icon after it when the conversation is muted
+ * and has unread messages (its grey count then takes the end of line two).
+ */
 export function ConversationListItemName({ item }: { item: ConversationItem }) {
-  return <span className="tidings-conversation-list-item-name">{item.name}</span>;
+  const isMutedWithUnread = item.isMuted && item.unreadCount > 0;
+  if (!isMutedWithUnread) return <span className="tidings-conversation-list-item-name">{item.name}</span>;
+  return (
+    <span className="tidings-conversation-list-item-name">
+      <span className="tidings-conversation-list-item-name-text">{item.name}</span>
+      <span className="tidings-conversation-list-item-muted" />
+    </span>
+  );
 }
 
 /** Part: the time at the end of line one (accent colour when unread). */
@@ -93,8 +103,9 @@ export function ConversationListItemPreview({ item }: { item: ConversationItem }
 }
 
 /**
- * Part: the end of line two — the pinned marker, then the unread badge (a number capped at `99+`; a dot
- * when muted or marked unread) or, for a muted conversation with nothing unread, the mute icon.
+ * Part: the end of line two — the pinned marker, then the unread badge (a number capped at `99+`, grey
+ * when muted; a dot when marked unread with nothing counted) or, for a muted conversation with nothing
+ * unread, the mute icon.
  */
 export function ConversationListItemStatus({ item }: { item: ConversationItem }) {
   const showBadge = item.unreadCount > 0 || item.isMarkedUnread;
@@ -104,7 +115,13 @@ export function ConversationListItemStatus({ item }: { item: ConversationItem })
     <span className="tidings-conversation-list-item-status">
       {item.isPinned && <span className="tidings-conversation-list-item-pin" />}
       {showBadge ? (
-        <UnreadBadge count={item.unreadCount} muted={item.isMuted} markedUnread={item.isMarkedUnread} />
+        <UnreadBadge
+          count={item.unreadCount}
+          muted={item.isMuted}
+          markedUnread={item.isMarkedUnread}
+          // A muted count is still worth reading (grey, not red); a lone dot said too little.
+          dot={item.unreadCount > 0 ? false : undefined}
+        />
       ) : (
         item.isMuted && <span className="tidings-conversation-list-item-muted" />
       )}
@@ -280,7 +297,7 @@ function ConversationListItemGuarded(props: ConversationListItemProps) {
  * directly when rows above it move, so a move re-renders nothing but the list.
  *
  * DOM: `div.tidings-conversation-list-item[role="row"]` > `div.tidings-conversation-list-item-cell[role="gridcell"]`
- * > avatar, `.tidings-conversation-list-item-name`, `-time`, `-preview` (> `-marker`, `-failed`),
+ * > avatar, `.tidings-conversation-list-item-name` (> `-name-text`, `-muted` when muted with unread), `-time`, `-preview` (> `-marker`, `-failed`),
  * `-status` (> `-pin`, unread badge, `-muted`), `button.tidings-conversation-list-item-actions`.
  *
  * Data attributes on the row (present only when true): `data-pinned`, `data-muted`, `data-unread` (unread

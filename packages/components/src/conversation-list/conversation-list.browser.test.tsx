@@ -126,3 +126,22 @@ describe('ConversationList in a browser', () => {
     expect(store.getState().views['']?.isFinished).toBe(true);
   });
 });
+
+describe('ConversationList on a touch screen', () => {
+  it('opens a row’s actions with a long press, without opening the conversation', async () => {
+    fixture = await createLargeFixture(40);
+    const { store } = fixture;
+    const grid = renderList(store);
+    const row = (await within(grid).findAllByRole('row'))[1] as HTMLElement;
+    const box = row.getBoundingClientRect();
+    const at = { clientX: box.left + 120, clientY: box.top + 30, pointerType: 'touch', bubbles: true };
+    row.dispatchEvent(new PointerEvent('pointerdown', at));
+    await new Promise((resolve) => setTimeout(resolve, 650));
+    expect(await screen.findByRole('menu')).toBeVisible();
+    row.dispatchEvent(new PointerEvent('pointerup', at));
+    row.dispatchEvent(new MouseEvent('click', at));
+    await frame();
+    expect(store.getState().activeConversationID).toBeNull();
+    expect(screen.getByRole('menu')).toBeVisible();
+  });
+});

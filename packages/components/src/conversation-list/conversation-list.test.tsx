@@ -281,7 +281,14 @@ describe('ConversationList', () => {
     await user.click(screen.getByRole('menuitemradio', { name: 'Block messages' }));
     await waitFor(() => expect(store.getState().conversations.get('c2c_bob')?.recvOpt).toBe('notReceive'));
     expect(bob).toHaveAttribute('data-muted');
-    expect(within(bob).getByRole('img', { name: '3 unread messages' })).toHaveAttribute('data-dot');
+    // Muted with unread messages: a grey count (not a lone dot) and the mute icon by the name.
+    const badge = within(bob).getByRole('img', { name: '3 unread messages' });
+    expect(badge).not.toHaveAttribute('data-dot');
+    expect(badge).toHaveAttribute('data-muted');
+    expect(badge).toHaveTextContent('3');
+    expect(
+      bob.querySelector('.tidings-conversation-list-item-name .tidings-conversation-list-item-muted'),
+    ).not.toBeNull();
   });
 
   it('hides a conversation and gives focus to the row that takes its place', async () => {

@@ -18,6 +18,7 @@ import {
   type FocusEvent,
   type KeyboardEvent,
   type MouseEvent,
+  type PointerEvent,
   useCallback,
   useEffect,
   useLayoutEffect,
@@ -119,12 +120,20 @@ export interface UseConversationListReturn {
     onKeyDown: (event: KeyboardEvent<HTMLElement>) => void;
     onClick: (event: MouseEvent<HTMLElement>) => void;
     onContextMenu: (event: MouseEvent<HTMLElement>) => void;
+    /** A long press with a finger opens the actions menu (touch screens show no ⋯ button). */
+    onPointerDown: (event: PointerEvent<HTMLElement>) => void;
+    onPointerMove: (event: PointerEvent<HTMLElement>) => void;
+    onPointerUp: () => void;
+    onPointerCancel: () => void;
     onFocus: (event: FocusEvent<HTMLElement>) => void;
     onBlur: (event: FocusEvent<HTMLElement>) => void;
   };
   /** The TanStack virtualizer, for scrolling from the outside (`scrollToIndex`). */
   virtualizer: Virtualizer<HTMLDivElement, Element>;
 }
+
+/** How long a finger rests on a row before its actions menu opens, ms (as the platforms' long press). */
+const LONG_PRESS_MS = 500;
 
 function rowOf(target: EventTarget | null): HTMLElement | null {
   return target instanceof Element ? target.closest<HTMLElement>('[role="row"][data-conversation-id]') : null;
@@ -438,8 +447,46 @@ export function useConversationList(options: UseConversationListOptions = {}): U
     [indexOf, focusIndex, open, openMenu],
   );
 
+  // A long press with a finger: iOS fires no contextmenu event, and the ⋯ button is hidden on touch.
+  const press = useRef<{ timer: ReturnType<typeof setTimeout>; x: number; y: number } | null>(null);
+  const pressedOpen = useRef(false);
+  const endPress = useCallback(() => {
+    if (press.current) clearTimeout(press.current.timer);
+    press.current = null;
+  }, []);
+  const onPointerDown = useCallback(
+    (event: PointerEvent<HTMLElement>) => {
+      endPress();
+      pressedOpen.current = false;
+      const row = rowOf(event.target);
+      if (event.pointerType !== 'touch' || !row) return;
+      const { clientX: x, clientY: y } = event;
+      const timer = setTimeout(() => {
+        press.current = null;
+        pressedOpen.current = true;
+        openMenu(row.dataset.conversationId as string, { x, y });
+      }, LONG_PRESS_MS);
+      press.current = { timer, x, y };
+    },
+    [endPress, openMenu],
+  );
+  const onPointerMove = useCallback(
+    (event: PointerEvent<HTMLElement>) => {
+      const start = press.current;
+      // A finger that moves is scrolling, not pressing.
+      if (start && Math.hypot(event.clientX - start.x, event.clientY - start.y) > 10) endPress();
+    },
+    [endPress],
+  );
+  useEffect(() => endPress, [endPress]);
+
   const onClick = useCallback(
     (event: MouseEvent<HTMLElement>) => {
+      // The click that ends a long press must not open the conversation under the menu.
+      if (pressedOpen.current) {
+        pressedOpen.current = false;
+        return;
+      }
       const row = rowOf(event.target);
       if (!row) return;
       const conversationID = row.dataset.conversationId as string;
@@ -456,6 +503,9 @@ export function useConversationList(options: UseConversationListOptions = {}): U
       const row = rowOf(event.target);
       if (!row) return;
       event.preventDefault();
+      // Android fires contextmenu for the same long press: the menu is already open.
+      if (pressedOpen.current) return;
+      endPress();
       // A keyboard-made contextmenu event (no pointer position) anchors at the row instead.
       const fromKeyboard = event.clientX === 0 && event.clientY === 0;
       openMenu(
@@ -463,7 +513,7 @@ export function useConversationList(options: UseConversationListOptions = {}): U
         fromKeyboard ? row : { x: event.clientX, y: event.clientY },
       );
     },
-    [openMenu],
+    [openMenu, endPress],
   );
 
   const onFocus = useCallback((event: FocusEvent<HTMLElement>) => {
@@ -521,6 +571,10 @@ export function useConversationList(options: UseConversationListOptions = {}): U
       onKeyDown,
       onClick,
       onContextMenu,
+      onPointerDown,
+      onPointerMove,
+      onPointerUp: endPress,
+      onPointerCancel: endPress,
       onFocus,
       onBlur,
     },
