@@ -283,6 +283,13 @@ describe('getConversationPreview', () => {
     expect(formatConversationPreview(withDraft, { strings: zhCN })).toBe('[草稿] see you');
   });
 
+  it('says "You:" before your own last message in a one-to-one chat, and nothing before the peer’s', () => {
+    const own = conversation({ lastMessage: { ...message([text('see you at 8')]), isSelf: true } });
+    expect(formatConversationPreview(own, { strings: en })).toBe('You: see you at 8');
+    const peer = conversation({ lastMessage: { ...message([text('ok')]), isSelf: false } });
+    expect(formatConversationPreview(peer, { strings: en })).toBe('ok');
+  });
+
   it('ignores a blank draft', () => {
     expect(
       formatConversationPreview(conversation({ draftText: '  ', lastMessage: message([text('hi')]) }), {

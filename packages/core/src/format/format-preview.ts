@@ -220,7 +220,8 @@ export interface ConversationPreviewOptions {
 
 /**
  * The preview of a conversation in parts: a draft wins (`[Draft]` + its first line) over the last message;
- * an unread `@` mention in a group adds `[@me]` / `[@all]` before the last message.
+ * an unread `@` mention in a group adds `[@me]` / `[@all]` before the last message. The last message is
+ * prefixed with its sender in groups, and with "You" wherever it is your own.
  *
  * @example
  * const { markerType, marker, text } = getConversationPreview(conversation, { strings: en });
@@ -233,9 +234,13 @@ export function getConversationPreview(
   const draft = conversation.draftText ? firstLine(conversation.draftText) : '';
   if (draft) return { kind: 'draft', markerType: 'draft', marker: strings.previewDraft, text: draft };
 
-  const text = formatMessagePreview(conversation.lastMessage, {
+  const last = conversation.lastMessage;
+  const isOwn =
+    last !== null && (options.selfUserID !== undefined ? last.sender === options.selfUserID : last.isSelf);
+  const text = formatMessagePreview(last, {
     strings,
-    isGroup: conversation.type === 'group',
+    // Your own last message says so in a one-to-one chat too ("You: see you"), as in a group.
+    isGroup: conversation.type === 'group' || isOwn,
     ...(options.selfUserID !== undefined && { selfUserID: options.selfUserID }),
     ...(options.nameOf && { nameOf: options.nameOf }),
   });
