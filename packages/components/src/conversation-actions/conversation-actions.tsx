@@ -3,10 +3,12 @@ import {
   type ConversationGroup,
   type ReceiveMessageOpt,
   selectConversation,
+  type UnreadFilter,
 } from '@tidings/core';
 import { type FormEvent, memo, useCallback, useRef, useState } from 'react';
 import { useInboxStrings } from '../chat-provider/use-chat-config';
 import { useChatStore, useChatStoreApi } from '../chat-provider/use-chat-store';
+import { useTotalUnread, useUnreadByFilter } from '../conversation-filter-tabs/use-conversation-filter-tabs';
 import { ConfirmDialog, Dialog } from '../dialog/dialog';
 import {
   Menu,
@@ -274,9 +276,11 @@ export interface MarkAllReadMenuProps {
 
 /**
  * "Mark all as read" as a menu button with the seeds' scopes: every conversation, every one-to-one
- * conversation, every group (`markAllRead('all' | 'c2c' | 'group')`).
+ * conversation, every group (`markAllRead('all' | 'c2c' | 'group')`). The menu is titled and says how
+ * many unread messages each choice marks read; a scope with none is disabled.
  *
- * DOM: `button.tidings-menu-trigger.tidings-mark-all-read` and its {@link Menu}.
+ * DOM: `button.tidings-menu-trigger.tidings-mark-all-read` and its {@link Menu}
+ * (`.tidings-mark-all-read-menu` > `-title`, items > `-scope`, `-count`).
  *
  * @example
  * <MarkAllReadMenu />
@@ -300,11 +304,46 @@ export function MarkAllReadMenu({ onError, className }: MarkAllReadMenuProps) {
       >
         <Glyph d={CHECK_ALL} />
       </MenuTrigger>
-      <MenuContent>
-        <MenuItem onSelect={() => mark('all')}>{strings.filterAll}</MenuItem>
-        <MenuItem onSelect={() => mark('c2c')}>{strings.filterDirect}</MenuItem>
-        <MenuItem onSelect={() => mark('group')}>{strings.filterGroups}</MenuItem>
+      <MenuContent aria-label={strings.markAllRead} className="tidings-mark-all-read-menu">
+        {/* The menu is named by its label; the title is for the eyes. */}
+        <div className="tidings-mark-all-read-title" aria-hidden="true">
+          {strings.markAllRead}
+        </div>
+        <MarkAllReadItem label={strings.filterAll} filter={ALL} onSelect={() => mark('all')} />
+        <MarkAllReadItem label={strings.filterDirect} filter={C2C} onSelect={() => mark('c2c')} />
+        <MarkAllReadItem label={strings.filterGroups} filter={GROUP} onSelect={() => mark('group')} />
       </MenuContent>
     </Menu>
+  );
+}
+
+const ALL: UnreadFilter = {};
+const C2C: UnreadFilter = { type: 'c2c' };
+const GROUP: UnreadFilter = { type: 'group' };
+
+/** One scope of {@link MarkAllReadMenu}: its name and how many messages it would mark read (none: disabled). */
+function MarkAllReadItem({
+  label,
+  filter,
+  onSelect,
+}: {
+  label: string;
+  filter: UnreadFilter;
+  onSelect: () => void;
+}) {
+  const strings = useInboxStrings();
+  const total = useTotalUnread();
+  const filtered = useUnreadByFilter(filter);
+  const count = (filter.type ? filtered : total) ?? 0;
+  return (
+    <MenuItem
+      onSelect={onSelect}
+      disabled={count === 0}
+      // Read as one phrase with a pause ("Direct, 11 unread messages"), starting with the visible label.
+      aria-label={`${label}, ${strings.unreadMessages(count)}`}
+    >
+      <span className="tidings-mark-all-read-scope">{label}</span>
+      <span className="tidings-mark-all-read-count">{strings.unreadMessages(count)}</span>
+    </MenuItem>
   );
 }

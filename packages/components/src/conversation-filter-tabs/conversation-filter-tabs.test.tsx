@@ -165,7 +165,14 @@ describe('ConversationFilterTabs', () => {
     expect(unreadOf(store, 'c2c')).toBeGreaterThan(0);
     const groups = unreadOf(store, 'group');
     await user.click(screen.getByRole('button', { name: 'Mark all as read' }));
-    await user.click(screen.getByRole('menuitem', { name: 'Direct' }));
+    // The menu says what will happen, and to how many messages.
+    const menu = screen.getByRole('menu', { name: 'Mark all as read' });
+    expect(menu).toHaveTextContent('Mark all as read');
+    const direct = within(menu).getByRole('menuitem', { name: /^Direct/ });
+    await waitFor(() =>
+      expect(direct).toHaveAccessibleName(`Direct, ${unreadOf(store, 'c2c')} unread messages`),
+    );
+    await user.click(direct);
     await waitFor(() => expect(unreadOf(store, 'c2c')).toBe(0));
     expect(unreadOf(store, 'group')).toBe(groups);
     await waitFor(() =>
