@@ -105,6 +105,15 @@ describe('MessageSearch', { timeout: 20_000 }, () => {
     await waitFor(() => expect(screen.getByRole('status')).toHaveTextContent('No messages found'));
   });
 
+  it('offers the people one chats with as senders before anything is found', async () => {
+    const { store } = await setup();
+    renderSearch(store);
+    const senders = within(screen.getByRole('combobox', { name: 'From' })).getAllByRole('option');
+    expect(senders.map((option) => option.textContent)).toEqual(
+      expect.arrayContaining(['Anyone', 'You', 'Bob Martin', 'Carol 王']),
+    );
+  });
+
   it('filters by sender', async () => {
     const { store } = await setup();
     const user = userEvent.setup();
