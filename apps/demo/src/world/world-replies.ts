@@ -19,10 +19,20 @@ function pick<T>(list: readonly T[], seed: number): T {
 
 /**
  * What a person answers to a message: in the message's language, about what it holds (a photo, a file,
- * a question, a greeting), sometimes with a sticker.
+ * a question, a greeting), sometimes with a sticker. The pick depends on who answers, and never repeats
+ * `previous` (the answerer's last line), so people do not echo each other or themselves word for word.
  */
-export function replyTo(message: Message, senderName: string): MessageElem {
-  const seed = hashOf(message.msgID);
+export function replyTo(
+  message: Message,
+  senderName: string,
+  replierID = '',
+  previous: string | null = null,
+): MessageElem {
+  const seed = hashOf(`${message.msgID}:${replierID}`);
+  const fresh = (list: readonly string[], at: number): string => {
+    const first = pick(list, at);
+    return first === previous && list.length > 1 ? pick(list, at + 1) : first;
+  };
   const text = message.elemList
     .flatMap((elem) => (elem.type === 'text' ? [elem.text] : []))
     .join(' ')
@@ -30,16 +40,16 @@ export function replyTo(message: Message, senderName: string): MessageElem {
   const lang = CJK.test(text) ? 'zh' : 'en';
   const first = message.elemList[0];
   const say = (value: string): MessageElem => ({ type: 'text', text: value });
-  if (first?.type === 'image' || first?.type === 'video') return say(REPLIES.image[lang]);
-  if (first?.type === 'file') return say(REPLIES.file[lang]);
-  if (first?.type === 'sound') return say(REPLIES.voice[lang]);
-  if (first?.type === 'location') return say(REPLIES.location[lang]);
+  if (first?.type === 'image' || first?.type === 'video') return say(fresh(REPLIES.image[lang], seed));
+  if (first?.type === 'file') return say(fresh(REPLIES.file[lang], seed));
+  if (first?.type === 'sound') return say(fresh(REPLIES.voice[lang], seed));
+  if (first?.type === 'location') return say(fresh(REPLIES.location[lang], seed));
   if (first?.type === 'face') return { type: 'face', index: pick(REPLIES.face, seed), data: 'default' };
   if (/^(hi|hey|hello|yo|morning)\b|^(你好|嗨|早)/i.test(text)) {
     const name = senderName.split(' ')[0] ?? senderName;
     return say(REPLIES.greeting[lang](name));
   }
-  if (/[?？]\s*$/.test(text)) return say(pick(REPLIES.question[lang], seed));
+  if (/[?？]\s*$/.test(text)) return say(fresh(REPLIES.question[lang], seed));
   if (seed % 7 === 0) return { type: 'face', index: pick(REPLIES.face, seed >> 3), data: 'default' };
-  return say(pick(REPLIES[lang], seed >> 2));
+  return say(fresh(REPLIES[lang], seed >> 2));
 }

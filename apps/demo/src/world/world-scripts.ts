@@ -279,10 +279,26 @@ export const REPLIES = {
   ],
   zh: ['好的 👌', '收到，谢谢！', '哈哈，是的', '没问题', '我看一下再回复你', '太好了！', '明白了'],
   greeting: { en: (name: string) => `Hi ${name}! 👋`, zh: (name: string) => `${name}，你好！👋` },
-  image: { en: 'Great photo! 📸', zh: '照片拍得真好！📸' },
-  file: { en: 'Got the file, thanks. I’ll read it today', zh: '文件收到了，谢谢' },
-  voice: { en: 'Listening now 🎧', zh: '我听一下 🎧' },
-  location: { en: 'See you there!', zh: '好，那儿见！' },
+  image: {
+    en: ['Great photo! 📸', 'Love this one', 'Wow, where was that?', 'Nice shot 😍'],
+    zh: ['照片拍得真好！📸', '好美啊', '哇，这是哪里？', '拍得不错 😍'],
+  },
+  file: {
+    en: [
+      'Got the file, thanks. I’ll read it today',
+      'Thanks, opening it now',
+      'Received, will review tonight',
+    ],
+    zh: ['文件收到了，谢谢', '收到，我现在打开看看', '好的，今晚看完回复你'],
+  },
+  voice: {
+    en: ['Listening now 🎧', 'Ha, I’ll listen on my way', 'Got your voice note'],
+    zh: ['我听一下 🎧', '收到语音，等下听', '好的，我听听'],
+  },
+  location: {
+    en: ['See you there!', 'On my way 🚶', 'Perfect, I know the place'],
+    zh: ['好，那儿见！', '我这就过去 🚶', '知道那儿，没问题'],
+  },
   face: [16, 1, 18, 2, 24],
   question: {
     en: ['Good question. I think so?', 'Not sure yet, I’ll find out', 'Yes!'],

@@ -57,6 +57,8 @@ class Simulation {
   #present = new Set<string>();
   #settings: WorldSettings = worldSettingsStore.get();
   readonly #pendingReplies = new Map<string, ReturnType<typeof setTimeout>>();
+  /** Each simulated person's last line, so they never say the same thing twice in a row. */
+  readonly #lastLines = new Map<string, string>();
   readonly #memberCache = new Map<string, string[]>();
   #chatterTimer: ReturnType<typeof setTimeout> | null = null;
   #trafficTimer: ReturnType<typeof setInterval> | null = null;
@@ -216,7 +218,14 @@ class Simulation {
     await bot.store.getState().sendTyping(message.conversationID);
     await wait(between(1200, 2400));
     if (this.#stopped) return;
-    await this.#send(bot, replyTo(message, message.nick || message.sender), message);
+    const reply = replyTo(
+      message,
+      message.nick || message.sender,
+      bot.userID,
+      this.#lastLines.get(bot.userID) ?? null,
+    );
+    if (reply.type === 'text') this.#lastLines.set(bot.userID, reply.text);
+    await this.#send(bot, reply, message);
   }
 
   async #send(bot: Bot, elem: MessageElem, to: Pick<Message, 'conversationType' | 'groupID' | 'sender'>) {
