@@ -2,6 +2,7 @@ import { formatFileSize } from '@tidings/core';
 import { type CSSProperties, memo, useId } from 'react';
 import { useChatConfig } from '../chat-provider/use-chat-config';
 import { CloseIcon, FileIcon, PlayIcon } from '../icons/icons';
+import { FileName } from '../message-content/message-content-file';
 import type { ComposerAttachment } from './use-composer-attachments';
 
 /** Props of {@link ComposerAttachments}. */
@@ -84,9 +85,7 @@ function ComposerAttachmentItem({
         )}
       </span>
       <span className="tidings-composer-attachment-text">
-        <span id={nameID} className="tidings-composer-attachment-name" title={name} dir="auto">
-          {name}
-        </span>
+        <FileName id={nameID} className="tidings-composer-attachment-name" name={name} />
         <span className="tidings-composer-attachment-meta" dir="auto">
           {status === 'uploading' ? `${progress}%` : formatFileSize(size, locale)}
         </span>

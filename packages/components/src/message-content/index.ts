@@ -9,7 +9,7 @@ export {
 } from './message-content-context';
 export { MessageCustom, MessageCustomFallback, parseCustomData } from './message-content-custom';
 export { MessageFace } from './message-content-face';
-export { MessageFile } from './message-content-file';
+export { FileName, MessageFile } from './message-content-file';
 export { MessageImage } from './message-content-image';
 export {
   emojiOnlyCount,

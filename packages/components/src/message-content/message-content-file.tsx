@@ -7,6 +7,32 @@ import { mediaSourceOf, saveMediaElem } from './message-content-media';
 import { MessageUploadProgress } from './message-content-upload';
 import { useSendProgress } from './use-message-content';
 
+/** The tail of a file name kept whole when the name is cut: its extension and a few letters before it. */
+const TAIL = /.{0,6}\.[^.\s]{1,8}$/u;
+
+/**
+ * A file name that keeps its end when it does not fit: "Quarterly report f….pdf", not "Quarterly
+ * rep…". The head shrinks with an ellipsis; the tail (extension and a few letters) always shows. The
+ * name keeps its own direction. Markup: `span` (the given class, `data-split` when cut in two) >
+ * `span.tidings-file-name-head` + `span.tidings-file-name-tail`.
+ */
+export function FileName({ name, id, className }: { name: string; id?: string; className?: string }) {
+  const tail = name.length > 16 ? (TAIL.exec(name)?.[0] ?? '') : '';
+  if (!tail) {
+    return (
+      <span id={id} className={className} title={name} dir="auto">
+        {name}
+      </span>
+    );
+  }
+  return (
+    <span id={id} className={className} title={name} dir="auto" data-split="">
+      <span className="tidings-file-name-head">{name.slice(0, name.length - tail.length)}</span>
+      <span className="tidings-file-name-tail">{tail}</span>
+    </span>
+  );
+}
+
 /**
  * A file: an icon with its extension, the name (middle-truncated by CSS where it is long), the size, and
  * a download button; while it uploads, a progress bar and a cancel button.
@@ -51,9 +77,7 @@ export function MessageFile({ elem, message }: MessageElemProps<FileElem>) {
         {extension && <span className="tidings-message-file-extension">{extension}</span>}
       </span>
       <span className="tidings-message-file-text">
-        <span className="tidings-message-file-name" title={name} dir="auto">
-          {name}
-        </span>
+        <FileName className="tidings-message-file-name" name={name} />
         <span className="tidings-message-file-size" dir="auto">
           {size}
         </span>

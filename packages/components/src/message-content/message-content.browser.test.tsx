@@ -1,5 +1,6 @@
 import { render, screen } from '@testing-library/react';
 import type { Message } from '@tidings/core';
+import { createTestMessage } from '@tidings/core/testing';
 import { afterEach, describe, expect, it } from 'vitest';
 import { ChatProvider } from '../chat-provider/index';
 import { MessageList } from '../message-list/message-list';
@@ -58,6 +59,36 @@ describe('MessageContent in a real browser, right to left', () => {
     const size = document.querySelector('.tidings-message-file-size') as HTMLElement;
     expect(size).toHaveTextContent('1.4 MB');
     expect(leftOf(size, '1.4')).toBeLessThan(leftOf(size, 'MB'));
+  });
+});
+
+describe('MessageContent in a real browser, file names', () => {
+  it('keeps the extension of a long file name in view, cutting its middle', async () => {
+    const current = await createMessageListFixture({ messages: EVERY_TYPE, media: EVERY_TYPE_MEDIA });
+    fixture = current;
+    const name = 'Quarterly planning notes for the offsite in March.pdf';
+    const message = createTestMessage({
+      elemList: [
+        { type: 'file', uuid: 'long', url: '', fileSize: 26, mimeType: 'application/pdf', fileName: name },
+      ],
+    });
+    render(
+      <ChatProvider store={current.store}>
+        <div style={{ width: 260 }}>
+          <MessageContent message={message} />
+        </div>
+      </ChatProvider>,
+    );
+    const shown = document.querySelector('.tidings-message-file-name') as HTMLElement;
+    expect(shown).toHaveAttribute('title', name);
+    const box = shown.getBoundingClientRect();
+    const end = leftOf(shown, '.pdf');
+    // The extension is drawn inside the name's box, and the name is cut (it is wider than its box).
+    expect(end).toBeGreaterThanOrEqual(box.left);
+    expect(end).toBeLessThan(box.right - 10);
+    expect(shown.textContent).toBe(name);
+    const head = shown.firstElementChild as HTMLElement | null;
+    expect(head && head.scrollWidth > head.clientWidth).toBe(true);
   });
 });
 
