@@ -72,7 +72,7 @@ export function InboxPane({ session }: InboxPaneProps) {
         </div>
       </header>
       <ConnectionBanner session={session} />
-      <InboxList label={kit.conversationListLabel} />
+      <InboxList label={kit.conversationListLabel} onNewChat={onNewChat} />
       <NewChatDialog open={dialog === 'chat'} onOpenChange={(open) => setDialog(open ? 'chat' : null)} />
       <NewGroupDialog open={dialog === 'group'} onOpenChange={(open) => setDialog(open ? 'group' : null)} />
     </section>

@@ -431,6 +431,12 @@ describe('ConversationList', () => {
     hubs.push(hub);
     const { container } = renderList(store);
     expect(await screen.findByText('No conversations yet')).toBeInTheDocument();
+    // And what to do about it, under a drawing.
+    expect(screen.getByText('Chats you start or receive show up here')).toBeInTheDocument();
+    expect(container.querySelector('.tidings-conversation-list-empty-art')).toHaveAttribute(
+      'aria-hidden',
+      'true',
+    );
     expect(container.firstChild).toHaveAttribute('data-state', 'empty');
   });
 

@@ -125,7 +125,19 @@ function ConversationListView({
     statusRow = (
       <div role="row" className="tidings-conversation-list-status" data-kind="empty">
         <div role="gridcell" className="tidings-conversation-list-status-cell">
-          {emptyState ?? <p className="tidings-conversation-list-message">{strings.conversationListEmpty}</p>}
+          {emptyState ?? (
+            <>
+              <span className="tidings-conversation-list-empty-art" aria-hidden="true" />
+              <p className="tidings-conversation-list-message">
+                <strong className="tidings-conversation-list-empty-title">
+                  {strings.conversationListEmpty}
+                </strong>
+                <span className="tidings-conversation-list-empty-hint">
+                  {strings.conversationListEmptyHint}
+                </span>
+              </p>
+            </>
+          )}
         </div>
       </div>
     );

@@ -67,6 +67,7 @@ describe('MessageList', () => {
   it('says so when a conversation has no messages', async () => {
     await renderList({ messages: [] });
     await waitFor(() => expect(screen.getByText('No messages yet')).toBeInTheDocument());
+    expect(screen.getByText('Say hello to start the conversation')).toBeInTheDocument();
   });
 
   it('names each message by sender, what it says, time and — for own messages — delivery status', async () => {

@@ -285,7 +285,13 @@ function MessageListView({
           </p>
         )}
         {status === 'empty' && items.length === 0 && (
-          <p className="tidings-message-list-placeholder">{strings.messageListEmpty}</p>
+          <div className="tidings-message-list-placeholder" data-kind="empty">
+            <span className="tidings-message-list-empty-art" aria-hidden="true" />
+            <p className="tidings-message-list-empty-text">
+              <strong className="tidings-message-list-empty-title">{strings.messageListEmpty}</strong>
+              <span className="tidings-message-list-empty-hint">{strings.messageListEmptyHint}</span>
+            </p>
+          </div>
         )}
         {status === 'error' && items.length === 0 && (
           <p className="tidings-message-list-placeholder">

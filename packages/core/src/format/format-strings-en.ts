@@ -50,6 +50,7 @@ export const enInbox: TidingsInboxStrings = {
 
   conversationListLabel: 'Conversations',
   conversationListEmpty: 'No conversations yet',
+  conversationListEmptyHint: 'Chats you start or receive show up here',
   conversationFiltersLabel: 'Conversation filters',
   filterAll: 'All',
   filterDirect: 'Direct',
@@ -98,6 +99,7 @@ export const enInbox: TidingsInboxStrings = {
 export const enChat: TidingsChatStrings = {
   messageListLabel: (conversationName) => `Messages with ${conversationName}`,
   messageListEmpty: 'No messages yet',
+  messageListEmptyHint: 'Say hello to start the conversation',
   noConversationSelected: 'Select a conversation to start chatting',
   loadingOlderMessages: 'Loading earlier messages…',
   newMessages: (count) => plural(count, 'new message', 'new messages'),

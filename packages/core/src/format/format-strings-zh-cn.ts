@@ -64,6 +64,7 @@ export const zhCNInbox: TidingsInboxStrings = {
 
   conversationListLabel: '会话列表',
   conversationListEmpty: '暂无会话',
+  conversationListEmptyHint: '发起或收到的聊天会显示在这里',
   conversationFiltersLabel: '会话筛选',
   filterAll: '全部',
   filterDirect: '单聊',
@@ -111,6 +112,7 @@ export const zhCNInbox: TidingsInboxStrings = {
 export const zhCNChat: TidingsChatStrings = {
   messageListLabel: (conversationName) => cat('与', conversationName, '的聊天'),
   messageListEmpty: '暂无消息',
+  messageListEmptyHint: '打个招呼，开始聊天吧',
   noConversationSelected: '选择一个会话开始聊天',
   loadingOlderMessages: '正在加载更早的消息…',
   newMessages: (count) => cat(numberFormat.format(count), '条新消息'),

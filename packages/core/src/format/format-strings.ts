@@ -102,6 +102,8 @@ export interface TidingsInboxStrings {
   conversationListLabel: string;
   /** The conversation list has nothing to show. */
   conversationListEmpty: string;
+  /** Under {@link TidingsInboxStrings.conversationListEmpty}: what to do next. */
+  conversationListEmptyHint: string;
   /** Accessible name of the filter tabs. */
   conversationFiltersLabel: string;
   /** Filter tab: every conversation. */
@@ -196,6 +198,8 @@ export interface TidingsChatStrings {
   messageListLabel: (conversationName: string) => string;
   /** The conversation has no messages. */
   messageListEmpty: string;
+  /** Under `messageListEmpty`: what to do next. */
+  messageListEmptyHint: string;
   /** Shown while no conversation is open. */
   noConversationSelected: string;
   /** Older messages are loading. */
