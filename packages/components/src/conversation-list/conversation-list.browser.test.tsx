@@ -137,7 +137,7 @@ describe('ConversationList on a touch screen', () => {
     const at = { clientX: box.left + 120, clientY: box.top + 30, pointerType: 'touch', bubbles: true };
     row.dispatchEvent(new PointerEvent('pointerdown', at));
     await new Promise((resolve) => setTimeout(resolve, 650));
-    expect(await screen.findByRole('menu')).toBeVisible();
+    await waitFor(() => expect(screen.getByRole('menu')).toBeVisible(), { timeout: 3000 });
     row.dispatchEvent(new PointerEvent('pointerup', at));
     row.dispatchEvent(new MouseEvent('click', at));
     await frame();
