@@ -55,7 +55,7 @@ test('a pinned chat moves to the top and stays there while others get messages',
   await context.close();
 });
 
-test('muting a chat turns its badge into a dot and takes it out of the total', async () => {
+test('muting a chat turns its count grey, marks the name, and takes it out of the total', async () => {
   const context = await newProfile(browser);
   const [alice, bob] = await signInTabs(context, ['Alice Chen', 'Bob Martin']);
   if (!alice || !bob) throw new Error('two tabs');
@@ -74,9 +74,17 @@ test('muting a chat turns its badge into a dot and takes it out of the total', a
 
   await rowAction(alice, 'Bob Martin', 'Mute');
   await expect.poll(() => row(alice, 'Bob Martin').getAttribute('data-muted')).toBe('');
-  await expect.poll(() => badge.getAttribute('data-dot')).toBe('');
+  // A grey count, still readable (not a lone dot), and the mute icon by the name.
+  await expect.poll(() => badge.getAttribute('data-muted')).toBe('');
+  expect(await badge.getAttribute('data-dot')).toBeNull();
+  expect(await badge.textContent()).toBe(String(bobUnread));
+  expect(
+    await row(alice, 'Bob Martin')
+      .locator('.tidings-conversation-list-item-name .tidings-conversation-list-item-muted')
+      .count(),
+  ).toBe(1);
   await expect.poll(() => totalUnread(alice)).toBe(totalBefore - bobUnread);
-  await shot(alice, '04-muted-dot');
+  await shot(alice, '04-muted-grey-count');
 
   // New messages in a muted chat count in its row but never in the total.
   await sendText(bob, 'Still there?');
