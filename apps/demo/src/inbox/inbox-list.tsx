@@ -12,7 +12,7 @@ import { useDemoStrings } from '../settings/preferences';
  * The kit's filter tabs (All, Direct, Groups, Starred and each folder, with live unread totals, and
  * "mark all as read" at their end) over its virtualized conversation list, which fills the sidebar.
  */
-export function InboxList({ label, onNewChat }: { label: string; onNewChat: () => void }) {
+export function InboxList({ label, onNewChat }: { label: string; onNewChat?: () => void }) {
   const [tab, setTab] = useState<ConversationFilterTab | null>(null);
   const t = useDemoStrings();
   const kit = useChatStrings();
@@ -24,9 +24,11 @@ export function InboxList({ label, onNewChat }: { label: string; onNewChat: () =
         <strong className="tidings-conversation-list-empty-title">{kit.conversationListEmpty}</strong>
         <span className="tidings-conversation-list-empty-hint">{kit.conversationListEmptyHint}</span>
       </p>
-      <button type="button" className="demo-button" data-variant="primary" onClick={onNewChat}>
-        {t.newChat}
-      </button>
+      {onNewChat && (
+        <button type="button" className="demo-button" data-variant="primary" onClick={onNewChat}>
+          {t.newChat}
+        </button>
+      )}
     </>
   );
   return (

@@ -23,6 +23,7 @@ function TabBadge({ tab }: { tab: ConversationFilterTab }) {
  * `data-overflow-end` on the tab list say on which side more tabs wait, for the fades.
  */
 function useTabsOverflow(listRef: { current: HTMLElement | null }, tabs: readonly unknown[]): void {
+  // biome-ignore lint/correctness/useExhaustiveDependencies: new tabs (folders) are new elements to observe
   useEffect(() => {
     const list = listRef.current;
     if (!list) return;
