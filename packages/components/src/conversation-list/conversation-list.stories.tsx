@@ -109,13 +109,19 @@ export const Pinned: Story = {
   },
 };
 
-/** Muted conversations show a grey dot instead of a count, or a bell when nothing is unread. */
+/**
+ * Muted conversations show a grey count and the muted bell after the name, or only the bell when
+ * nothing is unread.
+ */
 export const Muted: Story = {
   play: async ({ canvasElement }) => {
     const list = await grid(canvasElement);
     const hikers = await findRow(list, /^Weekend Hikers/);
     await expect(hikers).toHaveAttribute('data-muted');
-    await expect(within(hikers).getByRole('img', { name: '1 unread message' })).toHaveAttribute('data-dot');
+    const badge = within(hikers).getByRole('img', { name: '1 unread message' });
+    await expect(badge).toHaveAttribute('data-muted');
+    await expect(badge).not.toHaveAttribute('data-dot');
+    await expect(badge).toHaveTextContent('1');
   },
 };
 
