@@ -472,6 +472,11 @@ export interface AdvancedMsgListener {
   onRecvC2CReadReceipt?(receiptList: C2CReadReceipt[]): void;
   /** A message changed (status, localCustomData, elements, peer read). */
   onRecvMessageModified?(message: Message): void;
+  /**
+   * Messages were deleted from this device by another engine sharing its local database (another browser
+   * tab of the same user and device): `deleteMessages` there, a cancelled send, cleared history.
+   */
+  onMessagesDeleted?(msgIDList: string[]): void;
   /** Upload progress of a rich media message being sent. */
   onSendProgress?(msgID: string, progress: number): void;
 }

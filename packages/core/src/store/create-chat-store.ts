@@ -266,6 +266,9 @@ export function createChatStore(engine: ChatEngine, options: ChatStoreOptions = 
         put([message]);
       },
       onRecvMessageModified: (message) => put([message]),
+      // Deleted on this device by another tab of the same user: the list drops them as it does its own.
+      onMessagesDeleted: (msgIDs) =>
+        update((current) => changedMessages(current, removeMessages(messageSlice(current), msgIDs))),
       onRecvMessageRevoked: (msgID, message) => {
         if (message) return put([message]);
         const held = get().messages.get(msgID);

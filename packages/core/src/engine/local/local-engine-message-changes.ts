@@ -110,7 +110,9 @@ export class LocalEngineMessageChanges {
       const cached = this.#mirror.held(msgID);
       if (!cached) throw notOnDevice('setLocalCustomData', msgID);
       const updated = { ...cached.message, localCustomData };
-      await this.#localChange([updated.conversationID], () => this.#session.store.put(updated, cached.send));
+      await this.#localChange([updated.conversationID], () =>
+        this.#session.store.putLocalData(updated, cached.send),
+      );
       this.#session.emitMessageModified(updated);
       return updated;
     });

@@ -12,7 +12,7 @@ import type {
 import { parseConversationID } from '../engine-validation';
 import { unreadContribution } from './local-engine-mirror-equality';
 import type { LocalEngineSession } from './local-engine-session';
-import type { CachedMessage } from './local-engine-store';
+import type { CachedMessage, SiblingChanges } from './local-engine-store';
 import { compareMessages } from './local-message-utils';
 import type { ConversationGroupChange, HubConversation, HubConversationGroups } from './local-protocol';
 
@@ -216,6 +216,29 @@ export class ConversationMirror {
     const conversation = this.build(entry.state);
     if (conversationsEqual(entry.conversation, conversation)) return;
     this.setEntry(batch, id, { state: entry.state, conversation });
+  }
+
+  /**
+   * Shows local changes another tab of this user and device made: its inserted and imported messages as
+   * new, changed ones as modified, deleted ones as deleted, and the conversations they touch rebuilt.
+   */
+  applySiblingChanges(changes: SiblingChanges): void {
+    const session = this.#session;
+    const batch = new Batch();
+    const touched = new Set<string>();
+    for (const message of [...changes.added, ...changes.modified, ...changes.deleted])
+      touched.add(message.conversationID);
+    for (const message of changes.added) this.ensureLocal(batch, message.conversationID);
+    for (const id of touched) this.refresh(batch, id);
+    for (const message of changes.added) batch.events.push(() => session.emitNewMessage(message));
+    for (const message of changes.modified) batch.events.push(() => session.emitMessageModified(message));
+    if (changes.deleted.length > 0) {
+      const ids = changes.deleted.map((message) => message.msgID);
+      batch.events.push(() =>
+        session.emitSafely(session.messageListeners, (listener) => listener.onMessagesDeleted?.(ids)),
+      );
+    }
+    this.emit(batch);
   }
 
   /** Rebuilds every conversation (after a failed write undid local changes) and reports what changed. */

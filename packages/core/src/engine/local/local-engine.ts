@@ -13,6 +13,7 @@ import { LocalEngineSession } from './local-engine-session';
 import { EngineMessageStore } from './local-engine-store';
 import { LocalEngineSync } from './local-engine-sync';
 import { LocalEngineUnread } from './local-engine-unread';
+import type { ChannelLike } from './local-hub-broadcast';
 import { type NetworkConditions, type NetworkLink, validateConditions } from './local-hub-transport';
 import type { LocalStorageAdapter } from './local-persistence';
 
@@ -80,6 +81,8 @@ export interface LocalEngine extends ChatEngine {
 export interface EngineContext {
   link: NetworkLink;
   storage: LocalStorageAdapter | null;
+  /** Connects the local store with other engines on the same database (other tabs of this user and device). */
+  channel: ChannelLike | null;
   random: () => number;
   options: LocalEngineOptions;
   /** Called once when the engine logs out. */
@@ -88,7 +91,7 @@ export interface EngineContext {
 
 /** Opens an engine on a link: loads its local store, signs in and syncs (when online). */
 export async function openLocalEngine(context: EngineContext): Promise<LocalEngine> {
-  const store = await EngineMessageStore.open(context.storage);
+  const store = await EngineMessageStore.open(context.storage, context.channel);
   const session = new LocalEngineSession(context, store);
   const mirror = new ConversationMirror(session);
   const media = new LocalEngineMedia(session);
@@ -103,6 +106,7 @@ export async function openLocalEngine(context: EngineContext): Promise<LocalEngi
     directory: new LocalEngineDirectory(session, mirror),
   });
   store.onRollback = () => mirror.refreshAll();
+  store.onSiblingChanges = (changes) => mirror.applySiblingChanges(changes);
   await engine.start();
   return engine;
 }

@@ -229,6 +229,7 @@ export async function createLocalHub(options: LocalHubOptions = {}): Promise<Loc
     random,
     transport,
     tabs,
+    createChannel,
     network: options.network ?? {},
     close: async () => {
       if (tabs) {
@@ -250,6 +251,7 @@ class LocalHubImpl implements LocalHub {
   readonly #random: () => number;
   readonly #transport: HubTransport;
   readonly #tabs: TabTransport | null;
+  readonly #createChannel: ChannelFactory | undefined;
   readonly #close: () => Promise<void>;
   #global: NetworkConditions;
   readonly #perUser = new Map<string, NetworkConditions>();
@@ -264,9 +266,11 @@ class LocalHubImpl implements LocalHub {
     random: () => number;
     transport: HubTransport;
     tabs: TabTransport | null;
+    createChannel: ChannelFactory | undefined;
     network: NetworkConditions;
     close: () => Promise<void>;
   }) {
+    this.#createChannel = init.createChannel;
     this.name = init.name;
     this.#persist = init.persist;
     this.#random = init.random;
@@ -344,12 +348,12 @@ class LocalHubImpl implements LocalHub {
       onClose: () => this.#links.delete(link),
     });
     this.#links.add(link);
-    const storage = persist
-      ? (opts.storage ?? createIndexedDBStorage(`tidings-engine:${this.name}:${userID}:${deviceID}`))
-      : null;
+    const databaseName = `tidings-engine:${this.name}:${userID}:${deviceID}`;
+    const storage = persist ? (opts.storage ?? createIndexedDBStorage(databaseName)) : null;
     const engine = await openLocalEngine({
       link,
       storage,
+      channel: persist ? openChannel(this.#createChannel, databaseName) : null,
       random: this.#random,
       options: { ...opts, deviceID },
       onLogout: () => this.#engines.delete(engine),
@@ -432,6 +436,22 @@ class LocalHubImpl implements LocalHub {
     for (const engine of [...this.#engines]) await engine.logout();
     this.#closed = true;
     await this.#close();
+  }
+}
+
+/**
+ * The channel between engines on one local database (tabs of one user and device), or null where the
+ * platform has none. A Node BroadcastChannel must not keep the process alive.
+ */
+function openChannel(createChannel: ChannelFactory | undefined, name: string): ChannelLike | null {
+  if (!createChannel) return null;
+  try {
+    const channel = createChannel(name);
+    (channel as { unref?: () => void }).unref?.();
+    return channel;
+  } catch (error) {
+    console.error('Tidings local engine: opening the channel to other tabs failed', error);
+    return null;
   }
 }
 

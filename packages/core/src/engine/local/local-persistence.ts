@@ -17,6 +17,31 @@ export interface StoredBucket {
   entries: [string, unknown][];
 }
 
+/**
+ * Record-level changes to one stored bucket, merged into what the database holds inside the write's
+ * transaction. Used where several writers share a database (two tabs of one user on one device): each
+ * writes only the records it changed, so neither overwrites the other's records with a stale bucket.
+ */
+export interface BucketPatch {
+  /** `<table>/<bucket>`. */
+  key: string;
+  put: [string, unknown][];
+  delete: string[];
+  /** Combines the stored record with the one being put (both present); the result is written. */
+  merge?: ((stored: unknown, mine: unknown) => unknown) | undefined;
+}
+
+/** Applies a patch to the stored form of a bucket (absent when the database holds none). */
+export function applyBucketPatch(stored: StoredBucket | undefined, patch: BucketPatch): StoredBucket {
+  const records = new Map(stored?.entries ?? []);
+  for (const key of patch.delete) records.delete(key);
+  for (const [key, value] of patch.put) {
+    const held = records.get(key);
+    records.set(key, held !== undefined && patch.merge ? patch.merge(held, value) : value);
+  }
+  return { key: patch.key, entries: [...records] };
+}
+
 /** Bytes kept outside the buckets (uploaded media, pending attachments). */
 export interface StoredBlob {
   uuid: string;
@@ -24,10 +49,15 @@ export interface StoredBlob {
   type: string;
 }
 
-/** One write: buckets to put or delete, blobs to put or delete, and small metadata values. */
+/**
+ * One write: buckets to put or delete whole, buckets to patch record by record, blobs to put or delete,
+ * and small metadata values.
+ */
 export interface StorageBatch {
   buckets: StoredBucket[];
   deleteBuckets: string[];
+  /** Applied to what the database holds at write time (read, merged and written in one transaction). */
+  patches?: BucketPatch[];
   blobs: StoredBlob[];
   deleteBlobs: string[];
   meta: Record<string, unknown>;
@@ -80,6 +110,21 @@ export function createIndexedDBStorage(databaseName: string): LocalStorageAdapte
       await db.transaction('rw', db.buckets, db.blobs, db.meta, async () => {
         if (batch.buckets.length > 0) await db.buckets.bulkPut(batch.buckets);
         if (batch.deleteBuckets.length > 0) await db.buckets.bulkDelete(batch.deleteBuckets);
+        const patches = batch.patches ?? [];
+        if (patches.length > 0) {
+          // Read and write in one readwrite transaction: IndexedDB runs overlapping ones one after the
+          // other, so a write from another tab cannot land between the read and the write.
+          const stored = await db.buckets.bulkGet(patches.map((patch) => patch.key));
+          const put: StoredBucket[] = [];
+          const remove: string[] = [];
+          patches.forEach((patch, index) => {
+            const next = applyBucketPatch(stored[index], patch);
+            if (next.entries.length > 0) put.push(next);
+            else remove.push(patch.key);
+          });
+          if (put.length > 0) await db.buckets.bulkPut(put);
+          if (remove.length > 0) await db.buckets.bulkDelete(remove);
+        }
         if (batch.blobs.length > 0) await db.blobs.bulkPut(batch.blobs);
         if (batch.deleteBlobs.length > 0) await db.blobs.bulkDelete(batch.deleteBlobs);
         const meta = Object.entries(batch.meta).map(([key, value]) => ({ key, value }));
@@ -152,8 +197,17 @@ export class BucketTable<V> {
   readonly #bucketOf: (key: string, value: V) => string;
   readonly #journal: Journal;
   readonly dirty = new Set<string>();
+  /** Per dirty bucket, the keys changed in it (only when {@link patchWrites} is on). */
+  readonly #dirtyKeys = new Map<string, Set<string>>();
   /** Whether records are grouped into buckets for storage; off for a table that is never stored. */
   trackBuckets = true;
+  /**
+   * Write changed records rather than whole buckets, merged into the stored bucket: for a database other
+   * writers share.
+   */
+  patchWrites = false;
+  /** How a record put by this writer combines with the stored one another writer put (patch writes). */
+  merge: ((stored: V, mine: V) => V) | null = null;
   onChange: ((key: string, prev: V | undefined, next: V | undefined) => void) | null = null;
 
   constructor(name: string, journal: Journal, bucketOf: (key: string, value: V) => string) {
@@ -201,6 +255,37 @@ export class BucketTable<V> {
     this.#write(key, this.#records.get(key), before as V | undefined, false);
   }
 
+  /**
+   * Takes a record another writer made durable: changes memory without journaling it or marking it
+   * dirty (it is stored already).
+   */
+  absorb(key: string, value: V | undefined): void {
+    if (value === undefined && !this.#records.has(key)) return;
+    this.#write(key, this.#records.get(key), value, false);
+  }
+
+  /** The record-level changes of a dirty bucket since the last write. */
+  patch(bucketKey: string): BucketPatch {
+    const put: [string, unknown][] = [];
+    const remove: string[] = [];
+    for (const key of this.#dirtyKeys.get(bucketKey) ?? []) {
+      if (this.#bucketOfKey.get(key) === bucketKey) put.push([key, this.#records.get(key)]);
+      else remove.push(key);
+    }
+    return {
+      key: `${this.name}/${bucketKey}`,
+      put,
+      delete: remove,
+      merge: this.merge as BucketPatch['merge'],
+    };
+  }
+
+  /** Forgets which records and buckets changed (they were written, or undone). */
+  clearDirty(): void {
+    this.dirty.clear();
+    this.#dirtyKeys.clear();
+  }
+
   /** Fills the table from storage without journaling or marking anything dirty. */
   loadBucket(bucket: StoredBucket): void {
     for (const [key, value] of bucket.entries) this.#write(key, undefined, value as V, false);
@@ -223,7 +308,7 @@ export class BucketTable<V> {
     const oldBucket = this.#bucketOfKey.get(key);
     if (oldBucket !== undefined) {
       this.#buckets.get(oldBucket)?.delete(key);
-      if (markDirty) this.dirty.add(oldBucket);
+      if (markDirty) this.#markDirty(oldBucket, key);
     }
     if (next === undefined) {
       this.#records.delete(key);
@@ -238,10 +323,28 @@ export class BucketTable<V> {
         this.#buckets.set(bucketKey, bucket);
       }
       bucket.set(key, next);
-      if (markDirty) this.dirty.add(bucketKey);
+      if (markDirty) this.#markDirty(bucketKey, key);
     }
     this.onChange?.(key, prev, next);
   }
+
+  #markDirty(bucketKey: string, key: string): void {
+    this.dirty.add(bucketKey);
+    if (!this.patchWrites) return;
+    let keys = this.#dirtyKeys.get(bucketKey);
+    if (!keys) {
+      keys = new Set();
+      this.#dirtyKeys.set(bucketKey, keys);
+    }
+    keys.add(key);
+  }
+}
+
+/** A record another writer's change made durable: `value` undefined when it was deleted. */
+export interface DurableChange {
+  table: string;
+  key: string;
+  value: unknown;
 }
 
 interface Waiter {
@@ -268,6 +371,8 @@ export class WriteBehind {
   #closed = false;
   /** Called after a failed write has undone changes, so owners can drop derived state. */
   onRollback: (() => void) | null = null;
+  /** Called with the records a patch write made durable, so other writers sharing the database hear of them. */
+  onDurable: ((changes: DurableChange[]) => void) | null = null;
 
   constructor(journal: Journal, tables: BucketTable<unknown>[], adapter: LocalStorageAdapter | null) {
     this.journal = journal;
@@ -336,7 +441,7 @@ export class WriteBehind {
   commit(): Promise<void> {
     if (!this.#adapter) {
       this.journal.settle(this.journal.length);
-      for (const table of this.#tables) table.dirty.clear();
+      for (const table of this.#tables) table.clearDirty();
       return Promise.resolve();
     }
     if (this.#closed) {
@@ -381,14 +486,20 @@ export class WriteBehind {
       deleteBlobs: [...this.#deletedBlobs],
       meta: this.#meta,
     };
+    const patches: BucketPatch[] = [];
     for (const table of this.#tables) {
       for (const bucketKey of table.dirty) {
+        if (table.patchWrites) {
+          patches.push(table.patch(bucketKey));
+          continue;
+        }
         const stored = table.serialize(bucketKey);
         if (stored) batch.buckets.push(stored);
         else batch.deleteBuckets.push(`${table.name}/${bucketKey}`);
       }
-      table.dirty.clear();
+      table.clearDirty();
     }
+    if (patches.length > 0) batch.patches = patches;
     this.#pendingBlobs.clear();
     this.#deletedBlobs.clear();
     this.#meta = {};
@@ -398,11 +509,12 @@ export class WriteBehind {
       for (const waiter of waiting) waiter.mark = 0;
       for (const waiter of this.#waiters) waiter.mark -= end;
       for (const waiter of waiting) waiter.resolve();
+      if (patches.length > 0 && this.onDurable) this.onDurable(durableChanges(patches));
     } catch (cause) {
       // Everything not yet durable goes, including changes made while this write was in flight: they
       // were built on the state that just failed to persist.
       this.journal.rollbackTo(0);
-      for (const table of this.#tables) table.dirty.clear();
+      for (const table of this.#tables) table.clearDirty();
       const rejected = [...waiting, ...this.#waiters];
       this.#waiters = [];
       const error = new ChatError(
@@ -415,4 +527,17 @@ export class WriteBehind {
       for (const waiter of rejected) waiter.reject(error);
     }
   }
+}
+
+function durableChanges(patches: BucketPatch[]): DurableChange[] {
+  const changes = new Map<string, DurableChange>();
+  for (const patch of patches) {
+    const table = patch.key.slice(0, patch.key.indexOf('/'));
+    // A record that moved buckets is deleted from one and put into another: the put is what happened.
+    for (const key of patch.delete) {
+      if (!changes.has(`${table}/${key}`)) changes.set(`${table}/${key}`, { table, key, value: undefined });
+    }
+    for (const [key, value] of patch.put) changes.set(`${table}/${key}`, { table, key, value });
+  }
+  return [...changes.values()];
 }

@@ -119,6 +119,7 @@ export function record(engine: LocalEngine): Recorded {
     onRecvMessageRevoked: push('onRecvMessageRevoked'),
     onRecvC2CReadReceipt: push('onRecvC2CReadReceipt'),
     onRecvMessageModified: push('onRecvMessageModified'),
+    onMessagesDeleted: push('onMessagesDeleted'),
     onSendProgress: push('onSendProgress'),
   };
   const sdk: Required<SDKListener> = {
