@@ -1,3 +1,4 @@
+import { matchesConversationFilter } from '../../model/conversation-filter';
 import type {
   Conversation,
   ConversationGroup,
@@ -43,12 +44,26 @@ export class LocalEngineConversations {
   }
 
   getConversationList(nextSeq: number, count: number): Promise<ConversationListResult> {
-    return this.#session.call('getConversationList', () => {
+    return this.#session.call('getConversationList', async () => {
       const method = 'getConversationList';
       assertInteger(method, 'nextSeq', nextSeq, 0, Number.MAX_SAFE_INTEGER);
       assertInteger(method, 'count', count, 1, Number.MAX_SAFE_INTEGER);
+      // A cold start answers the first page from the conversations it has read, when they fill it.
+      const loading = this.#session.mirrorLoading;
+      if (loading && (nextSeq !== 0 || !this.#firstPageHeld(count))) await loading;
       return this.#pager.page(this.#source, {}, nextSeq, count);
     });
+  }
+
+  /** Whether the mirror holds `count` listed, unhidden conversations (the first page of the whole list). */
+  #firstPageHeld(count: number): boolean {
+    let held = 0;
+    for (const id of this.#mirror.order) {
+      const conversation = this.#mirror.get(id)?.conversation;
+      if (conversation && matchesConversationFilter(conversation, {})) held++;
+      if (held >= count) return true;
+    }
+    return false;
   }
 
   getConversationListByFilter(query: ConversationListFilterQuery): Promise<ConversationListResult> {

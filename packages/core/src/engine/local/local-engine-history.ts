@@ -20,7 +20,7 @@ import {
   MESSAGE_ELEM_TYPES,
 } from '../engine-validation';
 import type { LocalEngineMedia } from './local-engine-media';
-import type { ConversationMirror } from './local-engine-mirror';
+import { Batch, type ConversationMirror } from './local-engine-mirror';
 import type { LocalEngineSession } from './local-engine-session';
 import { compareMessages, searchableText } from './local-message-utils';
 import type { WireHistoryQuery } from './local-protocol';
@@ -43,14 +43,24 @@ export class LocalEngineHistory {
     this.#media = media;
   }
 
+  /**
+   * A page of history. What this device holds answers at once when it fills the page (offline, whatever
+   * it holds); the hub's page is then fetched behind it, and messages this device did not hold arrive as
+   * new messages, changed ones as modified. A page the device cannot fill waits for the hub.
+   */
   getHistoryMessageList(query: HistoryMessageQuery): Promise<HistoryMessageResult> {
     return this.#session.call('getHistoryMessageList', async () => {
-      const { store } = this.#session;
       const wireQuery = toWireHistoryQuery('getHistoryMessageList', query);
-      const { conversationID, count, direction, seqBound } = wireQuery;
+      const { count } = wireQuery;
+      const online = this.#session.link.online;
+      const cached = this.#page(wireQuery, new Map());
+      if (online && cached.sorted.length >= count) {
+        void this.#reconcile(wireQuery);
+        return { messageList: cached.page, isFinished: false };
+      }
       let hubHasMore = false;
       const fromHub = new Map<string, Message>();
-      if (this.#session.link.online) {
+      if (online) {
         const result = await this.#session.request('history', wireQuery);
         hubHasMore = result.hasMore;
         for (const message of result.messages) {
@@ -59,23 +69,54 @@ export class LocalEngineHistory {
         }
         this.#session.persistSoon();
       }
-      const boundary =
-        seqBound === null ? null : store.list(conversationID).find((message) => message.seq === seqBound);
-      const inRange = historyRange(wireQuery, boundary);
-      const merged = new Map<string, Message>();
-      const serverLast = this.#mirror.get(conversationID)?.state.lastMessage;
-      if (serverLast && !store.isDeleted(serverLast.msgID) && inRange(serverLast)) {
-        merged.set(serverLast.msgID, serverLast);
-      }
-      for (const message of store.list(conversationID)) {
-        if (inRange(message)) merged.set(message.msgID, message);
-      }
-      for (const message of fromHub.values()) if (inRange(message)) merged.set(message.msgID, message);
-      const sorted = [...merged.values()].sort(compareMessages);
-      const page =
-        direction === 'older' ? sorted.slice(Math.max(0, sorted.length - count)) : sorted.slice(0, count);
+      const { page, sorted } = this.#page(wireQuery, fromHub);
       return { messageList: page, isFinished: !hubHasMore && sorted.length <= count };
     });
+  }
+
+  /** The page `query` asks for out of what this device holds and `fromHub`. */
+  #page(query: WireHistoryQuery, fromHub: Map<string, Message>): { page: Message[]; sorted: Message[] } {
+    const { store } = this.#session;
+    const { conversationID, count, direction, seqBound } = query;
+    const boundary =
+      seqBound === null ? null : store.list(conversationID).find((message) => message.seq === seqBound);
+    const inRange = historyRange(query, boundary);
+    const merged = new Map<string, Message>();
+    const serverLast = this.#mirror.get(conversationID)?.state.lastMessage;
+    if (serverLast && !store.isDeleted(serverLast.msgID) && inRange(serverLast)) {
+      merged.set(serverLast.msgID, store.get(serverLast.msgID)?.message ?? serverLast);
+    }
+    for (const message of store.list(conversationID)) {
+      if (inRange(message)) merged.set(message.msgID, message);
+    }
+    for (const message of fromHub.values()) if (inRange(message)) merged.set(message.msgID, message);
+    const sorted = [...merged.values()].sort(compareMessages);
+    const page =
+      direction === 'older' ? sorted.slice(Math.max(0, sorted.length - count)) : sorted.slice(0, count);
+    return { page, sorted };
+  }
+
+  /** Fetches the hub's page behind a page served from this device, and reports what it adds or changes. */
+  async #reconcile(query: WireHistoryQuery): Promise<void> {
+    const session = this.#session;
+    try {
+      const result = await session.request('history', query);
+      if (session.loggedOut) return;
+      const batch = new Batch();
+      for (const message of result.messages) {
+        const before = session.store.get(message.msgID)?.message;
+        const held = this.#mirror.holdFromHub(message);
+        if (!held) continue;
+        if (!before) batch.events.push(() => session.emitNewMessage(held));
+        else if (before.status !== held.status || before.isPeerRead !== held.isPeerRead)
+          batch.events.push(() => session.emitMessageModified(held));
+      }
+      this.#mirror.refresh(batch, query.conversationID);
+      this.#mirror.emit(batch);
+      session.persistSoon();
+    } catch {
+      // The page shown stays what this device held; the next sync or page brings the rest.
+    }
   }
 
   findMessages(msgIDList: string[]): Promise<Message[]> {

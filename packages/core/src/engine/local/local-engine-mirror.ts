@@ -10,6 +10,7 @@ import type {
   UnreadFilter,
 } from '../../model/types';
 import { parseConversationID } from '../engine-validation';
+import type { ConversationCacheMeta } from './local-engine-conversation-cache';
 import { unreadContribution } from './local-engine-mirror-equality';
 import type { LocalEngineSession } from './local-engine-session';
 import type { CachedMessage, SiblingChanges } from './local-engine-store';
@@ -56,6 +57,8 @@ export class ConversationMirror {
   order = ConversationOrder.empty();
   /** The newest hub revision this engine has seen everything up to; a sync starts after it. */
   syncRev = 0;
+  /** True while {@link loadCached} fills the mirror (what it puts is in the cache already). */
+  #restoring = false;
   /** The user's conversation groups, as the hub last sent them. */
   groups: ConversationGroup[] = [];
   #groupsRev = 0;
@@ -184,9 +187,35 @@ export class ConversationMirror {
     return merged;
   }
 
+  /**
+   * Fills the mirror from the conversation cache at a cold start: no events (nothing changed; the list
+   * pages these in), no cache writes, and the sync revision and groups the cache was written with.
+   */
+  loadCached(states: readonly HubConversation[], meta: ConversationCacheMeta | null): void {
+    this.#restoring = true;
+    try {
+      const batch = new Batch();
+      this.applyMany(batch, states);
+      if (meta) {
+        this.syncRev = Math.max(this.syncRev, meta.syncRev);
+        if (meta.groupsRev > this.#groupsRev) {
+          this.groups = meta.groups;
+          this.#groupsRev = meta.groupsRev;
+        }
+      }
+    } finally {
+      this.#restoring = false;
+    }
+  }
+
+  #cachePut(id: string, entry: MirrorEntry | undefined): void {
+    if (!this.#restoring) this.#session.conversationCache?.put(id, entry?.state, entry?.conversation);
+  }
+
   /** Puts a conversation into the mirror (or takes it out), keeping order and unread totals in step. */
   setEntry(batch: Batch, id: string, entry: MirrorEntry | undefined): void {
     const prev = this.#entries.get(id);
+    this.#cachePut(id, entry);
     if (!batch.before.has(id)) batch.before.set(id, prev?.conversation);
     this.#indexLastMessage(prev?.state, entry?.state);
     const prevListed = prev !== undefined && prev.conversation.orderKey > 0;
@@ -270,7 +299,9 @@ export class ConversationMirror {
     const conversation = this.build(state);
     if (prev && conversationsEqual(prev.conversation, conversation)) {
       this.#indexLastMessage(prev.state, state);
-      this.#entries.set(id, { state, conversation: prev.conversation });
+      const entry = { state, conversation: prev.conversation };
+      this.#entries.set(id, entry);
+      this.#cachePut(id, entry);
       return;
     }
     this.setEntry(batch, id, { state, conversation });
@@ -297,12 +328,15 @@ export class ConversationMirror {
       if (state.deleted) {
         this.#deletedRevs.set(id, state.rev);
         this.#entries.delete(id);
+        this.#cachePut(id, undefined);
         continue;
       }
       this.#deletedRevs.delete(id);
       const conversation = this.build(state);
       const same = prev !== undefined && conversationsEqual(prev.conversation, conversation);
-      this.#entries.set(id, { state, conversation: same ? prev.conversation : conversation });
+      const entry = { state, conversation: same ? prev.conversation : conversation };
+      this.#entries.set(id, entry);
+      this.#cachePut(id, entry);
     }
     const keys = [];
     this.total = 0;
@@ -403,6 +437,11 @@ export class ConversationMirror {
   emit(batch: Batch): void {
     const session = this.#session;
     if (session.loggedOut) return;
+    const cache = session.conversationCache;
+    if (cache && !this.#restoring) {
+      cache.setMeta({ syncRev: this.syncRev, groups: this.groups, groupsRev: this.#groupsRev });
+      cache.flushSoon();
+    }
     const created: Conversation[] = [];
     const changed: Conversation[] = [];
     const deleted: string[] = [];

@@ -9,6 +9,7 @@ import type { SDKListener } from '../chat-engine';
 import { ChatError, ChatErrorCode } from '../chat-error';
 import { invalidParameter, notLoggedIn } from '../engine-validation';
 import type { EngineContext, LocalEngineOptions } from './local-engine';
+import type { ConversationCache } from './local-engine-conversation-cache';
 import { inboundResult } from './local-engine-inbound';
 import type { EngineMessageStore } from './local-engine-store';
 import type { NetworkLink } from './local-hub-transport';
@@ -23,6 +24,28 @@ const DEFAULT_LIMITS: HubLimits = {
   uploadChunkBytes: 64 * 1024,
   revokeWindowMs: 120_000,
 };
+
+/** Calls a cold start answers from what it has read so far (the list waits itself when it must). */
+const SERVED_DURING_COLD_START = new Set([
+  'getConversationList',
+  'getHistoryMessageList',
+  'findMessages',
+  'findMessageByLocator',
+  'searchLocalMessages',
+  'downloadElem',
+  'createTextMessage',
+  'createTextAtMessage',
+  'createCustomMessage',
+  'createImageMessage',
+  'createSoundMessage',
+  'createVideoMessage',
+  'createFileMessage',
+  'createLocationMessage',
+  'createFaceMessage',
+  'createMergerMessage',
+  'createForwardMessage',
+  'appendElem',
+]);
 
 /**
  * @internal What every part of a local engine shares: who is signed in, the link to the hub, the local
@@ -43,6 +66,15 @@ export class LocalEngineSession {
   readonly conversationListeners = new Set<ConversationListener>();
   readonly messageListeners = new Set<AdvancedMsgListener>();
   readonly sdkListeners = new Set<SDKListener>();
+  /** The persisted copy of the conversation mirror (IndexedDB engines only). */
+  conversationCache: ConversationCache | null = null;
+  /**
+   * Set while a cold start reads the rest of the conversation cache: calls other than those a cold start
+   * serves at once (the first page, history, lookups, creating messages) wait for it.
+   */
+  mirrorLoading: Promise<void> | null = null;
+  /** Set while the engine signs in after a cold start: requests to the hub wait for it. */
+  signingIn: Promise<void> | null = null;
 
   constructor(context: EngineContext, store: EngineMessageStore) {
     this.link = context.link;
@@ -68,6 +100,10 @@ export class LocalEngineSession {
   async call<T>(method: string, run: () => Promise<T> | T): Promise<T> {
     this.guard(method);
     try {
+      if (this.mirrorLoading && !SERVED_DURING_COLD_START.has(method)) {
+        await this.mirrorLoading;
+        this.guard(method);
+      }
       return await run();
     } catch (error) {
       if (error instanceof ChatError) throw error;
@@ -85,6 +121,7 @@ export class LocalEngineSession {
     method: M,
     args: HubMethods[M]['args'],
   ): Promise<HubMethods[M]['result']> {
+    if (this.signingIn && method !== 'hello' && method !== 'sync') await this.signingIn;
     try {
       return inboundResult(method, await this.link.request(method, args));
     } catch (error) {

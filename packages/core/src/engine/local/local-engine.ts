@@ -1,6 +1,7 @@
 import type { AdvancedMsgListener, ConnectionState, ConversationListener } from '../../model/types';
 import type { ChatEngine, SDKListener } from '../chat-engine';
 import { ChatEngineFacade, type ChatEngineParts } from '../engine-facade';
+import { ConversationCache } from './local-engine-conversation-cache';
 import { LocalEngineConversations } from './local-engine-conversations';
 import { LocalEngineCreate } from './local-engine-create';
 import { LocalEngineDirectory } from './local-engine-directory';
@@ -89,10 +90,24 @@ export interface EngineContext {
   onLogout?: () => void;
 }
 
-/** Opens an engine on a link: loads its local store, signs in and syncs (when online). */
+/**
+ * How many conversations a cold start reads before it answers: the first page of any list, with room for
+ * hidden ones.
+ */
+const COLD_START_ROWS = 200;
+
+/**
+ * Opens an engine on a link: loads its local store, signs in and syncs (when online). An engine whose
+ * conversation cache holds an inbox answers from it at once (offline too) and syncs behind it.
+ */
 export async function openLocalEngine(context: EngineContext): Promise<LocalEngine> {
-  const store = await EngineMessageStore.open(context.storage, context.channel);
+  const cache = ConversationCache.on(context.storage);
+  const [store, top] = await Promise.all([
+    EngineMessageStore.open(context.storage, context.channel),
+    cache ? cache.readTop(COLD_START_ROWS) : null,
+  ]);
   const session = new LocalEngineSession(context, store);
+  session.conversationCache = cache;
   const mirror = new ConversationMirror(session);
   const media = new LocalEngineMedia(session);
   const sending = new LocalEngineSending(session, mirror, media);
@@ -107,6 +122,25 @@ export async function openLocalEngine(context: EngineContext): Promise<LocalEngi
   });
   store.onRollback = () => mirror.refreshAll();
   store.onSiblingChanges = (changes) => mirror.applySiblingChanges(changes);
+  if (cache && top && top.states.length > 0) {
+    mirror.loadCached(top.states, top.meta);
+    const rest = top.complete
+      ? Promise.resolve()
+      : cache.readAll().then((states) => {
+          if (!session.loggedOut) mirror.loadCached(states, null);
+        });
+    session.mirrorLoading = rest.finally(() => {
+      session.mirrorLoading = null;
+    });
+    // What the user looks at comes from the cache; the sync reconciles it with the hub through events.
+    session.signingIn = session.mirrorLoading
+      .then(() => (session.loggedOut ? undefined : engine.start()))
+      .catch(() => undefined)
+      .finally(() => {
+        session.signingIn = null;
+      });
+    return engine;
+  }
   await engine.start();
   return engine;
 }
@@ -148,6 +182,7 @@ class LocalChatEngine extends ChatEngineFacade implements LocalEngine {
 
   async flush(): Promise<void> {
     await this.#session.store.idle();
+    await this.#session.conversationCache?.idle();
   }
 
   getServerTime(): number {
@@ -195,6 +230,8 @@ class LocalChatEngine extends ChatEngineFacade implements LocalEngine {
     session.link.close();
     session.onLogout?.();
     await session.store.idle();
+    await session.conversationCache?.idle();
+    session.conversationCache?.close();
     session.store.close();
   }
 }

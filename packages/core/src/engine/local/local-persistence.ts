@@ -64,6 +64,16 @@ export interface StorageBatch {
 }
 
 /**
+ * One row of an engine's conversation cache: the hub's record of a conversation, and its place in the
+ * list as a number (`rank`, higher first) that an index orders, so the first page reads a few rows.
+ */
+export interface StoredConversationRow {
+  id: string;
+  rank: number;
+  value: unknown;
+}
+
+/**
  * Where a hub or an engine keeps its data. The default is IndexedDB through Dexie
  * ({@link createIndexedDBStorage}); tests inject their own to simulate failures.
  */
@@ -73,8 +83,29 @@ export interface LocalStorageAdapter {
   /** Writes one batch atomically: all of it or none of it. */
   write(batch: StorageBatch): Promise<void>;
   readBlob(uuid: string): Promise<StoredBlob | undefined>;
+  /**
+   * The `limit` conversation rows of highest rank, highest first, read through the rank index, and the
+   * conversation cache's metadata. Absent on storage without a conversation cache.
+   */
+  readConversationRows?(
+    limit: number,
+  ): Promise<{ rows: StoredConversationRow[]; meta: Record<string, unknown> }>;
+  /** Every conversation row. */
+  readAllConversationRows?(): Promise<StoredConversationRow[]>;
+  /** Puts and deletes conversation rows and cache metadata, in transactions of at most a few thousand rows. */
+  writeConversationRows?(
+    put: StoredConversationRow[],
+    remove: string[],
+    meta: Record<string, unknown>,
+  ): Promise<void>;
   close(): void;
 }
+
+/** Rows per IndexedDB transaction when writing the conversation cache: large enough to amortise a
+ * transaction, small enough that one does not hold the database for long. */
+const CONVERSATION_ROWS_PER_TRANSACTION = 20_000;
+/** Prefix of the conversation cache's keys in the `meta` table. */
+const CONVERSATION_META_PREFIX = 'conversations:';
 
 /**
  * Storage in an IndexedDB database through Dexie. Nothing touches `indexedDB` until the first call.
@@ -87,6 +118,7 @@ export function createIndexedDBStorage(databaseName: string): LocalStorageAdapte
     buckets: import('dexie').Table<StoredBucket, string>;
     blobs: import('dexie').Table<StoredBlob, string>;
     meta: import('dexie').Table<{ key: string; value: unknown }, string>;
+    conversations: import('dexie').Table<StoredConversationRow, string>;
   };
   let opening: Promise<Db> | null = null;
   const open = (): Promise<Db> => {
@@ -94,6 +126,8 @@ export function createIndexedDBStorage(databaseName: string): LocalStorageAdapte
       const { Dexie } = await import('dexie');
       const db = new Dexie(databaseName) as Db;
       db.version(1).stores({ buckets: 'key', blobs: 'uuid', meta: 'key' });
+      // One row per conversation with an index on its rank: the first page is an index read.
+      db.version(2).stores({ conversations: 'id, rank' });
       await db.open();
       return db;
     })();
@@ -103,7 +137,59 @@ export function createIndexedDBStorage(databaseName: string): LocalStorageAdapte
     async load() {
       const db = await open();
       const [buckets, meta] = await Promise.all([db.buckets.toArray(), db.meta.toArray()]);
-      return { buckets, meta: Object.fromEntries(meta.map((row) => [row.key, row.value])) };
+      return {
+        buckets,
+        meta: Object.fromEntries(
+          meta
+            .filter((row) => !row.key.startsWith(CONVERSATION_META_PREFIX))
+            .map((row) => [row.key, row.value]),
+        ),
+      };
+    },
+    async readConversationRows(limit) {
+      const db = await open();
+      return db.transaction('r', db.conversations, db.meta, async () => {
+        const [rows, meta] = await Promise.all([
+          db.conversations.orderBy('rank').reverse().limit(limit).toArray(),
+          db.meta.where('key').startsWith(CONVERSATION_META_PREFIX).toArray(),
+        ]);
+        return {
+          rows,
+          meta: Object.fromEntries(
+            meta.map((row) => [row.key.slice(CONVERSATION_META_PREFIX.length), row.value]),
+          ),
+        };
+      });
+    },
+    async readAllConversationRows() {
+      const db = await open();
+      return db.conversations.toArray();
+    },
+    async writeConversationRows(put, remove, meta) {
+      const db = await open();
+      for (let start = 0; start < remove.length; start += CONVERSATION_ROWS_PER_TRANSACTION) {
+        await db.conversations.bulkDelete(remove.slice(start, start + CONVERSATION_ROWS_PER_TRANSACTION));
+      }
+      // The metadata (the sync revision) goes with the last rows: a write cut short leaves the older
+      // revision, and the next sync fetches those changes again.
+      const chunks = Math.max(1, Math.ceil(put.length / CONVERSATION_ROWS_PER_TRANSACTION));
+      for (let chunk = 0; chunk < chunks; chunk++) {
+        const rows = put.slice(
+          chunk * CONVERSATION_ROWS_PER_TRANSACTION,
+          (chunk + 1) * CONVERSATION_ROWS_PER_TRANSACTION,
+        );
+        const last = chunk === chunks - 1;
+        await db.transaction('rw', db.conversations, db.meta, async () => {
+          if (rows.length > 0) await db.conversations.bulkPut(rows);
+          if (last) {
+            const entries = Object.entries(meta).map(([key, value]) => ({
+              key: CONVERSATION_META_PREFIX + key,
+              value,
+            }));
+            if (entries.length > 0) await db.meta.bulkPut(entries);
+          }
+        });
+      }
     },
     async write(batch) {
       const db = await open();

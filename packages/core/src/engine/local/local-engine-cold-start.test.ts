@@ -1,0 +1,174 @@
+import { afterEach, describe, expect, test } from 'vitest';
+import type { Conversation, Message } from '../../model/types';
+import { seedConversations } from '../../testing/index';
+import { createLocalHub, type LocalHub } from './local-hub';
+import { createIndexedDBStorage, type LocalStorageAdapter } from './local-persistence';
+import { pullAll, record, sendText, textOf, waitFor } from './local-test-helpers';
+
+/**
+ * Cold start from IndexedDB, offline first (issue 10, section 3): a persisted engine shows its inbox and
+ * a conversation's cached history from its own database at once, offline or online, then reconciles with
+ * the hub through events for what changed.
+ */
+
+const opened: LocalHub[] = [];
+afterEach(async () => {
+  for (const hub of opened.splice(0).reverse()) await hub.close();
+});
+
+let counter = 0;
+function uniqueName(label: string): string {
+  counter++;
+  return `${label}-${counter}-${Math.random().toString(36).slice(2)}`;
+}
+
+async function open(name: string): Promise<LocalHub> {
+  const hub = await createLocalHub({
+    name,
+    persist: true,
+    rateLimits: false,
+    users: ['alice', 'bob', 'carol', 'dave'],
+  });
+  opened.push(hub);
+  return hub;
+}
+
+async function closeHub(hub: LocalHub): Promise<void> {
+  opened.splice(opened.indexOf(hub), 1);
+  await hub.close();
+}
+
+const idsOf = (list: readonly Conversation[]) => list.map((conversation) => conversation.conversationID);
+
+describe('cold start from IndexedDB', () => {
+  test('an engine that starts offline shows the persisted inbox and the cached history', async () => {
+    const name = uniqueName('offline-start');
+    const first = await open(name);
+    const alice = await first.connect('alice');
+    const bob = await first.connect('bob');
+    const carol = await first.connect('carol');
+    for (let i = 0; i < 3; i++) await sendText(bob, `bob ${i}`, { receiver: 'alice' });
+    await sendText(carol, 'carol here', { receiver: 'alice' });
+    await alice.pinConversation('c2c_bob', true);
+    await alice.getHistoryMessageList({ conversationID: 'c2c_bob', count: 20 });
+    const before = await pullAll(alice);
+    await first.flush();
+    await closeHub(first);
+
+    const second = await open(name);
+    const again = await second.connect('alice', { network: { online: false } });
+    const page = await again.getConversationList(0, 20);
+    expect(idsOf(page.conversationList)).toEqual(idsOf(before));
+    expect(page.conversationList.map(({ isPinned, unreadCount }) => ({ isPinned, unreadCount }))).toEqual(
+      before.map(({ isPinned, unreadCount }) => ({ isPinned, unreadCount })),
+    );
+    expect(textOf(page.conversationList[1]?.lastMessage)).toBe('carol here');
+    const history = await again.getHistoryMessageList({ conversationID: 'c2c_bob', count: 20 });
+    expect(history.messageList.map(textOf)).toEqual(['bob 0', 'bob 1', 'bob 2']);
+    expect(await again.getTotalUnreadMessageCount()).toBe(4);
+  });
+
+  test('the first page is served before the rest of the cached conversations is read', async () => {
+    const name = uniqueName('first-page');
+    const first = await open(name);
+    await seedConversations(first, 'alice', 500);
+    const alice = await first.connect('alice');
+    const before = await alice.getConversationList(0, 30);
+    await first.flush();
+    await closeHub(first);
+
+    const asked: number[] = [];
+    let release: () => void = () => undefined;
+    const held = new Promise<void>((resolve) => {
+      release = resolve;
+    });
+    const base = createIndexedDBStorage(`tidings-engine:${name}:alice:default`);
+    const storage: LocalStorageAdapter = {
+      ...base,
+      readConversationRows: (limit) => {
+        asked.push(limit);
+        return base.readConversationRows!(limit);
+      },
+      readAllConversationRows: () => held.then(() => base.readAllConversationRows!()),
+    };
+    const second = await open(name);
+    const again = await second.connect('alice', { storage, network: { online: false } });
+    const page = await again.getConversationList(0, 30);
+    expect(idsOf(page.conversationList)).toEqual(idsOf(before.conversationList));
+    expect(Math.max(...asked)).toBeLessThan(500);
+    // Further pages need the rest, and get it once it is read.
+    let rest: Conversation[] | null = null;
+    const restPage = again.getConversationList(page.nextSeq, 400).then((result) => {
+      rest = result.conversationList;
+    });
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    expect(rest).toBeNull();
+    release();
+    await restPage;
+    expect(rest).toHaveLength(400);
+    expect((await pullAll(again, 100)).length).toBe(500);
+  });
+
+  test('a conversation shows its cached history at once and the newer messages fill in after', async () => {
+    const name = uniqueName('history-first');
+    const first = await open(name);
+    const alice = await first.connect('alice');
+    const bob = await first.connect('bob');
+    for (let i = 0; i < 25; i++) await sendText(bob, `old ${i}`, { receiver: 'alice' });
+    await alice.getHistoryMessageList({ conversationID: 'c2c_bob', count: 20 });
+    await first.flush();
+    await alice.logout();
+    for (let i = 0; i < 3; i++) await sendText(bob, `new ${i}`, { receiver: 'alice' });
+    await first.flush();
+    await closeHub(first);
+
+    const second = await open(name);
+    const latencyMs = 300;
+    const started = Date.now();
+    const again = await second.connect('alice', { network: { latencyMs } });
+    const events = record(again);
+    const history = await again.getHistoryMessageList({ conversationID: 'c2c_bob', count: 20 });
+    // Served from this device, without waiting a single round trip to the hub.
+    expect(Date.now() - started).toBeLessThan(latencyMs);
+    expect(history.messageList.map(textOf).at(-1)).toBe('old 24');
+    expect(history.messageList).toHaveLength(20);
+    await waitFor(() => events.named('onRecvNewMessage').length >= 3, 5000);
+    expect(
+      events
+        .named('onRecvNewMessage')
+        .map(([message]) => textOf(message as Message))
+        .sort(),
+    ).toEqual(['new 0', 'new 1', 'new 2']);
+    await waitFor(() => events.named('onSyncServerFinish').length >= 1, 5000);
+    const latest = await again.getHistoryMessageList({ conversationID: 'c2c_bob', count: 5 });
+    expect(latest.messageList.map(textOf)).toEqual(['old 23', 'old 24', 'new 0', 'new 1', 'new 2']);
+  });
+
+  test('reconnecting after a cold start reports only the conversations that changed', async () => {
+    const name = uniqueName('reconcile');
+    const first = await open(name);
+    await seedConversations(first, 'alice', 50);
+    const alice = await first.connect('alice');
+    await first.flush();
+    await alice.logout();
+    const bob = await first.connect('bob');
+    await sendText(bob, 'while you were away', { receiver: 'alice' });
+    await first.flush();
+    await closeHub(first);
+
+    const second = await open(name);
+    const again = await second.connect('alice', { network: { online: false } });
+    const events = record(again);
+    const shown = await again.getConversationList(0, 20);
+    expect(shown.conversationList).toHaveLength(20);
+    expect(idsOf(shown.conversationList)).not.toContain('c2c_bob');
+    again.setNetworkConditions({ online: true });
+    await waitFor(() => events.named('onSyncServerFinish').length >= 1, 5000);
+    const reported = [
+      ...events.named('onNewConversation').flatMap(([list]) => idsOf(list as Conversation[])),
+      ...events.named('onConversationChanged').flatMap(([list]) => idsOf(list as Conversation[])),
+    ];
+    expect(reported).toEqual(['c2c_bob']);
+    expect(idsOf((await again.getConversationList(0, 1)).conversationList)).toEqual(['c2c_bob']);
+  });
+});
