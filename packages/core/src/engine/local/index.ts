@@ -13,6 +13,7 @@ export {
 export type { ChannelFactory, ChannelLike, LockManagerLike } from './local-hub-broadcast';
 export type { NetworkConditions } from './local-hub-transport';
 export {
+  type BucketPatch,
   createIndexedDBStorage,
   type LocalStorageAdapter,
   type StorageBatch,

@@ -1,17 +1,15 @@
-import type { Conversation, ConversationGroup } from '../../model/types';
-import type { LocalStorageAdapter, StoredConversationRow } from './local-persistence';
+import type { ConversationGroup } from '../../model/types';
+import { type BucketPatch, hashString, type LocalStorageAdapter } from './local-persistence';
 import type { HubConversation } from './local-protocol';
 
-/** Pinned conversations rank above every unpinned one (orderKeys stay far below 2^51). */
-const PINNED_RANK = 2 ** 51;
+/**
+ * Buckets of the conversation cache. IndexedDB pays per row (Chromium wrote 10,000 one-row-per-
+ * conversation puts in about 2 s on a loaded machine), so conversations share rows: about 100 each at
+ * 100,000 conversations, and a change rewrites one bucket.
+ */
+const BUCKETS = 1024;
 
-/** A conversation's place in the list as one number, higher first; unlisted ones rank 0. */
-export function conversationRank(conversation: Conversation | undefined): number {
-  if (!conversation || conversation.orderKey <= 0) return 0;
-  return (conversation.isPinned ? PINNED_RANK : 0) + conversation.orderKey;
-}
-
-/** What the cache keeps besides the rows: where the next sync starts, and the conversation groups. */
+/** What the cache keeps besides the buckets: where the next sync starts, and the conversation groups. */
 export interface ConversationCacheMeta {
   syncRev: number;
   groups: ConversationGroup[];
@@ -22,45 +20,158 @@ export interface ConversationCacheMeta {
 export interface CachedTop {
   states: HubConversation[];
   meta: ConversationCacheMeta | null;
-  /** True when the cache holds no more rows than these. */
+  /** True when the cache holds no conversations besides these. */
   complete: boolean;
+}
+
+/** The top of the list as written: the records, and how many conversations the cache held then. */
+interface StoredTop {
+  states: HubConversation[];
+  count: number;
+}
+
+/**
+ * Field values most records have: a stored record leaves them out (and its lastMessage the fields its
+ * conversation already says), which halves what IndexedDB has to clone and write for 100,000 of them.
+ */
+const CONVERSATION_DEFAULTS: Readonly<Record<string, unknown>> = {
+  userID: '',
+  groupID: '',
+  faceUrl: '',
+  isPinned: false,
+  unreadCount: 0,
+  recvOpt: 'receive',
+  lastMessage: null,
+  draftText: null,
+  draftTimestamp: null,
+  markList: [],
+  conversationGroupList: [],
+  groupAtInfoList: [],
+  readSeq: 0,
+  customData: '',
+  deleted: false,
+  clearedSeq: 0,
+  clearedTime: 0,
+  peerReadTime: 0,
+};
+const MESSAGE_DEFAULTS: Readonly<Record<string, unknown>> = {
+  userID: '',
+  groupID: '',
+  nick: '',
+  faceUrl: '',
+  isSelf: false,
+  seq: 0,
+  random: 0,
+  status: 'sent',
+  priority: 'normal',
+  isRead: true,
+  isPeerRead: false,
+  isExcludedFromUnreadCount: false,
+  isExcludedFromLastMessage: false,
+  isOnlineOnly: false,
+  targetUserIDList: [],
+  atUserList: [],
+  cloudCustomData: '',
+  localCustomData: '',
+  revoker: '',
+  revokeReason: '',
+};
+
+function isDefault(value: unknown, fallback: unknown): boolean {
+  return value === fallback || (Array.isArray(value) && value.length === 0 && Array.isArray(fallback));
+}
+
+function pack(value: object, defaults: Readonly<Record<string, unknown>>): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  for (const [key, field] of Object.entries(value)) {
+    if (!(key in defaults) || !isDefault(field, defaults[key])) out[key] = field;
+  }
+  return out;
+}
+
+function unpack(
+  value: Record<string, unknown>,
+  defaults: Readonly<Record<string, unknown>>,
+): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  // Fresh arrays: records must not share a default.
+  for (const [key, field] of Object.entries(defaults)) out[key] = Array.isArray(field) ? [] : field;
+  return Object.assign(out, value);
+}
+
+/** The stored form of a conversation record. */
+export function packConversation(state: HubConversation): Record<string, unknown> {
+  const packed = pack(state, CONVERSATION_DEFAULTS);
+  const last = state.lastMessage;
+  if (last) {
+    const message = pack(last, MESSAGE_DEFAULTS);
+    if (message.conversationID === state.conversationID) delete message.conversationID;
+    if (message.conversationType === state.type) delete message.conversationType;
+    packed.lastMessage = message;
+  }
+  return packed;
+}
+
+/** A conversation record from its stored form. */
+export function unpackConversation(stored: unknown): HubConversation {
+  const state = unpack(
+    stored as Record<string, unknown>,
+    CONVERSATION_DEFAULTS,
+  ) as unknown as HubConversation;
+  const last = (stored as { lastMessage?: Record<string, unknown> | null }).lastMessage;
+  if (last) {
+    state.lastMessage = unpack(
+      { conversationID: state.conversationID, conversationType: state.type, ...last },
+      MESSAGE_DEFAULTS,
+    ) as unknown as HubConversation['lastMessage'];
+  }
+  return state;
+}
+
+/** Of two copies of a conversation record (two tabs write one cache), the newer one. */
+function newerRecord(stored: unknown, mine: unknown): unknown {
+  return (stored as HubConversation).rev > (mine as HubConversation).rev ? stored : mine;
 }
 
 /**
  * @internal A persisted engine's copy of its conversation mirror, so a reload shows the inbox from IndexedDB
- * before (or without) the hub: one row per conversation with its list rank, written behind in batches,
- * the first page read through the rank index without loading the rest.
+ * before (or without) the hub. Records live in buckets written behind (a burst of changes is one
+ * transaction, each bucket merged record by record with what another tab wrote); the top of the list is
+ * kept as one small value beside them, so the first page is one read and the rest is read after.
  */
 export class ConversationCache {
   readonly #adapter: LocalStorageAdapter;
-  readonly #dirty = new Map<string, StoredConversationRow | null>();
+  readonly #dirty = new Map<string, HubConversation | null>();
   #meta: ConversationCacheMeta | null = null;
+  #writtenTop: StoredTop | null = null;
   #writing: Promise<void> | null = null;
   #scheduled = false;
   #closed = false;
+  /** The records at the top of the list now, and how many conversations there are (set by the mirror). */
+  top: (() => StoredTop) | null = null;
 
   private constructor(adapter: LocalStorageAdapter) {
     this.#adapter = adapter;
   }
 
-  /** A cache on `adapter`, or null when it has no conversation rows (memory engines, custom storage). */
+  /** A cache on `adapter`, or null when it keeps no conversation cache (memory engines, custom storage). */
   static on(adapter: LocalStorageAdapter | null): ConversationCache | null {
-    if (!adapter?.readConversationRows || !adapter.readAllConversationRows || !adapter.writeConversationRows)
+    if (!adapter?.readConversationMeta || !adapter.readConversationBuckets || !adapter.writeConversationCache)
       return null;
     return new ConversationCache(adapter);
   }
 
-  /** The `limit` highest-ranked conversations and the cache's metadata; nothing when reading fails. */
-  async readTop(limit: number): Promise<CachedTop> {
+  /** The top of the list and the cache's metadata as last written; nothing when reading fails. */
+  async readTop(): Promise<CachedTop> {
     try {
-      const { rows, meta } = await (
-        this.#adapter.readConversationRows as NonNullable<LocalStorageAdapter['readConversationRows']>
-      )(limit);
-      return {
-        states: rows.map((row) => row.value as HubConversation),
-        meta: isMeta(meta) ? meta : null,
-        complete: rows.length < limit,
-      };
+      const values = await (this.#adapter.readConversationMeta as () => Promise<Record<string, unknown>>)();
+      const top = values.top as StoredTop | undefined;
+      const meta = values.meta as ConversationCacheMeta | undefined;
+      if (!top || !Array.isArray(top.states) || typeof top.count !== 'number')
+        return { states: [], meta: null, complete: true };
+      const states = top.states.map(unpackConversation);
+      this.#writtenTop = { states, count: top.count };
+      return { states, meta: meta ?? null, complete: top.count <= states.length };
     } catch (error) {
       // A cache that cannot be read is rebuilt from the hub, as a first start would.
       console.error('Tidings local engine: reading the conversation cache failed', error);
@@ -71,10 +182,10 @@ export class ConversationCache {
   /** Every cached conversation. */
   async readAll(): Promise<HubConversation[]> {
     try {
-      const rows = await (
-        this.#adapter.readAllConversationRows as NonNullable<LocalStorageAdapter['readAllConversationRows']>
+      const buckets = await (
+        this.#adapter.readConversationBuckets as NonNullable<LocalStorageAdapter['readConversationBuckets']>
       )();
-      return rows.map((row) => row.value as HubConversation);
+      return buckets.flatMap((bucket) => bucket.entries.map(([, value]) => unpackConversation(value)));
     } catch (error) {
       console.error('Tidings local engine: reading the conversation cache failed', error);
       return [];
@@ -82,8 +193,8 @@ export class ConversationCache {
   }
 
   /** Records a conversation's new record (or its removal) for the next write. */
-  put(id: string, state: HubConversation | undefined, conversation: Conversation | undefined): void {
-    this.#dirty.set(id, state ? { id, rank: conversationRank(conversation), value: state } : null);
+  put(id: string, state: HubConversation | undefined): void {
+    this.#dirty.set(id, state ?? null);
   }
 
   setMeta(meta: ConversationCacheMeta): void {
@@ -118,23 +229,35 @@ export class ConversationCache {
       return;
     }
     if (this.#closed || (this.#dirty.size === 0 && !this.#meta)) return;
-    const put: StoredConversationRow[] = [];
-    const remove: string[] = [];
-    for (const [id, row] of this.#dirty) {
-      if (row) put.push(row);
-      else remove.push(id);
+    const patches = new Map<string, BucketPatch>();
+    for (const [id, state] of this.#dirty) {
+      const key = `c/${(hashString(id) % BUCKETS).toString(36)}`;
+      let patch = patches.get(key);
+      if (!patch) {
+        patch = { key, put: [], delete: [], merge: newerRecord };
+        patches.set(key, patch);
+      }
+      if (state) patch.put.push([id, packConversation(state)]);
+      else patch.delete.push(id);
     }
-    const meta = this.#meta;
+    const values: Record<string, unknown> = {};
+    if (this.#meta) values.meta = { ...this.#meta };
+    const top = this.top?.();
+    if (top && !sameTop(top, this.#writtenTop)) {
+      values.top = { states: top.states.map(packConversation), count: top.count };
+      this.#writtenTop = top;
+    }
     this.#dirty.clear();
     this.#meta = null;
     this.#writing = (async () => {
       try {
         await (
-          this.#adapter.writeConversationRows as NonNullable<LocalStorageAdapter['writeConversationRows']>
-        )(put, remove, meta ? { ...meta } : {});
+          this.#adapter.writeConversationCache as NonNullable<LocalStorageAdapter['writeConversationCache']>
+        )([...patches.values()], values);
       } catch (error) {
         // The cache only speeds up the next start; the hub holds the truth, so a failed write is logged
         // and the next sync rewrites what changed.
+        this.#writtenTop = null;
         console.error('Tidings local engine: writing the conversation cache failed', error);
       } finally {
         this.#writing = null;
@@ -144,8 +267,7 @@ export class ConversationCache {
   }
 }
 
-function isMeta(value: Record<string, unknown>): value is Record<string, unknown> & ConversationCacheMeta {
-  return (
-    typeof value.syncRev === 'number' && Array.isArray(value.groups) && typeof value.groupsRev === 'number'
-  );
+function sameTop(a: StoredTop, b: StoredTop | null): boolean {
+  if (!b || a.count !== b.count || a.states.length !== b.states.length) return false;
+  return a.states.every((state, index) => state === b.states[index]);
 }

@@ -209,7 +209,18 @@ export class ConversationMirror {
   }
 
   #cachePut(id: string, entry: MirrorEntry | undefined): void {
-    if (!this.#restoring) this.#session.conversationCache?.put(id, entry?.state, entry?.conversation);
+    if (!this.#restoring) this.#session.conversationCache?.put(id, entry?.state);
+  }
+
+  /** The records of the first `limit` listed conversations, and how many conversations there are. */
+  top(limit: number): { states: HubConversation[]; count: number } {
+    const states: HubConversation[] = [];
+    for (const id of this.order) {
+      if (states.length >= limit) break;
+      const entry = this.#entries.get(id);
+      if (entry) states.push(entry.state);
+    }
+    return { states, count: this.#entries.size };
   }
 
   /** Puts a conversation into the mirror (or takes it out), keeping order and unread totals in step. */

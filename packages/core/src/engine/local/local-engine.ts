@@ -91,8 +91,8 @@ export interface EngineContext {
 }
 
 /**
- * How many conversations a cold start reads before it answers: the first page of any list, with room for
- * hidden ones.
+ * How many conversations the cache keeps at the top of the list, for a cold start to answer from: the
+ * first page of any list, with room for hidden ones.
  */
 const COLD_START_ROWS = 200;
 
@@ -104,11 +104,12 @@ export async function openLocalEngine(context: EngineContext): Promise<LocalEngi
   const cache = ConversationCache.on(context.storage);
   const [store, top] = await Promise.all([
     EngineMessageStore.open(context.storage, context.channel),
-    cache ? cache.readTop(COLD_START_ROWS) : null,
+    cache ? cache.readTop() : null,
   ]);
   const session = new LocalEngineSession(context, store);
   session.conversationCache = cache;
   const mirror = new ConversationMirror(session);
+  if (cache) cache.top = () => mirror.top(COLD_START_ROWS);
   const media = new LocalEngineMedia(session);
   const sending = new LocalEngineSending(session, mirror, media);
   const engine = new LocalChatEngine(session, new LocalEngineSync(session, mirror), sending, {

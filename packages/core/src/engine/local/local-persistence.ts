@@ -64,16 +64,6 @@ export interface StorageBatch {
 }
 
 /**
- * One row of an engine's conversation cache: the hub's record of a conversation, and its place in the
- * list as a number (`rank`, higher first) that an index orders, so the first page reads a few rows.
- */
-export interface StoredConversationRow {
-  id: string;
-  rank: number;
-  value: unknown;
-}
-
-/**
  * Where a hub or an engine keeps its data. The default is IndexedDB through Dexie
  * ({@link createIndexedDBStorage}); tests inject their own to simulate failures.
  */
@@ -84,26 +74,17 @@ export interface LocalStorageAdapter {
   write(batch: StorageBatch): Promise<void>;
   readBlob(uuid: string): Promise<StoredBlob | undefined>;
   /**
-   * The `limit` conversation rows of highest rank, highest first, read through the rank index, and the
-   * conversation cache's metadata. Absent on storage without a conversation cache.
+   * The conversation cache's small values (the top of the list, the sync revision, the groups), without
+   * its buckets. Absent on storage without a conversation cache.
    */
-  readConversationRows?(
-    limit: number,
-  ): Promise<{ rows: StoredConversationRow[]; meta: Record<string, unknown> }>;
-  /** Every conversation row. */
-  readAllConversationRows?(): Promise<StoredConversationRow[]>;
-  /** Puts and deletes conversation rows and cache metadata, in transactions of at most a few thousand rows. */
-  writeConversationRows?(
-    put: StoredConversationRow[],
-    remove: string[],
-    meta: Record<string, unknown>,
-  ): Promise<void>;
+  readConversationMeta?(): Promise<Record<string, unknown>>;
+  /** Every bucket of the conversation cache. */
+  readConversationBuckets?(): Promise<StoredBucket[]>;
+  /** Patches conversation cache buckets and puts its small values, in one transaction. */
+  writeConversationCache?(patches: BucketPatch[], meta: Record<string, unknown>): Promise<void>;
   close(): void;
 }
 
-/** Rows per IndexedDB transaction when writing the conversation cache: large enough to amortise a
- * transaction, small enough that one does not hold the database for long. */
-const CONVERSATION_ROWS_PER_TRANSACTION = 20_000;
 /** Prefix of the conversation cache's keys in the `meta` table. */
 const CONVERSATION_META_PREFIX = 'conversations:';
 
@@ -118,7 +99,7 @@ export function createIndexedDBStorage(databaseName: string): LocalStorageAdapte
     buckets: import('dexie').Table<StoredBucket, string>;
     blobs: import('dexie').Table<StoredBlob, string>;
     meta: import('dexie').Table<{ key: string; value: unknown }, string>;
-    conversations: import('dexie').Table<StoredConversationRow, string>;
+    conversations: import('dexie').Table<StoredBucket, string>;
   };
   let opening: Promise<Db> | null = null;
   const open = (): Promise<Db> => {
@@ -126,8 +107,8 @@ export function createIndexedDBStorage(databaseName: string): LocalStorageAdapte
       const { Dexie } = await import('dexie');
       const db = new Dexie(databaseName) as Db;
       db.version(1).stores({ buckets: 'key', blobs: 'uuid', meta: 'key' });
-      // One row per conversation with an index on its rank: the first page is an index read.
-      db.version(2).stores({ conversations: 'id, rank' });
+      // The conversation cache's buckets, apart from the message buckets `load()` reads whole.
+      db.version(2).stores({ conversations: 'key' });
       await db.open();
       return db;
     })();
@@ -145,51 +126,6 @@ export function createIndexedDBStorage(databaseName: string): LocalStorageAdapte
             .map((row) => [row.key, row.value]),
         ),
       };
-    },
-    async readConversationRows(limit) {
-      const db = await open();
-      return db.transaction('r', db.conversations, db.meta, async () => {
-        const [rows, meta] = await Promise.all([
-          db.conversations.orderBy('rank').reverse().limit(limit).toArray(),
-          db.meta.where('key').startsWith(CONVERSATION_META_PREFIX).toArray(),
-        ]);
-        return {
-          rows,
-          meta: Object.fromEntries(
-            meta.map((row) => [row.key.slice(CONVERSATION_META_PREFIX.length), row.value]),
-          ),
-        };
-      });
-    },
-    async readAllConversationRows() {
-      const db = await open();
-      return db.conversations.toArray();
-    },
-    async writeConversationRows(put, remove, meta) {
-      const db = await open();
-      for (let start = 0; start < remove.length; start += CONVERSATION_ROWS_PER_TRANSACTION) {
-        await db.conversations.bulkDelete(remove.slice(start, start + CONVERSATION_ROWS_PER_TRANSACTION));
-      }
-      // The metadata (the sync revision) goes with the last rows: a write cut short leaves the older
-      // revision, and the next sync fetches those changes again.
-      const chunks = Math.max(1, Math.ceil(put.length / CONVERSATION_ROWS_PER_TRANSACTION));
-      for (let chunk = 0; chunk < chunks; chunk++) {
-        const rows = put.slice(
-          chunk * CONVERSATION_ROWS_PER_TRANSACTION,
-          (chunk + 1) * CONVERSATION_ROWS_PER_TRANSACTION,
-        );
-        const last = chunk === chunks - 1;
-        await db.transaction('rw', db.conversations, db.meta, async () => {
-          if (rows.length > 0) await db.conversations.bulkPut(rows);
-          if (last) {
-            const entries = Object.entries(meta).map(([key, value]) => ({
-              key: CONVERSATION_META_PREFIX + key,
-              value,
-            }));
-            if (entries.length > 0) await db.meta.bulkPut(entries);
-          }
-        });
-      }
     },
     async write(batch) {
       const db = await open();
@@ -215,6 +151,39 @@ export function createIndexedDBStorage(databaseName: string): LocalStorageAdapte
         if (batch.deleteBlobs.length > 0) await db.blobs.bulkDelete(batch.deleteBlobs);
         const meta = Object.entries(batch.meta).map(([key, value]) => ({ key, value }));
         if (meta.length > 0) await db.meta.bulkPut(meta);
+      });
+    },
+    async readConversationMeta() {
+      const db = await open();
+      const rows = await db.meta.where('key').startsWith(CONVERSATION_META_PREFIX).toArray();
+      return Object.fromEntries(
+        rows.map((row) => [row.key.slice(CONVERSATION_META_PREFIX.length), row.value]),
+      );
+    },
+    async readConversationBuckets() {
+      const db = await open();
+      return db.conversations.toArray();
+    },
+    async writeConversationCache(patches, meta) {
+      const db = await open();
+      await db.transaction('rw', db.conversations, db.meta, async () => {
+        if (patches.length > 0) {
+          const stored = await db.conversations.bulkGet(patches.map((patch) => patch.key));
+          const put: StoredBucket[] = [];
+          const remove: string[] = [];
+          patches.forEach((patch, index) => {
+            const next = applyBucketPatch(stored[index], patch);
+            if (next.entries.length > 0) put.push(next);
+            else remove.push(patch.key);
+          });
+          if (put.length > 0) await db.conversations.bulkPut(put);
+          if (remove.length > 0) await db.conversations.bulkDelete(remove);
+        }
+        const entries = Object.entries(meta).map(([key, value]) => ({
+          key: CONVERSATION_META_PREFIX + key,
+          value,
+        }));
+        if (entries.length > 0) await db.meta.bulkPut(entries);
       });
     },
     async readBlob(uuid) {
