@@ -160,7 +160,7 @@ async function main() {
         .map((result) => result.topRowsRead)
         .join(
           ', ',
-        )} (offline), ${online.map((result) => result.topRowsRead).join(', ')} (online) — the rank index's top rows, not the table. The first page held ${offline[0]?.rowsShown ?? 0} rows.`,
+        )} (offline), ${online.map((result) => result.topRowsRead).join(', ')} (online) — the cache's top-of-list value, not its buckets. The first page held ${offline[0]?.rowsShown ?? 0} rows.`,
       'First page: from `hub.connect` (the engine opening its database) to the chat store holding its first page; the hub itself opened before that (its own time is in the table).',
     ];
     const output = `${table}\n\n${notes.map((note) => `- ${note}`).join('\n')}\n`;
