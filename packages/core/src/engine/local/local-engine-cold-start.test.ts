@@ -108,6 +108,39 @@ describe('cold start from IndexedDB', () => {
     expect((await pullAll(again, 100)).length).toBe(500);
   });
 
+  test('online, new messages arrive while the rest of the cache is still being read, and totals come right after', async () => {
+    const name = uniqueName('sync-during-read');
+    const first = await open(name);
+    await seedConversations(first, 'alice', 500, { unreadRatio: 0 });
+    const alice = await first.connect('alice');
+    await first.flush();
+    await alice.logout();
+    await closeHub(first);
+
+    let release: () => void = () => undefined;
+    const held = new Promise<void>((resolve) => {
+      release = resolve;
+    });
+    const base = createIndexedDBStorage(`tidings-engine:${name}:alice:default`);
+    const storage: LocalStorageAdapter = {
+      ...base,
+      readConversationBuckets: () => held.then(() => base.readConversationBuckets!()),
+    };
+    const second = await open(name);
+    const again = await second.connect('alice', { storage });
+    const events = record(again);
+    const bob = await second.connect('bob');
+    await sendText(bob, 'fresh', { receiver: 'alice' });
+    await waitFor(() => events.named('onRecvNewMessage').length === 1, 5000);
+    expect(textOf(events.named('onRecvNewMessage')[0]?.[0] as Message)).toBe('fresh');
+    expect(events.named('onTotalUnreadMessageCountChanged')).toEqual([]);
+    release();
+    expect(await again.getTotalUnreadMessageCount()).toBe(1);
+    await waitFor(() => events.named('onTotalUnreadMessageCountChanged').length > 0);
+    expect(events.named('onTotalUnreadMessageCountChanged').at(-1)).toEqual([1]);
+    expect((await pullAll(again, 100)).length).toBe(501);
+  });
+
   test('a conversation shows its cached history at once and the newer messages fill in after', async () => {
     const name = uniqueName('history-first');
     const first = await open(name);

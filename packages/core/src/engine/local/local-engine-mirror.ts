@@ -300,7 +300,8 @@ export class ConversationMirror {
     this.#sideEffects(batch, prev?.state, state);
     // While connected every change reaches this engine in order, so it has seen everything up to here;
     // otherwise (offline, resyncing) a later sync must start from what it saw before.
-    if (this.#session.connectionState === 'connected') this.syncRev = Math.max(this.syncRev, state.rev);
+    if (this.#session.connectionState === 'connected' && !this.#restoring)
+      this.syncRev = Math.max(this.syncRev, state.rev);
     if (state.deleted) {
       this.#deletedRevs.set(id, state.rev);
       if (prev) this.setEntry(batch, id, undefined);
@@ -334,7 +335,8 @@ export class ConversationMirror {
       if (state.rev <= (prev?.state.rev ?? this.#deletedRevs.get(id) ?? -1)) continue;
       if (!batch.before.has(id)) batch.before.set(id, prev?.conversation);
       this.#sideEffects(batch, prev?.state, state);
-      if (this.#session.connectionState === 'connected') this.syncRev = Math.max(this.syncRev, state.rev);
+      if (this.#session.connectionState === 'connected' && !this.#restoring)
+        this.syncRev = Math.max(this.syncRev, state.rev);
       this.#indexLastMessage(prev?.state, state.deleted ? undefined : state);
       if (state.deleted) {
         this.#deletedRevs.set(id, state.rev);
@@ -475,6 +477,8 @@ export class ConversationMirror {
     if (deleted.length > 0)
       session.emitSafely(listeners, (listener) => listener.onConversationDeleted?.(deleted));
     for (const event of batch.after) event();
+    // Until a cold start has read every cached conversation, totals would count only some of them.
+    if (session.mirrorLoading) return;
     if (this.total !== this.#emittedTotal) {
       this.#emittedTotal = this.total;
       const total = this.total;

@@ -8,7 +8,7 @@ import { LocalEngineDirectory } from './local-engine-directory';
 import { LocalEngineHistory } from './local-engine-history';
 import { LocalEngineMedia } from './local-engine-media';
 import { LocalEngineMessageChanges } from './local-engine-message-changes';
-import { ConversationMirror } from './local-engine-mirror';
+import { Batch, ConversationMirror } from './local-engine-mirror';
 import { LocalEngineSending } from './local-engine-sending';
 import { LocalEngineSession } from './local-engine-session';
 import { EngineMessageStore } from './local-engine-store';
@@ -132,10 +132,13 @@ export async function openLocalEngine(context: EngineContext): Promise<LocalEngi
         });
     session.mirrorLoading = rest.finally(() => {
       session.mirrorLoading = null;
+      // Totals held back while the rest was read (see `emit`) go out now.
+      mirror.emit(new Batch());
     });
-    // What the user looks at comes from the cache; the sync reconciles it with the hub through events.
-    session.signingIn = session.mirrorLoading
-      .then(() => (session.loggedOut ? undefined : engine.start()))
+    // What the user looks at comes from the cache; the sync reconciles it with the hub through events,
+    // while the rest of the cache is read (records apply by revision, so either order ends the same).
+    session.signingIn = engine
+      .start()
       .catch(() => undefined)
       .finally(() => {
         session.signingIn = null;
