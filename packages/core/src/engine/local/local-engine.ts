@@ -36,7 +36,8 @@ import type { LocalStorageAdapter } from './local-persistence';
  * | `local-engine-message-changes` | revoking, deleting, clearing, local data, imported and inserted messages |
  * | `local-engine-history` | history pages, lookups, search, downloads |
  * | `local-engine-directory` | receive options, user profiles, groups |
- * | `local-engine-store` | the local message store (IndexedDB when persistent) |
+ * | `local-engine-store` | the local message store (IndexedDB when persistent), shared live with sibling tabs |
+ * | `local-engine-conversation-cache` | the persisted copy of the mirror a cold start answers from |
  * | `local-engine-validation` | the local engine's own argument checks (filters, conversation ID lists) |
  */
 
@@ -49,11 +50,16 @@ export interface LocalEngineOptions {
   keepHiddenOnNewMessage?: boolean;
   /**
    * Tells devices of one user apart: each device keeps its own local store. Two tabs signed in as the same
-   * user with the same deviceID share one local database.
+   * user with the same deviceID share one local database: neither loses what the other wrote, and each
+   * sees the other's local changes (custom data, local deletes, inserted messages) live.
    * @default 'default'
    */
   deviceID?: string;
-  /** Keep the local store (message cache, local messages, deletions, failed sends) in IndexedDB. @default the hub's `persist` */
+  /**
+   * Keep the local store (message cache, local messages, deletions, failed sends) and a copy of the
+   * conversation list in IndexedDB, so a reload shows the inbox and cached history at once, offline too.
+   * @default the hub's `persist`
+   */
   persist?: boolean;
   /** Storage for the local store, instead of IndexedDB (tests inject failing ones). */
   storage?: LocalStorageAdapter;
