@@ -103,7 +103,6 @@ export default defineConfig({
       'react-dom/client',
       '@tidings/core > dexie',
       '@tidings/core > zustand/vanilla',
-      '@tidings/components > zustand',
       '@tidings/components > clsx',
       '@tidings/components > @tanstack/react-virtual',
     ],

@@ -4,7 +4,8 @@
  *
  * Run it with `pnpm --filter @tidings/core example`.
  */
-import { type Conversation, createLocalHub, type LocalEngine, type Message } from '@tidings/core';
+import type { Conversation, Message } from '@tidings/core';
+import { createLocalHub, type LocalEngine } from '@tidings/core/local';
 
 const hub = await createLocalHub({
   users: [

@@ -14,9 +14,16 @@ describe('@tidings/core entry points', () => {
     const core = await import('./index');
     const testing = await import('./testing/index');
     const tencent = await import('./engine/tencent/index');
+    const local = await import('./engine/local/index');
     expect(core.createChatStore).toBeTypeOf('function');
-    expect(core.createLocalHub).toBeTypeOf('function');
+    expect(local.createLocalHub).toBeTypeOf('function');
     expect(testing.createSeededHub).toBeTypeOf('function');
     expect(Object.keys(tencent).length).toBeGreaterThan(0);
+  });
+
+  it('keep the embedded engine out of the root entry, so a Tencent-backed app does not bundle it', async () => {
+    const core: Record<string, unknown> = await import('./index');
+    expect(core.createLocalHub).toBeUndefined();
+    expect(core.createIndexedDBStorage).toBeUndefined();
   });
 });

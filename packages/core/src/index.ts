@@ -1,10 +1,10 @@
 /**
  * @tidings/core: the Tidings chat model. A framework-free zustand store (`createChatStore`) over a
- * `ChatEngine`, with the embedded local engine (`createLocalHub`) as the default backend.
+ * `ChatEngine`, selectors and formatters. Backends are their own entries so an app bundles only the one it
+ * uses: `@tidings/core/local` (the embedded engine and its IndexedDB persistence) and `@tidings/core/tencent`.
  */
 export * from './engine/chat-engine';
 export * from './engine/chat-error';
-export * from './engine/local/index';
 export * from './format/index';
 export * from './model/conversation-filter';
 export * from './model/conversation-order';

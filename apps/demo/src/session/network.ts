@@ -1,4 +1,5 @@
-import type { ConnectionState, LocalEngine, NetworkConditions } from '@tidings/core';
+import type { ConnectionState } from '@tidings/core';
+import type { LocalEngine, NetworkConditions } from '@tidings/core/local';
 import { useEffect, useState, useSyncExternalStore } from 'react';
 
 /** The simulated network of this tab's engine, as the demo controls set it. */

@@ -1,4 +1,5 @@
-import { type ChatStore, createChatStore, type LocalEngine, type UserProfile } from '@tidings/core';
+import { type ChatStore, createChatStore, type UserProfile } from '@tidings/core';
+import type { LocalEngine } from '@tidings/core/local';
 import { createSettingsStore } from '../settings/settings-store';
 import { claimDevice, ensureLoad, holdPresence, raiseOwnConversations, type World } from '../world/world';
 import {

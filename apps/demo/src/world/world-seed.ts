@@ -1,4 +1,5 @@
-import type { HubSeed, LocalHub, MessageElem, SeedMessage } from '@tidings/core';
+import type { MessageElem } from '@tidings/core';
+import type { HubSeed, LocalHub, SeedMessage } from '@tidings/core/local';
 import { createRandom, seedConversations } from '@tidings/core/testing';
 import { makePdf, makeText, paintScene, type SceneName, synthesizeVoice } from './world-media';
 import {

@@ -1,10 +1,5 @@
-import {
-  type ChatStore,
-  createChatStore,
-  type LocalEngine,
-  type Message,
-  type MessageElem,
-} from '@tidings/core';
+import { type ChatStore, createChatStore, type Message, type MessageElem } from '@tidings/core';
+import type { LocalEngine } from '@tidings/core/local';
 import type { World } from './world';
 import { presentUsers } from './world';
 import { GROUPS, PEOPLE, TIDINGS_USER_ID } from './world-people';

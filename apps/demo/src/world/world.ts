@@ -1,4 +1,4 @@
-import { createLocalHub, type LocalEngine, type LocalHub } from '@tidings/core';
+import { createLocalHub, type LocalEngine, type LocalHub } from '@tidings/core/local';
 import { GROUPS, PEOPLE, TIDINGS_USER_ID } from './world-people';
 import { loadMarkerUserID, SEED_MARKER_GROUP, seedLoad, seedWorld } from './world-seed';
 import { type WorldSettings, worldName } from './world-settings';

@@ -5,14 +5,8 @@
  */
 import '../../src/styles/index.css';
 import { useVirtualizer } from '@tanstack/react-virtual';
-import {
-  type ChatStore,
-  createChatStore,
-  en,
-  formatMessagePreview,
-  type LocalEngine,
-  type Message,
-} from '@tidings/core';
+import { type ChatStore, createChatStore, en, formatMessagePreview, type Message } from '@tidings/core';
+import type { LocalEngine } from '@tidings/core/local';
 import { createSeededHub } from '@tidings/core/testing';
 import { useLayoutEffect, useRef, useState } from 'react';
 import { flushSync } from 'react-dom';

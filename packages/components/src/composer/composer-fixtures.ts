@@ -3,7 +3,8 @@
  * group), Alice's engine under a started `createChatStore`, and Bob's store to see what arrives. Not
  * exported from the package.
  */
-import { type ChatStore, createChatStore, type LocalEngine, type LocalHubOptions } from '@tidings/core';
+import { type ChatStore, createChatStore } from '@tidings/core';
+import type { LocalEngine, LocalHubOptions } from '@tidings/core/local';
 import { createSeededHub, type SeededHub } from '@tidings/core/testing';
 
 /** What {@link createComposerFixture} made. */

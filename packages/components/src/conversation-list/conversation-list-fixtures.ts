@@ -12,14 +12,12 @@ import {
   type ConversationListener,
   type ConversationListResult,
   createChatStore,
-  createLocalHub,
   createView,
-  type LocalEngine,
-  type LocalHub,
   type MessageElem,
   RecordMap,
   upsertConversations,
 } from '@tidings/core';
+import { createLocalHub, type LocalEngine, type LocalHub } from '@tidings/core/local';
 import {
   createSeededHub,
   createTestConversation,

@@ -109,7 +109,8 @@ describe('ConversationList in a browser', () => {
     const hub = fixture.hub;
     fixture.store.getState().destroy();
     await hub.close();
-    const { createLocalHub, createChatStore } = await import('@tidings/core');
+    const { createChatStore } = await import('@tidings/core');
+    const { createLocalHub } = await import('@tidings/core/local');
     const { seedConversations } = await import('@tidings/core/testing');
     const big = await createLocalHub({ users: ['alice'] });
     await seedConversations(big, 'alice', 130);

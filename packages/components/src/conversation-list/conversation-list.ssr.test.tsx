@@ -1,5 +1,6 @@
 // @vitest-environment node
-import { createChatStore, createLocalHub } from '@tidings/core';
+import { createChatStore } from '@tidings/core';
+import { createLocalHub } from '@tidings/core/local';
 import { seedConversations } from '@tidings/core/testing';
 import { renderToString } from 'react-dom/server';
 import { describe, expect, it } from 'vitest';

@@ -1,14 +1,7 @@
 import { act, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import {
-  type ChatStore,
-  createChatStore,
-  createLocalHub,
-  type LocalHub,
-  type MessageElem,
-  type SeedMessage,
-  zhCN,
-} from '@tidings/core';
+import { type ChatStore, createChatStore, type MessageElem, zhCN } from '@tidings/core';
+import { createLocalHub, type LocalHub, type SeedMessage } from '@tidings/core/local';
 import { seedConversations } from '@tidings/core/testing';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { expectNoAxeViolations } from '../../test/axe';

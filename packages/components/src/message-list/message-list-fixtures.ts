@@ -7,15 +7,17 @@ import {
   type ChatStore,
   type ChatStoreOptions,
   createChatStore,
+  type MessageElem,
+  TYPING_BUSINESS_ID,
+} from '@tidings/core';
+import {
   createLocalHub,
   type HubSeed,
   type LocalEngine,
   type LocalHub,
   type LocalHubOptions,
-  type MessageElem,
   type SeedMessage,
-  TYPING_BUSINESS_ID,
-} from '@tidings/core';
+} from '@tidings/core/local';
 import { createRandom, TEST_USERS } from '@tidings/core/testing';
 
 /** The fixed "now" of fixtures: Thursday, March 14, 2024, 15:30 local time (the stories' clock). */

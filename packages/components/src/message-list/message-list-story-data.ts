@@ -3,7 +3,7 @@
  * recalled message, delivery states. Not exported from the package.
  */
 
-import type { HubSeed } from '@tidings/core';
+import type { HubSeed } from '@tidings/core/local';
 import { createTestMessage } from '@tidings/core/testing';
 import { type FixtureMessage, pictureBytes } from './message-list-fixtures';
 

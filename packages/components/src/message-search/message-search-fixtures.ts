@@ -3,13 +3,8 @@
  * and Carol and in the Design Team group, with text, a file, an image and a location that mention
  * "blue". Not exported from the package.
  */
-import {
-  type ChatStore,
-  createChatStore,
-  createLocalHub,
-  type LocalHub,
-  type SeedMessage,
-} from '@tidings/core';
+import { type ChatStore, createChatStore } from '@tidings/core';
+import { createLocalHub, type LocalHub, type SeedMessage } from '@tidings/core/local';
 import { TEST_USERS } from '@tidings/core/testing';
 
 /** The fixed "now" of the fixture: Thursday, March 14, 2024, 15:30 local time (the stories' clock). */

@@ -1,0 +1,23 @@
+import { defineConfig } from 'tsdown';
+
+/**
+ * The published build of @tidings/core (tsdown: rolldown for the JavaScript, rolldown-plugin-dts for bundled
+ * declarations; made for libraries and actively kept, where tsup is in maintenance). One entry per public
+ * subpath; shared code lands in hashed chunks, so `@tidings/core` never pulls in the local engine or Dexie.
+ * Inside the workspace nothing reads `dist`: `exports` point at `src`, and pnpm swaps in
+ * `publishConfig.exports` when it packs.
+ */
+export default defineConfig({
+  entry: {
+    index: 'src/index.ts',
+    local: 'src/engine/local/index.ts',
+    tencent: 'src/engine/tencent/index.ts',
+    testing: 'src/testing/index.ts',
+  },
+  format: 'esm',
+  platform: 'neutral',
+  target: 'es2022',
+  sourcemap: true,
+  dts: { sourcemap: true },
+  report: false,
+});
