@@ -38,7 +38,13 @@ const SKELETON_ROWS = 6;
  * that pulls pages as the user scrolls, stays correct while messages arrive (a new message re-renders
  * only its row and moves it; the rows the user is reading stay where they are), and works by keyboard and
  * screen reader as an ARIA grid. Each row has an actions menu (its ⋯ button, a right click, Shift+F10 or
- * the ContextMenu key). Must be used within `<ChatProvider>`; give it a height (it scrolls itself).
+ * the ContextMenu key). Must be used within `<ChatProvider>`.
+ *
+ * Layout: the list fills its container (`inline-size` and `block-size: 100%`) and scrolls inside it, so
+ * put it in a box with a definite height — a block `<div style={{ height: 600 }}>`, a flex or grid item
+ * with a height, or an absolutely positioned box — and it mounts only the rows that fit. In a flex column
+ * beside other children, give it `flex: 1; min-height: 0`. A container whose height comes from its
+ * content gives the list no viewport: it then grows to hold (and mount) every row.
  *
  * Keyboard: ↑/↓ move between rows, Home/End to the first/last, PageUp/PageDown by a screen; Enter or
  * Space opens the conversation; → reaches the row's actions button (← in right-to-left); Shift+F10 or

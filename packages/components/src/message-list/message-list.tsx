@@ -61,6 +61,10 @@ export interface MessageListProps
  * with resend, recalled and group-tip lines and the typing indicator, and marks the conversation read
  * when its newest message is actually on screen in a focused window.
  *
+ * Layout: like `ConversationList`, it fills its container (`inline-size` and `block-size: 100%`) and
+ * scrolls inside it: give it a box with a definite height (block, flex or grid item, absolutely
+ * positioned box); in a flex column beside the composer, `flex: 1; min-height: 0`.
+ *
  * Keyboard: one message is in the tab order; Up/Down, PageUp/PageDown and Home/End move between
  * messages; Enter, Shift+F10 or the ContextMenu key open its actions (also on right click).
  *
