@@ -6,7 +6,7 @@
 // Usage: node scripts/test-consumers.mjs [app…]   (default: every app). While working on an app:
 // TIDINGS_CONSUMERS_REUSE=1 keeps the last tarballs, TIDINGS_CONSUMERS_CHECK_ONLY=1 only serves and checks.
 import { execFileSync, spawn } from 'node:child_process';
-import { mkdirSync, readdirSync, rmSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
@@ -63,6 +63,14 @@ function build() {
 
 // 2. The tarballs as a registry would serve them. Both tools exit non-zero on a problem.
 function lint() {
+  // A Server Component may import any entry of the kit: every emitted module is a client boundary.
+  const dist = path.join(root, 'packages/components/dist');
+  const js = readdirSync(dist).filter((file) => file.endsWith('.js'));
+  const missing = js.filter(
+    (file) => !readFileSync(path.join(dist, file), 'utf8').startsWith("'use client';"),
+  );
+  assert(missing.length === 0, `every @tidings/components module starts with 'use client' (not: ${missing})`);
+  console.log(`'use client' opens all ${js.length} modules of @tidings/components`);
   for (const tarball of tarballs) {
     run(path.join(root, 'node_modules/.bin/publint'), ['run', tarball, '--strict']);
     // The stylesheet is not a module with types: it is left out of the type check.
