@@ -51,6 +51,9 @@ export default defineConfig({
   target: 'es2022',
   sourcemap: true,
   dts: { sourcemap: true },
+  // The sources ship beside dist (declaration maps need them for go-to-definition), so the maps point at
+  // them instead of carrying a second copy.
+  outputOptions: { sourcemapExcludeSources: true },
   report: false,
   banner: { js: "'use client';" },
   hooks: {

@@ -19,5 +19,8 @@ export default defineConfig({
   target: 'es2022',
   sourcemap: true,
   dts: { sourcemap: true },
+  // The sources ship beside dist (declaration maps need them for go-to-definition), so the maps point at
+  // them instead of carrying a second copy.
+  outputOptions: { sourcemapExcludeSources: true },
   report: false,
 });
