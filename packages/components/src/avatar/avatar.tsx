@@ -10,25 +10,25 @@ export interface AvatarProps extends Omit<ComponentPropsWithoutRef<'span'>, 'chi
    * Image URL. Empty, missing, refused by the URL policy (purpose `avatar`) or failing to load shows the
    * initials on a colour instead.
    */
-  src?: string | null;
+  src?: string | null | undefined;
   /** Whose avatar it is: gives the initials and, unless `decorative`, the accessible name. */
   name: string;
   /**
    * Seeds the fallback colour, so it stays the same when the name changes (a user or group ID).
    * @default name
    */
-  colorKey?: string;
+  colorKey?: string | undefined;
   /**
    * Diameter in pixels.
    * @default 48 (`--tidings-size-avatar`)
    */
-  size?: number;
+  size?: number | undefined;
   /**
    * Hides the avatar from assistive technology, for when the name is shown next to it (a list row, a
    * message run): the image gets `alt=""` and the avatar no accessible name.
    * @default false
    */
-  decorative?: boolean;
+  decorative?: boolean | undefined;
 }
 
 /**

@@ -10,23 +10,23 @@ export interface ChatProviderProps {
    * The UI's strings: `en`, `zhCN`, or a table of your own (`{ ...en, previewDraft: '[Unsent]' }`).
    * @default English (`en`; each part takes its half of it, so an inbox alone ships only `enInbox`)
    */
-  strings?: TidingsStrings;
+  strings?: TidingsStrings | undefined;
   /**
    * BCP 47 tag for dates, times and numbers.
    * @default strings.locale, else 'en'
    */
-  locale?: string;
+  locale?: string | undefined;
   /**
    * The clock for relative times ("Yesterday"); pass a fixed one for tests and screenshots.
    * @default Date.now
    */
-  now?: () => number;
+  now?: (() => number) | undefined;
   /**
    * Calls `store.start()` on mount so the store listens to the engine and pulls the first page. It is
    * idempotent; a failed start shows as `syncStatus: 'failed'` in the store.
    * @default true
    */
-  autoStart?: boolean;
+  autoStart?: boolean | undefined;
   /**
    * Narrows the kit's URL policy; it can never widen it. Every URL the components put into an `href`,
    * `src`, `new Audio()` or a download (message media, file downloads, links in text, map links, avatars)
@@ -39,15 +39,15 @@ export interface ChatProviderProps {
    * @example
    * <ChatProvider store={store} urlPolicy={(url, purpose) => purpose === 'link' || url.hostname.endsWith('.mycdn.com')}>
    */
-  urlPolicy?: UrlPolicy;
+  urlPolicy?: UrlPolicy | undefined;
   /**
    * Told when a message, a conversation row or a whole list failed to render. The failed part shows a
    * fallback ("This message can’t be shown") and the rest keeps working; report the error from here.
    * @default none (React logs the error to the console)
    */
-  onError?: (error: unknown, info: ChatRenderErrorInfo) => void;
+  onError?: ((error: unknown, info: ChatRenderErrorInfo) => void) | undefined;
   /** The part of the app that uses the chat. */
-  children?: ReactNode;
+  children?: ReactNode | undefined;
 }
 
 /**

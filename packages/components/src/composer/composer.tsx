@@ -18,24 +18,24 @@ export interface ComposerProps
    * removed from this group".
    * @default strings.composerDisabled, or strings.noConversationSelected when no conversation is open
    */
-  disabledReason?: string;
+  disabledReason?: string | undefined;
   /**
    * Placeholder of the field.
    * @default strings.composerPlaceholder
    */
-  placeholder?: string;
+  placeholder?: string | undefined;
   /**
    * Accessible name of the field.
    * @default strings.composerLabel
    */
-  label?: string;
+  label?: string | undefined;
   /**
    * The faces the face picker offers.
    * @default DEFAULT_FACES
    */
-  faces?: readonly Face[];
+  faces?: readonly Face[] | undefined;
   /** File types the attach button offers, as the file input's `accept`, e.g. `"image/*,video/*"`. */
-  accept?: string;
+  accept?: string | undefined;
 }
 
 /**

@@ -45,9 +45,9 @@ export interface UseComposerAttachmentsOptions {
   /** Tells the user something about attachments (a file too large, a failed upload). */
   onNotice: (conversationID: string, text: string) => void;
   /** Called with each attachment's sent message. */
-  onSent?: (conversationID: string, message: Message) => void;
+  onSent?: ((conversationID: string, message: Message) => void) | undefined;
   /** Called when an attachment could not be sent (not when it was cancelled). */
-  onFailed?: (conversationID: string, error: ChatError) => void;
+  onFailed?: ((conversationID: string, error: ChatError) => void) | undefined;
 }
 
 /** What {@link useComposerAttachments} returns. */

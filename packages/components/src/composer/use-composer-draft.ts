@@ -10,7 +10,7 @@ export interface UseComposerDraftOptions {
    * crash finds it), ms. The draft itself is saved only when the user leaves the conversation.
    * @default 300
    */
-  delayMs?: number;
+  delayMs?: number | undefined;
 }
 
 /** What {@link useComposerDraft} returns. */

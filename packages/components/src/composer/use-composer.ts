@@ -54,72 +54,72 @@ export interface UseComposerOptions {
    * The conversation to write in.
    * @default the store's active conversation
    */
-  conversationID?: string | null;
+  conversationID?: string | null | undefined;
   /**
    * Which key sends: `'enter'` (Enter sends, Shift+Enter breaks the line) or `'mod-enter'` (Ctrl/⌘+Enter
    * sends, Enter breaks the line). Either way, Enter that confirms an IME composition never sends.
    * @default 'enter'
    */
-  sendKey?: 'enter' | 'mod-enter';
+  sendKey?: 'enter' | 'mod-enter' | undefined;
   /**
    * Disables writing and sending; pair it with `disabledReason` to say why.
    * @default false
    */
-  disabled?: boolean;
+  disabled?: boolean | undefined;
   /**
    * How long typing pauses before the text is kept safe in session storage (a reload or a crash restores
    * it), ms. The draft is saved to the conversation only when the user leaves it, blurs the field or the
    * page hides, so text typed and deleted again never moves the conversation.
    * @default 300
    */
-  draftDelayMs?: number;
+  draftDelayMs?: number | undefined;
   /**
    * Where the "typing…" status is sent (an online-only message): one-to-one chats only, every
    * conversation, or nowhere. Groups are left out by default, where it would reach every member.
    * @default 'c2c'
    */
-  typingStatus?: 'c2c' | 'all' | 'off';
+  typingStatus?: 'c2c' | 'all' | 'off' | undefined;
   /**
    * At most one typing status per this many ms while the user types.
    * @default 3000
    */
-  typingIntervalMs?: number;
+  typingIntervalMs?: number | undefined;
   /**
    * The text limit in UTF-8 bytes; a counter shows from 80 % and sending stops above it.
    * @default 12288 (12 KB, the engines' limit)
    */
-  maxTextBytes?: number;
+  maxTextBytes?: number | undefined;
   /**
    * The size limit of a file or video, bytes, checked before upload.
    * @default 104857600 (100 MiB)
    */
-  maxFileBytes?: number;
+  maxFileBytes?: number | undefined;
   /**
    * The size limit of an image, bytes, checked before upload.
    * @default 29360128 (28 MiB)
    */
-  maxImageBytes?: number;
+  maxImageBytes?: number | undefined;
   /**
    * What picking a face does: insert its emoji into the text at the caret, or send it at once as a face
    * message (`createFaceMessage(index, data)`).
    * @default 'insert'
    */
-  faceAction?: 'insert' | 'send';
+  faceAction?: 'insert' | 'send' | undefined;
   /**
    * The message being replied to (from the `MessageList`'s `onReply`): a quote of it shows above the field
    * and the next text is sent as a reply to it (TUIKit's `messageReply` in `cloudCustomData`, via
    * `createMessageReply`). Ignored when it belongs to another conversation.
    */
-  replyTo?: Message | null;
+  replyTo?: Message | null | undefined;
   /**
    * Called with `null` when the reply was sent or cancelled (the quote's close button, or Escape in the
    * empty field), and with the message again when its send failed and the text came back into the field.
    */
-  onReplyToChange?: (message: Message | null) => void;
+  onReplyToChange?: ((message: Message | null) => void) | undefined;
   /** Called for every message the composer sent: text, each attachment, a face. */
-  onSend?: (details: ComposerSendDetails) => void;
+  onSend?: ((details: ComposerSendDetails) => void) | undefined;
   /** Called when a send failed (the composer also says so inline). */
-  onSendError?: (details: ComposerSendErrorDetails) => void;
+  onSendError?: ((details: ComposerSendErrorDetails) => void) | undefined;
 }
 
 /** What {@link useComposer} returns: state, actions and prop getters for each part. */

@@ -271,7 +271,7 @@ export interface MarkAllReadMenuProps {
   /** Called when marking fails. @default a console warning */
   onError?: ConversationActionErrorHandler | undefined;
   /** Class of the trigger button. */
-  className?: string;
+  className?: string | undefined;
 }
 
 /**

@@ -59,9 +59,9 @@ export interface ConversationFilterTabsProps
   extends UseConversationFilterTabsOptions,
     Omit<ComponentPropsWithoutRef<'div'>, 'children' | 'role'> {
   /** The tab list's accessible name. @default strings.conversationFiltersLabel */
-  'aria-label'?: string;
+  'aria-label'?: string | undefined;
   /** Controls at the end of the bar, outside the tab list (for example a `<MarkAllReadMenu />`). */
-  end?: ReactNode;
+  end?: ReactNode | undefined;
 }
 
 /**

@@ -134,7 +134,7 @@ export interface ConversationListItemActionsButtonProps
   extends Omit<ComponentPropsWithoutRef<'button'>, 'children'> {
   item: ConversationItem;
   /** Whether its menu is open (`aria-expanded`). @default false */
-  isMenuOpen?: boolean;
+  isMenuOpen?: boolean | undefined;
 }
 
 /**

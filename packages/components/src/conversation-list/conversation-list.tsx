@@ -17,18 +17,18 @@ export interface ConversationListProps
   extends UseConversationListOptions,
     Omit<ComponentPropsWithoutRef<'div'>, 'children'> {
   /** The grid's accessible name. @default strings.conversationListLabel ("Conversations") */
-  'aria-label'?: string;
+  'aria-label'?: string | undefined;
   /**
    * Renders the inside of each row, for custom rows without forking: compose the exported parts
    * (`ConversationListItemAvatar`, `…Name`, `…Time`, `…Preview`, `…Status`, `…ActionsButton`) or your own.
    * Memoize it: a new function re-renders every row.
    * @default ConversationListItemContent
    */
-  renderItem?: ConversationListRenderItem;
+  renderItem?: ConversationListRenderItem | undefined;
   /** What to show when the list is empty. @default strings.conversationListEmpty */
-  emptyState?: ReactNode;
+  emptyState?: ReactNode | undefined;
   /** Called when an action from a row's menu fails. @default a console warning */
-  onActionError?: ConversationActionErrorHandler;
+  onActionError?: ConversationActionErrorHandler | undefined;
 }
 
 const SKELETON_ROWS = 6;

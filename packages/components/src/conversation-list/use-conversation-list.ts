@@ -47,19 +47,19 @@ export interface UseConversationListOptions {
    * filter, shared by every list that shows it.
    * @default {} (every conversation)
    */
-  filter?: ConversationFilter;
+  filter?: ConversationFilter | undefined;
   /** Called with the conversation the user opens (Enter, Space, a click), after `openConversation`. */
   onActiveConversationChange?: ((conversationID: string) => void) | undefined;
   /**
    * Rows mounted beyond each edge of the viewport.
    * @default 1
    */
-  overscan?: number;
+  overscan?: number | undefined;
   /**
    * The viewport size to render before the list is measured (server rendering, tests).
    * @default { width: 360, height: 720 } (ten rows)
    */
-  initialRect?: { width: number; height: number };
+  initialRect?: { width: number; height: number } | undefined;
 }
 
 /** The actions menu of one row, when open: which conversation, and what it opens next to. */

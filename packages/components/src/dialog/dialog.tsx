@@ -12,18 +12,18 @@ export interface DialogProps extends Omit<ComponentPropsWithoutRef<'dialog'>, 'o
   /** The heading, which names the dialog. */
   title: ReactNode;
   /** A sentence under the title, which describes the dialog. */
-  description?: ReactNode;
+  description?: ReactNode | undefined;
   /**
    * `alertdialog` for a question that needs an answer before anything else (a confirmation).
    * @default 'dialog'
    */
-  role?: 'dialog' | 'alertdialog';
+  role?: 'dialog' | 'alertdialog' | undefined;
   /** What gets focus on open. @default the first focusable element */
-  initialFocus?: RefObject<HTMLElement | null>;
+  initialFocus?: RefObject<HTMLElement | null> | undefined;
   /** Where focus goes on close. @default where it was before the dialog opened */
-  returnFocus?: () => HTMLElement | null | undefined;
+  returnFocus?: (() => HTMLElement | null | undefined) | undefined;
   /** The body: fields, and the buttons in a {@link DialogFooter}-like `div.tidings-dialog-actions`. */
-  children?: ReactNode;
+  children?: ReactNode | undefined;
 }
 
 /**
@@ -94,12 +94,12 @@ export interface ConfirmDialogProps
   /** The label of the button that confirms, a verb: "Delete". */
   confirmLabel: string;
   /** The label of the button that cancels. @default strings.cancel ("Cancel") */
-  cancelLabel?: string;
+  cancelLabel?: string | undefined;
   /**
    * Draws the confirm button in the danger colour, for what cannot be undone.
    * @default false
    */
-  destructive?: boolean;
+  destructive?: boolean | undefined;
   /** Called when the user confirms; the dialog then asks to close. */
   onConfirm: () => void;
 }

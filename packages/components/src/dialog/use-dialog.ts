@@ -15,12 +15,12 @@ export interface UseDialogOptions {
   /** Called with `false` when the user dismisses the dialog (Escape, a close button, a form with `method="dialog"`). */
   onOpenChange: (open: boolean) => void;
   /** What gets focus when the dialog opens. @default the first focusable element in it */
-  initialFocus?: RefObject<HTMLElement | null>;
+  initialFocus?: RefObject<HTMLElement | null> | undefined;
   /**
    * Where focus goes when the dialog closes.
    * @default the element that had focus before it opened (the browser restores it)
    */
-  returnFocus?: () => HTMLElement | null | undefined;
+  returnFocus?: (() => HTMLElement | null | undefined) | undefined;
 }
 
 /** What {@link useDialog} returns: props for the `<dialog>` and the IDs of its title and description. */

@@ -13,22 +13,22 @@ export interface FacePickerProps
    * The faces to offer, in order; bring your own set (with names per language) or extend the built-in one.
    * @default DEFAULT_FACES
    */
-  faces?: readonly Face[];
+  faces?: readonly Face[] | undefined;
   /**
    * Faces per row.
    * @default 8
    */
-  columns?: number;
+  columns?: number | undefined;
   /**
    * Accessible name of the grid.
    * @default strings.emoji ("Stickers and emoji")
    */
-  label?: string;
+  label?: string | undefined;
   /**
    * Focuses the first face on mount (a picker opened from a button).
    * @default false
    */
-  autoFocus?: boolean;
+  autoFocus?: boolean | undefined;
 }
 
 /**

@@ -14,19 +14,19 @@ export interface UseFacePickerOptions {
    * The faces to offer, in order.
    * @default DEFAULT_FACES
    */
-  faces?: readonly Face[];
+  faces?: readonly Face[] | undefined;
   /**
    * Faces per row.
    * @default 8
    */
-  columns?: number;
+  columns?: number | undefined;
   /** Called with the face the user picks (click, Enter or Space). */
   onSelect: (face: Face) => void;
   /**
    * Moves focus to the first face on mount, for pickers that open on demand.
    * @default false
    */
-  autoFocus?: boolean;
+  autoFocus?: boolean | undefined;
 }
 
 /** What {@link useFacePicker} returns. */

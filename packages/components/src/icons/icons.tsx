@@ -13,7 +13,7 @@ export interface IconProps extends Omit<SVGProps<SVGSVGElement>, 'children' | 'r
    * Width and height, in pixels or any CSS length.
    * @default 20 (`--tidings-size-icon`)
    */
-  size?: number | string;
+  size?: number | string | undefined;
 }
 
 /** An icon component. */
@@ -21,7 +21,7 @@ export type IconComponent = ForwardRefExoticComponent<IconProps & RefAttributes<
 
 interface IconOptions {
   /** The icon points along the reading direction (back, send, reply) and is mirrored under `dir="rtl"`. */
-  directional?: boolean;
+  directional?: boolean | undefined;
 }
 
 /**

@@ -42,7 +42,7 @@ function useRefs<T>(first: Ref<T> | undefined, second: Ref<T> | undefined): (ele
 /** Props of {@link Menu}. */
 export interface MenuProps extends UseMenuOptions {
   /** A {@link MenuTrigger} (optional for context menus) and a {@link MenuContent}. */
-  children?: ReactNode;
+  children?: ReactNode | undefined;
 }
 
 /**
@@ -114,7 +114,7 @@ export const MenuTrigger = /* @__PURE__ */ forwardRef(function MenuTrigger(
 /** Props of {@link MenuContent} and {@link MenuSubContent}. */
 export interface MenuContentProps extends Omit<ComponentPropsWithoutRef<'div'>, 'role'> {
   /** The menu's accessible name; required when there is no {@link MenuTrigger} to name it. */
-  'aria-label'?: string;
+  'aria-label'?: string | undefined;
 }
 
 function MenuPopup({
@@ -173,7 +173,7 @@ export interface MenuItemProps extends Omit<ComponentPropsWithoutRef<'div'>, 'on
    */
   variant?: 'default' | 'danger' | undefined;
   /** An icon before the label. */
-  icon?: ReactNode;
+  icon?: ReactNode | undefined;
 }
 
 /** An item of any role; checkbox, radio and submenu items draw an indicator at the end (CSS). */
@@ -280,7 +280,7 @@ export interface MenuRadioGroupProps extends Omit<ComponentPropsWithoutRef<'div'
   /** Called with the value of the chosen item. */
   onValueChange?: ((value: string) => void) | undefined;
   /** The group's accessible name. */
-  'aria-label'?: string;
+  'aria-label'?: string | undefined;
 }
 
 /** A `role="group"` (`div.tidings-menu-group`) of {@link MenuItemRadio} items, of which one is chosen. */
@@ -336,7 +336,7 @@ export const MenuSeparator = /* @__PURE__ */ forwardRef(function MenuSeparator(
 /** Props of {@link MenuSub}. */
 export interface MenuSubProps {
   /** A {@link MenuSubTrigger} and a {@link MenuSubContent}. */
-  children?: ReactNode;
+  children?: ReactNode | undefined;
 }
 
 /**

@@ -22,24 +22,24 @@ export type MenuFocusTarget = 'first' | 'last' | 'menu' | 'none';
 /** Options of {@link useMenu}. */
 export interface UseMenuOptions {
   /** Whether the menu is open (controlled). Leave out to let the menu keep its own state. */
-  open?: boolean;
+  open?: boolean | undefined;
   /**
    * Whether the menu starts open (uncontrolled).
    * @default false
    */
-  defaultOpen?: boolean;
+  defaultOpen?: boolean | undefined;
   /** Called when the menu opens or closes, by a trigger, a key, a choice or a click outside. */
-  onOpenChange?: (open: boolean) => void;
+  onOpenChange?: ((open: boolean) => void) | undefined;
   /**
    * What the menu opens next to. A {@link MenuTrigger} anchors it by itself; pass an element or a point to
    * open it as a context menu.
    */
-  anchor?: MenuAnchor | null;
+  anchor?: MenuAnchor | null | undefined;
   /**
    * Where focus goes when the menu closes by a key or a choice.
    * @default the trigger, else the element that had focus when it opened (a list row…)
    */
-  returnFocus?: () => HTMLElement | null | undefined;
+  returnFocus?: (() => HTMLElement | null | undefined) | undefined;
 }
 
 /** The state of one menu level (the root or a submenu), shared with its parts through context. */

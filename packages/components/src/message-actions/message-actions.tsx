@@ -25,21 +25,21 @@ export interface MessageActionsProps extends UseMessageActionsOptions {
   /** The message the actions act on. */
   message: Message;
   /** Whether the menu is open (controlled), for opening it from the message (right click, Shift+F10). */
-  open?: boolean;
+  open?: boolean | undefined;
   /** Called when the menu opens or closes. */
-  onOpenChange?: (open: boolean) => void;
+  onOpenChange?: ((open: boolean) => void) | undefined;
   /** Where the menu opens when it was not opened by its button: the message, or a pointer position. */
-  anchor?: MenuAnchor | null;
+  anchor?: MenuAnchor | null | undefined;
   /** Where focus goes when the menu closes. @default the element focused before it opened */
-  returnFocus?: () => HTMLElement | null | undefined;
+  returnFocus?: (() => HTMLElement | null | undefined) | undefined;
   /**
    * Whether to render the "Message actions" button. Without it the menu opens only through `open` and
    * `anchor` — a list renders a plain button of its own and mounts this once the menu is first wanted.
    * @default true
    */
-  trigger?: boolean;
+  trigger?: boolean | undefined;
   /** Extra class on the button. */
-  className?: string;
+  className?: string | undefined;
 }
 
 /**

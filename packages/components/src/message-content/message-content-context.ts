@@ -58,27 +58,27 @@ export interface MessageRenderers {
 /** How message content is shown and what its parts do; shared by every message of a list. */
 export interface MessageContentOptions {
   /** Renderers per element type, and custom elements by `businessID`. */
-  renderers?: MessageRenderers;
+  renderers?: MessageRenderers | undefined;
   /**
    * Builds a map link for a location (only http(s) links are shown), e.g.
    * `(elem) => \`https://www.openstreetmap.org/?mlat=${elem.latitude}&mlon=${elem.longitude}\``.
    * No link when left out.
    */
-  mapLinkBuilder?: (elem: LocationElem) => string | null | undefined;
+  mapLinkBuilder?: ((elem: LocationElem) => string | null | undefined) | undefined;
   /**
    * The faces (stickers) face elements are looked up in, by `data` and `index`.
    * @default DEFAULT_FACES (the face picker's built-in set)
    */
-  faces?: readonly Face[];
+  faces?: readonly Face[] | undefined;
   /** A picture was activated. @default opens the built-in full view */
-  onOpenImage?: (details: { message: Message; elem: ImageElem }) => void;
+  onOpenImage?: ((details: { message: Message; elem: ImageElem }) => void) | undefined;
   /** A merged message (chat history) was activated. @default opens the built-in list of its messages */
-  onOpenMerger?: (details: { message: Message; elem: MergerElem }) => void;
+  onOpenMerger?: ((details: { message: Message; elem: MergerElem }) => void) | undefined;
   /**
    * The quote of a reply was activated.
    * @default jumps to the quoted message (`jumpToMessage`), which the message list scrolls to and highlights
    */
-  onOpenQuote?: (details: { message: Message; quotedMsgID: string }) => void;
+  onOpenQuote?: ((details: { message: Message; quotedMsgID: string }) => void) | undefined;
 }
 
 const NO_OPTIONS: MessageContentOptions = {};

@@ -42,9 +42,9 @@ export interface CreateMessageReplyOptions {
   /** The string table, for the quoted message's preview (`[Image]`…). */
   strings: TidingsStrings;
   /** The quoted sender's display name. @default the message's nick, else its sender ID */
-  senderName?: string;
+  senderName?: string | undefined;
   /** `cloudCustomData` of the reply to merge into, as a JSON object string. @default '' */
-  cloudCustomData?: string;
+  cloudCustomData?: string | undefined;
 }
 
 /**

@@ -9,7 +9,7 @@ export interface MessageContentViewerProps {
   /** Called when the viewer closes (Escape, the close button, a click on the backdrop). */
   onClose: () => void;
   /** `media` centres a picture or video on a dark backdrop; `panel` is a scrolling sheet. @default 'media' */
-  variant?: 'media' | 'panel';
+  variant?: 'media' | 'panel' | undefined;
   /** What to show. */
   children: ReactNode;
 }

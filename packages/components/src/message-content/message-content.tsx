@@ -30,9 +30,9 @@ export interface MessageContentProps {
    * Renderers and behaviour of the parts. Inside a `<MessageList>` leave it out: the list passes its own.
    * @default the enclosing list's options
    */
-  options?: MessageContentOptions;
+  options?: MessageContentOptions | undefined;
   /** Extra class on the root. */
-  className?: string;
+  className?: string | undefined;
 }
 
 // biome-ignore lint/suspicious/noExplicitAny: each built-in takes the props of its own element type

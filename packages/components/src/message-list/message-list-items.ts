@@ -49,21 +49,21 @@ export interface MessageListTypingItem {
 /** Options of {@link buildMessageListItems}. */
 export interface BuildMessageListItemsOptions {
   /** The message above which the unread separator goes, if any. */
-  firstUnreadMsgID?: string | null;
+  firstUnreadMsgID?: string | null | undefined;
   /**
    * Whether older messages may exist before the first one. The first day of the window then gets its
    * date separator only once the history reaches its start: a separator that older pages of its own day
    * would push up could otherwise be the row the reader is anchored on.
    * @default false
    */
-  hasOlder?: boolean;
+  hasOlder?: boolean | undefined;
   /** Whether to end with the typing indicator. @default false */
-  isTyping?: boolean;
+  isTyping?: boolean | undefined;
   /**
    * Longest pause between two messages of one sender that still continues their run, ms.
    * @default 300_000 (five minutes)
    */
-  runGapMs?: number;
+  runGapMs?: number | undefined;
 }
 
 /** Whether a message shows as a centered system line rather than a bubble. */

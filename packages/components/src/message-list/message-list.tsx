@@ -25,31 +25,31 @@ export interface MessageListProps
    * The conversation to show; `null` shows the "select a conversation" placeholder.
    * @default the store's active conversation (`openConversation`)
    */
-  conversationID?: string | null;
+  conversationID?: string | null | undefined;
   /**
    * Puts the text of an own recalled message back into the composer. The "Re-edit" button of a recalled
    * message shows only when this is given.
    */
-  onReEdit?: (text: string, message: Message) => void;
+  onReEdit?: ((text: string, message: Message) => void) | undefined;
   /**
    * Starts a reply to a message (e.g. the composer shows the quote; see `createMessageReply`). The
    * actions menu offers "Reply" only when this is given. Keep it stable (`useCallback`).
    */
-  onReply?: (message: Message) => void;
+  onReply?: ((message: Message) => void) | undefined;
   /**
    * How long after sending an own message can be recalled, ms; match the service's limit.
    * @default 120_000
    */
-  revokeWindowMs?: number;
+  revokeWindowMs?: number | undefined;
   /** A message action failed (a recall too late, network trouble…). */
-  onActionError?: (error: unknown, action: MessageActionID) => void;
+  onActionError?: ((error: unknown, action: MessageActionID) => void) | undefined;
   /**
    * Whether messages have an actions menu (reply, copy, save, resend, recall, delete).
    * @default true
    */
-  actions?: boolean;
+  actions?: boolean | undefined;
   /** Extra class on the root. */
-  className?: string;
+  className?: string | undefined;
 }
 
 /**

@@ -32,33 +32,33 @@ export interface UseMessageListOptions {
    * and messages count as seen.
    * @default 48
    */
-  endThreshold?: number;
+  endThreshold?: number | undefined;
   /**
    * Rows rendered beyond each edge of the viewport (TanStack Virtual's chat guide uses 6).
    * @default 6
    */
-  overscan?: number;
+  overscan?: number | undefined;
   /**
    * Marks the conversation read while its newest message is on screen, the page is visible and focused,
    * and no programmatic scroll is under way.
    * @default true
    */
-  markRead?: boolean;
+  markRead?: boolean | undefined;
   /**
    * How long the newest message must stay in view before the conversation is marked read, ms.
    * @default 400
    */
-  markReadDelayMs?: number;
+  markReadDelayMs?: number | undefined;
   /**
    * How long a jumped-to message stays highlighted, ms.
    * @default 2400
    */
-  highlightMs?: number;
+  highlightMs?: number | undefined;
   /**
    * Start loading older messages when the first rendered row is this close to the oldest loaded one.
    * @default 12
    */
-  loadAheadRows?: number;
+  loadAheadRows?: number | undefined;
 }
 
 /** The list's state as a whole. */

@@ -26,17 +26,17 @@ export interface MessageSearchProps
    * The message types the type filter offers (besides "All").
    * @default DEFAULT_SEARCH_TYPES (text, image, file, video, sound, location)
    */
-  types?: readonly MessageElemType[];
+  types?: readonly MessageElemType[] | undefined;
   /**
    * Focuses the search field on mount (a search panel that was just opened).
    * @default false
    */
-  autoFocus?: boolean;
+  autoFocus?: boolean | undefined;
   /**
    * Placeholder of the search field.
    * @default strings.searchMessages
    */
-  placeholder?: string;
+  placeholder?: string | undefined;
 }
 
 /**

@@ -40,27 +40,27 @@ export type MessageSearchStatus = 'idle' | 'loading' | 'done' | 'error';
 /** Options of {@link useMessageSearch}. */
 export interface UseMessageSearchOptions {
   /** Searches only this conversation; every conversation when left out. */
-  conversationID?: string;
+  conversationID?: string | undefined;
   /**
    * How long typing pauses before the search runs, ms.
    * @default 250
    */
-  debounceMs?: number;
+  debounceMs?: number | undefined;
   /**
    * Results per page ("Show more" loads the next).
    * @default 20
    */
-  pageSize?: number;
+  pageSize?: number | undefined;
   /**
    * Called when the user opens a result, after the store was asked to jump to it
    * (`jumpToMessage(conversationID, msgID)`: the conversation opens around the message, highlighted).
    */
-  onResultSelect?: (hit: MessageSearchHit) => void;
+  onResultSelect?: ((hit: MessageSearchHit) => void) | undefined;
   /**
    * Whether opening a result makes the store jump to it. Turn it off to handle navigation yourself.
    * @default true
    */
-  jumpOnSelect?: boolean;
+  jumpOnSelect?: boolean | undefined;
 }
 
 /** What {@link useMessageSearch} returns. */

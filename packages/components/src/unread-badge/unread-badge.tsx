@@ -11,22 +11,22 @@ export interface UnreadBadgeProps extends Omit<ComponentPropsWithoutRef<'span'>,
    * The conversation is muted (do not disturb): the badge is grey, and a dot unless `dot` is `false`.
    * @default false
    */
-  muted?: boolean;
+  muted?: boolean | undefined;
   /**
    * The conversation is marked unread: with no unread count it shows a dot.
    * @default false
    */
-  markedUnread?: boolean;
+  markedUnread?: boolean | undefined;
   /**
    * Shows an 8 px dot instead of the number. By default a dot shows when muted, or when marked unread with
    * nothing counted; `false` forces the number (a grey pill when muted).
    */
-  dot?: boolean;
+  dot?: boolean | undefined;
   /**
    * The largest number shown as is; above it the badge reads `99+`.
    * @default 99
    */
-  max?: number;
+  max?: number | undefined;
 }
 
 /**

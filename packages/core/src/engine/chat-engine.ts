@@ -49,8 +49,8 @@ export type AppendableElem = TextElem | CustomElem | FaceElem | LocationElem;
 
 /** Options of `createImageMessage`: the original's size, when the app knows it (else the engine reads it). */
 export interface ImageMessageOptions {
-  width?: number;
-  height?: number;
+  width?: number | undefined;
+  height?: number | undefined;
 }
 
 /**

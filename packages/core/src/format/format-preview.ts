@@ -39,20 +39,20 @@ export interface MessagePreviewOptions {
    * (`Bob: hi`, `You: hi`).
    * @default message.conversationType === 'group'
    */
-  isGroup?: boolean;
+  isGroup?: boolean | undefined;
   /**
    * The sender's display name.
    * @default nameOf(message.sender) when `nameOf` is given, else the message's nick, else the sender's ID
    */
-  senderName?: string;
+  senderName?: string | undefined;
   /** The signed-in user, so their own messages and tips read "You". @default derived from `message.isSelf` */
-  selfUserID?: string;
+  selfUserID?: string | undefined;
   /**
    * Resolves a user ID to a display name (for group tips, revokers and senders); return the ID when
    * unknown.
    * @default the user ID itself
    */
-  nameOf?: (userID: string) => string;
+  nameOf?: ((userID: string) => string) | undefined;
 }
 
 /**
@@ -210,12 +210,12 @@ export interface ConversationPreviewOptions {
   /** The string table (markers, sentences). */
   strings: TidingsInboxStrings;
   /** The signed-in user, so their own messages and tips read "You". @default derived from `message.isSelf` */
-  selfUserID?: string;
+  selfUserID?: string | undefined;
   /**
    * Resolves a user ID to a display name (group senders, tips, revokers).
    * @default the message's nick for its sender, else the user ID
    */
-  nameOf?: (userID: string) => string;
+  nameOf?: ((userID: string) => string) | undefined;
 }
 
 /**

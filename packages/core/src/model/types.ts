@@ -346,20 +346,20 @@ export interface OperationResult {
 /** Options of `sendMessage`. */
 export interface SendMessageOptions {
   /** Peer for a C2C message; with `groupID`, the target of a targeted group message. */
-  receiver?: string;
-  groupID?: string;
+  receiver?: string | undefined;
+  groupID?: string | undefined;
   /** @default 'normal' */
-  priority?: MessagePriority;
+  priority?: MessagePriority | undefined;
   /** Deliver only to engines that are online; never stored. @default false */
-  onlineUserOnly?: boolean;
+  onlineUserOnly?: boolean | undefined;
   /** Title and text of an offline push (kept on the message; the local engine has no push service). */
-  offlinePushInfo?: { title?: string; desc?: string; ext?: string };
+  offlinePushInfo?: { title?: string; desc?: string; ext?: string } | undefined;
   /** @default false */
-  isExcludedFromUnreadCount?: boolean;
+  isExcludedFromUnreadCount?: boolean | undefined;
   /** @default false */
-  isExcludedFromLastMessage?: boolean;
+  isExcludedFromLastMessage?: boolean | undefined;
   /** Upload progress of rich media, 0–100. */
-  onProgress?: (progress: number) => void;
+  onProgress?: ((progress: number) => void) | undefined;
 }
 
 /**

@@ -32,13 +32,13 @@ export interface TypingUser {
 /** Options of {@link createChatStore}. */
 export interface ChatStoreOptions {
   /** Page size for conversation pulls. @default 50 */
-  conversationPageSize?: number;
+  conversationPageSize?: number | undefined;
   /** Page size for history pulls. @default 30 */
-  messagePageSize?: number;
+  messagePageSize?: number | undefined;
   /** How long a typing indicator lasts without renewal, ms. @default 5000 */
-  typingTimeoutMs?: number;
+  typingTimeoutMs?: number | undefined;
   /** Clock, for tests. @default Date.now */
-  now?: () => number;
+  now?: (() => number) | undefined;
 }
 
 /**
