@@ -29,6 +29,17 @@ const config: StorybookConfig = {
   addons: ['@storybook/addon-docs', '@storybook/addon-a11y', '@storybook/addon-vitest'],
   framework: { name: '@storybook/react-vite', options: {} },
   core: { disableTelemetry: true, disableWhatsNewNotifications: true },
+  // Docs pages list each component's props with their TSDoc. react-docgen-typescript follows the types
+  // across files (a component's props extend its hook's options, declared beside the hook), which
+  // react-docgen cannot; the DOM attributes a root passes through are left out.
+  typescript: {
+    reactDocgen: 'react-docgen-typescript',
+    reactDocgenTypescriptOptions: {
+      tsconfigPath: path.join(root, 'packages/components/tsconfig.json'),
+      shouldRemoveUndefinedFromOptional: true,
+      propFilter: (prop) => !prop.parent?.fileName.includes('node_modules'),
+    },
+  },
   // The theme toolbar sets the canvas colour from the Tidings tokens instead.
   features: { backgrounds: false },
   viteFinal: (viteConfig) => mergeConfig(viteConfig, { resolve: { alias: workspaceAliases() } }),

@@ -84,6 +84,9 @@ const preview: Preview = {
     controls: { expanded: true },
     // Every story runs axe in the Vitest addon and fails on any violation.
     a11y: { test: 'error' },
+    // Docs pages: the props table from TSDoc, and each story's JSX as a usage snippet (also in a code
+    // panel beside the canvas).
+    docs: { codePanel: true, source: { type: 'dynamic' } },
   },
 };
 
