@@ -15,7 +15,7 @@ export interface ChatRenderBoundaryProps {
   /** Shown in place of the children once they have failed. */
   fallback: ReactNode;
   /** The part to guard. */
-  children?: ReactNode;
+  children?: ReactNode | undefined;
 }
 
 interface ChatRenderBoundaryState {

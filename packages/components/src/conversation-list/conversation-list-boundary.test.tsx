@@ -1,5 +1,6 @@
 import { act, render, screen, within } from '@testing-library/react';
-import { type ChatStore, createChatStore, createLocalHub, type LocalHub, zhCN } from '@tidings/core';
+import { type ChatStore, createChatStore, zhCN } from '@tidings/core';
+import { createLocalHub, type LocalHub } from '@tidings/core/local';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { ChatProvider } from '../chat-provider/chat-provider';
 import type { ChatRenderErrorInfo } from '../chat-provider/index';
