@@ -4,12 +4,8 @@
  * origin's IndexedDB; after a reload, `coldStart` times an engine opening on that database and a chat
  * store showing its first page.
  */
-import {
-  createChatStore,
-  createIndexedDBStorage,
-  createLocalHub,
-  type LocalStorageAdapter,
-} from '@tidings/core';
+import { createChatStore } from '@tidings/core';
+import { createIndexedDBStorage, createLocalHub, type LocalStorageAdapter } from '@tidings/core/local';
 import { seedConversations } from '@tidings/core/testing';
 
 const HUB = 'bench-cold-start';
