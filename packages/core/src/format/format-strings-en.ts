@@ -1,4 +1,5 @@
 import type { TidingsChatStrings, TidingsInboxStrings, TidingsStrings } from './format-strings';
+import { enForward } from './format-strings-forward';
 
 const numberFormat = new Intl.NumberFormat('en');
 const listFormat = new Intl.ListFormat('en', { type: 'conjunction' });
@@ -97,6 +98,7 @@ export const enInbox: TidingsInboxStrings = {
 
 /** English strings of the chat view (messages, message actions, composer, faces, search). */
 export const enChat: TidingsChatStrings = {
+  ...enForward,
   messageListLabel: (conversationName) => `Messages with ${conversationName}`,
   messageListEmpty: 'No messages yet',
   messageListEmptyHint: 'Say hello to start the conversation',

@@ -1,4 +1,5 @@
 import type { TidingsChatStrings, TidingsInboxStrings, TidingsStrings } from './format-strings';
+import { zhCNForward } from './format-strings-forward';
 
 const numberFormat = new Intl.NumberFormat('zh-CN');
 const listFormat = new Intl.ListFormat('zh-CN', { type: 'conjunction' });
@@ -110,6 +111,7 @@ export const zhCNInbox: TidingsInboxStrings = {
 
 /** Simplified Chinese strings of the chat view (messages, message actions, composer, faces, search). */
 export const zhCNChat: TidingsChatStrings = {
+  ...zhCNForward,
   messageListLabel: (conversationName) => cat('与', conversationName, '的聊天'),
   messageListEmpty: '暂无消息',
   messageListEmptyHint: '打个招呼，开始聊天吧',

@@ -1,3 +1,5 @@
+import type { TidingsForwardStrings } from './format-strings-forward';
+
 /**
  * Every piece of text the Tidings UI shows or announces, in one flat table so an app can override a few
  * entries with a spread: `{ ...en, previewDraft: '[Unsent]' }`. Entries that depend on a number or a name
@@ -192,7 +194,7 @@ export interface TidingsInboxStrings {
  * The strings of the chat view: the message list and its content, message actions, the composer, faces and
  * message search ({@link enChat}, {@link zhCNChat}).
  */
-export interface TidingsChatStrings {
+export interface TidingsChatStrings extends TidingsForwardStrings {
   // ── Message list ───────────────────────────────────────────────────────────────────────────────
   /** Accessible name of the message list of a conversation. */
   messageListLabel: (conversationName: string) => string;

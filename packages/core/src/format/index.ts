@@ -11,6 +11,7 @@ export {
 } from './format-preview';
 export type { TidingsChatStrings, TidingsInboxStrings, TidingsStrings } from './format-strings';
 export { en, enChat, enInbox } from './format-strings-en';
+export { enForward, type TidingsForwardStrings, zhCNForward } from './format-strings-forward';
 export { zhCN, zhCNChat, zhCNInbox } from './format-strings-zh-cn';
 export {
   formatConversationTime,

@@ -8,6 +8,7 @@ import type {
   ConversationFilter,
   ConversationGroup,
   ConversationMarkType,
+  GroupMember,
   Message,
   MessageSearchParams,
   MessageSearchResult,
@@ -39,6 +40,32 @@ export interface ChatStoreOptions {
   typingTimeoutMs?: number | undefined;
   /** Clock, for tests. @default Date.now */
   now?: (() => number) | undefined;
+}
+
+/** Options of {@link ChatActions.forwardMessages}. */
+export interface ForwardMessagesOptions {
+  /**
+   * Merges the messages into one chat-history message per target (`createMergerMessage`) instead of
+   * forwarding them one by one. The UI writes the title ("Chat history of Alice and Bob"), the abstract
+   * (the first lines) and the text shown by clients that cannot show a merged message.
+   */
+  merge?: { title: string; abstractList: string[]; compatibleText: string };
+}
+
+/** Options of {@link ChatActions.deleteMessages}. */
+export interface DeleteMessagesOptions {
+  /**
+   * Also deletes them from the server's roaming history (`deleteMessagesFromServer`), so other devices
+   * lose them too. An engine whose service cannot rejects with `NOT_SUPPORTED`.
+   * @default false (this device only)
+   */
+  fromServer?: boolean;
+}
+
+/** Options of {@link ChatActions.sendText}. */
+export interface SendTextOptions {
+  /** Group members mentioned with `@` (`'@all'` for everyone); sent with `createTextAtMessage`. */
+  atUserList?: string[];
 }
 
 /**
@@ -140,13 +167,31 @@ export interface ChatActions {
     options?: Omit<SendMessageOptions, 'receiver' | 'groupID'>,
   ): Promise<Message>;
   /** Creates and sends a text message. */
-  sendText(conversationID: string, text: string): Promise<Message>;
+  sendText(conversationID: string, text: string, options?: SendTextOptions): Promise<Message>;
   /** Creates and sends one message per file (image, video or file by MIME type). Each resolves on its own. */
   sendFiles(conversationID: string, files: File[]): Promise<PromiseSettledResult<Message>[]>;
   resendMessage(msgID: string): Promise<Message>;
   cancelSendingMessage(msgID: string): Promise<void>;
   revokeMessage(msgID: string): Promise<void>;
-  deleteMessages(msgIDs: string[]): Promise<void>;
+  /**
+   * Deletes messages, in engine calls of at most 30 IDs; a conversation's lastMessage falls back to the
+   * newest message left. When a call fails, the chunks before it stay deleted and the error's
+   * `details.deletedMsgIDs` lists them.
+   */
+  deleteMessages(msgIDs: string[], options?: DeleteMessagesOptions): Promise<void>;
+  /**
+   * Forwards messages (in time order) to one or more conversations, one by one or merged into a
+   * chat-history message. Each forwarded message shows in its target like any send (sending, sent,
+   * failed with resend); the result has one entry per message sent. Revoked, unsent and group-tip
+   * messages cannot be forwarded (`INVALID_PARAMETER`, nothing sent).
+   */
+  forwardMessages(
+    conversationIDs: string[],
+    msgIDs: string[],
+    options?: ForwardMessagesOptions,
+  ): Promise<PromiseSettledResult<Message>[]>;
+  /** The members of a group the signed-in user is in (for mention pickers), with their roles. */
+  getGroupMembers(groupID: string): Promise<GroupMember[]>;
   clearHistory(conversationID: string): Promise<void>;
   /** Sends an online-only typing status; call it throttled from a composer. */
   sendTyping(conversationID: string): Promise<void>;

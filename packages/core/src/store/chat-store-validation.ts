@@ -114,6 +114,15 @@ export function assertMsgIDs(action: string, ids: unknown): string[] {
   return copy as string[];
 }
 
+/** Checks an optional list of mentioned user IDs (`'@all'` included); missing is an empty list. */
+export function assertAtUserList(action: string, ids: unknown): string[] {
+  if (ids === undefined) return [];
+  if (!Array.isArray(ids) || ids.some((id) => typeof id !== 'string' || id === '')) {
+    throw invalid(action, `atUserList must be an array of user IDs, got ${describe(ids)}`, { ids });
+  }
+  return [...new Set(ids as string[])];
+}
+
 export function assertMsgID(action: string, id: unknown): string {
   if (typeof id !== 'string' || id === '')
     throw invalid(action, `msgID must be a message ID, got ${describe(id)}`);

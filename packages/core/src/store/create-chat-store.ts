@@ -35,6 +35,7 @@ import {
   type UnreadFilter,
   type UserProfile,
 } from '../model/types';
+import { deleteMessagesInChunks, forwardMessages } from './chat-store-bulk';
 import type { ChatState, ChatStateData, ChatStore, ChatStoreOptions } from './chat-store-types';
 import { isTypingMessage, TYPING_BUSINESS_ID } from './chat-store-typing';
 import * as check from './chat-store-validation';
@@ -545,6 +546,13 @@ export function createChatStore(engine: ChatEngine, options: ChatStoreOptions = 
       return parsed?.type === 'group' ? { groupID: parsed.groupID } : { receiver: parsed?.userID ?? '' };
     };
 
+    const bulk = {
+      engine,
+      get,
+      removeHeld: (msgIDs: readonly string[]) =>
+        update((current) => changedMessages(current, removeMessages(messageSlice(current), msgIDs))),
+    };
+
     const state: ChatState = {
       ...initial,
 
@@ -932,10 +940,15 @@ export function createChatStore(engine: ChatEngine, options: ChatStoreOptions = 
         return track('sendMessage', conversationID, handle);
       },
 
-      sendText: async (conversationID, text) => {
+      sendText: async (conversationID, text, textOptions) => {
         check.assertConversationID('sendText', conversationID);
         check.assertText('sendText', text);
-        const message = await call('sendText', () => engine.createTextMessage(text));
+        const atUserList = check.assertAtUserList('sendText', textOptions?.atUserList);
+        const message = await call('sendText', () =>
+          atUserList.length > 0
+            ? engine.createTextAtMessage(text, atUserList)
+            : engine.createTextMessage(text),
+        );
         return get().sendMessage(conversationID, message);
       },
 
@@ -977,10 +990,23 @@ export function createChatStore(engine: ChatEngine, options: ChatStoreOptions = 
         else if (held) put([{ ...held, status: 'revoked' }]);
       },
 
-      deleteMessages: async (input) => {
-        const msgIDs = check.assertMsgIDs('deleteMessages', input);
-        await call('deleteMessages', () => engine.deleteMessages(msgIDs));
-        update((current) => changedMessages(current, removeMessages(messageSlice(current), msgIDs)));
+      deleteMessages: (msgIDs, deleteOptions) =>
+        deleteMessagesInChunks(bulk, msgIDs, deleteOptions?.fromServer === true),
+
+      forwardMessages: (conversationIDs, msgIDs, forwardOptions) =>
+        forwardMessages(bulk, conversationIDs, msgIDs, forwardOptions),
+
+      getGroupMembers: async (groupID) => {
+        if (typeof groupID !== 'string' || groupID === '') {
+          throw new ChatError(
+            ChatErrorCode.InvalidParameter,
+            '`getGroupMembers`: groupID must be a group ID',
+            {
+              groupID,
+            },
+          );
+        }
+        return call('getGroupMembers', () => engine.getGroupMemberList(groupID));
       },
 
       clearHistory: async (conversationID) => {
