@@ -69,6 +69,8 @@ function inertActions(): ChatActions {
     cancelSendingMessage: noop,
     revokeMessage: noop,
     deleteMessages: noop,
+    forwardMessages: async () => [],
+    getGroupMembers: async () => [],
     clearHistory: noop,
     sendTyping: noop,
     searchMessages: async () => ({ totalCount: 0, items: [] }),
