@@ -15,6 +15,7 @@ export const componentEntries = [
   'conversation-list',
   'dialog',
   'face-picker',
+  'forward-dialog',
   'icons',
   'menu',
   'message-actions',

@@ -10,6 +10,7 @@ export * from './conversation-filter-tabs/index';
 export * from './conversation-list/index';
 export * from './dialog/index';
 export * from './face-picker/index';
+export * from './forward-dialog/index';
 export * from './icons/index';
 export * from './menu/index';
 export * from './message-actions/index';

@@ -39,7 +39,7 @@ describe('icons', () => {
       })
       .map(([name]) => name)
       .sort();
-    expect(directional).toEqual(['BackIcon', 'ReplyIcon', 'SendIcon', 'UndoIcon']);
+    expect(directional).toEqual(['BackIcon', 'ForwardIcon', 'ReplyIcon', 'SendIcon', 'UndoIcon']);
   });
 
   it('have no accessibility violations inside a named button', async () => {

@@ -318,3 +318,22 @@ export const DownloadIcon = /* @__PURE__ */ createIcon(
     <path d="M5 20h14" />
   </>,
 );
+
+/** An arrow turning onward: forward. Mirrored right to left. */
+export const ForwardIcon = /* @__PURE__ */ createIcon(
+  'ForwardIcon',
+  <>
+    <path d="M14.5 5.5 20 11l-5.5 5.5" />
+    <path d="M20 11h-9a7 7 0 0 0-7 7v1" />
+  </>,
+  { directional: true },
+);
+
+/** A ticked circle: select, selected. */
+export const SelectIcon = /* @__PURE__ */ createIcon(
+  'SelectIcon',
+  <>
+    <circle cx="12" cy="12" r="8.5" />
+    <path d="m8.5 12.2 2.4 2.4 4.6-4.8" />
+  </>,
+);

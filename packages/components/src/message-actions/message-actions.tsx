@@ -3,7 +3,17 @@ import { clsx } from 'clsx';
 import type { ReactNode } from 'react';
 import { useChatStrings } from '../chat-provider/index';
 import { ConfirmDialog } from '../dialog/index';
-import { CopyIcon, DownloadIcon, MoreIcon, ReplyIcon, SendIcon, TrashIcon, UndoIcon } from '../icons/index';
+import {
+  CopyIcon,
+  DownloadIcon,
+  ForwardIcon,
+  MoreIcon,
+  ReplyIcon,
+  SelectIcon,
+  SendIcon,
+  TrashIcon,
+  UndoIcon,
+} from '../icons/index';
 import { Menu, type MenuAnchor, MenuContent, MenuItem, MenuTrigger } from '../menu/index';
 import {
   type MessageActionID,
@@ -14,6 +24,8 @@ import {
 const ICONS: Record<MessageActionID, ReactNode> = {
   reply: <ReplyIcon size={18} />,
   copy: <CopyIcon size={18} />,
+  forward: <ForwardIcon size={18} />,
+  select: <SelectIcon size={18} />,
   download: <DownloadIcon size={18} />,
   resend: <SendIcon size={18} />,
   recall: <UndoIcon size={18} />,

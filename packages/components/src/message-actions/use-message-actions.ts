@@ -1,10 +1,18 @@
-import type { FaceElem, LocationElem, Message, TextElem } from '@tidings/core';
+import { type FaceElem, isForwardable, type LocationElem, type Message, type TextElem } from '@tidings/core';
 import { useCallback, useMemo, useState } from 'react';
 import { useChatConfig, useChatEngine, useChatStoreApi, useProviderUrlPolicy } from '../chat-provider/index';
 import { type MediaElem, mediaFileName, mediaSourceOf, saveMediaElem } from '../message-content/index';
 
 /** The actions a message can offer. */
-export type MessageActionID = 'reply' | 'copy' | 'download' | 'resend' | 'recall' | 'delete';
+export type MessageActionID =
+  | 'reply'
+  | 'copy'
+  | 'forward'
+  | 'select'
+  | 'download'
+  | 'resend'
+  | 'recall'
+  | 'delete';
 
 /** One action of a message, as a menu shows it. */
 export interface MessageAction {
@@ -26,6 +34,13 @@ export interface UseMessageActionsOptions {
    * @default 120_000 (two minutes, the Tencent IM default)
    */
   revokeWindowMs?: number | undefined;
+  /**
+   * Forwards the message (a list opens its forward dialog). "Forward" is offered only when given, for
+   * messages that can be forwarded (sent, not recalled, not a group tip).
+   */
+  onForward?: ((message: Message) => void) | undefined;
+  /** Enters the list's selection mode with this message selected. "Select" is offered only when given. */
+  onSelect?: ((message: Message) => void) | undefined;
   /** An action failed (recall too late, network trouble…). @default the error is dropped */
   onError?: ((error: unknown, action: MessageActionID) => void) | undefined;
 }
@@ -83,7 +98,7 @@ export function useMessageActions(
   message: Message,
   options: UseMessageActionsOptions = {},
 ): UseMessageActionsReturn {
-  const { onReply, revokeWindowMs = 120_000, onError } = options;
+  const { onReply, onForward, onSelect, revokeWindowMs = 120_000, onError } = options;
   const { strings, now } = useChatConfig();
   const store = useChatStoreApi();
   const engine = useChatEngine();
@@ -116,6 +131,12 @@ export function useMessageActions(
           writeClipboard(text).then(() => setAnnouncement(strings.copied), fail('copy'));
         },
       });
+    }
+    if (onForward && isForwardable(message)) {
+      list.push({ id: 'forward', label: strings.forward, variant: 'default', run: () => onForward(message) });
+    }
+    if (onSelect && isForwardable(message)) {
+      list.push({ id: 'select', label: strings.select, variant: 'default', run: () => onSelect(message) });
     }
     const media = message.elemList.find(
       (elem): elem is MediaElem =>
@@ -166,7 +187,7 @@ export function useMessageActions(
       });
     }
     return list;
-  }, [message, onReply, strings, engine, store, now, revokeWindowMs, fail, urlPolicy]);
+  }, [message, onReply, onForward, onSelect, strings, engine, store, now, revokeWindowMs, fail, urlPolicy]);
 
   const resolveDelete = useCallback(
     (confirmed: boolean) => {

@@ -10,12 +10,30 @@ export {
   type MessageListTypingItem,
   type MessageListUnreadItem,
 } from './message-list-items';
+export { mentionsUser } from './message-list-mention';
 export {
   deliveryStateOf,
   type MessageDeliveryState,
   MessageListMessage,
   type MessageListMessageProps,
 } from './message-list-message';
+export {
+  isSelectableMessage,
+  type UseMessageListSelectionOptions,
+  type UseMessageListSelectionReturn,
+  useMessageListSelection,
+} from './message-list-selection';
+export {
+  MessageListSelectionBar,
+  type MessageListSelectionBarProps,
+  MessageListSelectionCheck,
+  type MessageListSelectionCheckProps,
+} from './message-list-selection-bar';
+export {
+  MessageListSelectionLayer,
+  type MessageListSelectionLayerProps,
+  type MessageListSelectionOptions,
+} from './message-list-selection-layer';
 export {
   MessageListDateSeparator,
   type MessageListDateSeparatorProps,

@@ -22,6 +22,7 @@ import { AlertIcon, CheckIcon, ClockIcon, DoubleCheckIcon, MoreIcon } from '../i
 import type { MenuAnchor } from '../menu/index';
 import { MessageActions, type UseMessageActionsOptions } from '../message-actions/index';
 import { isBareContent, MessageContent, textDirection } from '../message-content/index';
+import { mentionsUser } from './message-list-mention';
 
 /** What a message's status marker says: `sending`, `sent`, `read` (by the peer) or `failed`. */
 export type MessageDeliveryState = 'sending' | 'sent' | 'read' | 'failed';
@@ -53,6 +54,8 @@ export interface MessageListMessageProps {
   onReEdit?: ((text: string, message: Message) => void) | undefined;
   /** What the actions menu offers and does; no menu when null. */
   actions: UseMessageActionsOptions | null;
+  /** In selection mode: whether the message is selected (said in its name); `undefined` otherwise. */
+  isSelected?: boolean | undefined;
 }
 
 const CLOSED = { open: false, anchor: null, used: false } as const;
@@ -93,7 +96,8 @@ function StatusIcon({ state, label }: { state: MessageDeliveryState; label: stri
  * or `div.tidings-message-system`.
  *
  * Data attributes: `data-own`, `data-state="sending" | "sent" | "read" | "failed"` (own messages),
- * `data-run-start`, `data-run-end`, `data-highlighted`, `data-menu-open`, `data-msgid`; on the bubble
+ * `data-run-start`, `data-run-end`, `data-highlighted`, `data-menu-open`, `data-msgid`, `data-selected`
+ * (selection mode), `data-mentions-me` (it `@`-mentions the signed-in user or everyone); on the bubble
  * `data-bare="media" | "glyph"` (a picture or video, or a face or a few large emoji, without a bubble),
  * `data-meta="inline"` (time and status at the end of the last text line) and
  * `data-text-dir="ltr" | "rtl"` (that text's direction).
@@ -108,6 +112,7 @@ export const MessageListMessage = memo(function MessageListMessage({
   isGroup,
   onReEdit,
   actions,
+  isSelected,
 }: MessageListMessageProps) {
   const { strings, locale } = useChatConfig();
   const store = useChatStoreApi();
@@ -229,7 +234,17 @@ export const MessageListMessage = memo(function MessageListMessage({
     },
     { strings, isGroup: false },
   );
-  const label = [senderName, said, time, stateLabel].filter(Boolean).join(', ');
+  const mentionsMe = !isOwn && mentionsUser(message, store.getState().userID);
+  const label = [
+    senderName,
+    said,
+    time,
+    stateLabel,
+    mentionsMe ? strings.mentionsYou : '',
+    isSelected ? strings.selected : '',
+  ]
+    .filter(Boolean)
+    .join(', ');
 
   return (
     <article
@@ -244,6 +259,8 @@ export const MessageListMessage = memo(function MessageListMessage({
       data-run-end={isRunEnd ? '' : undefined}
       data-highlighted={isHighlighted ? '' : undefined}
       data-menu-open={menu.open ? '' : undefined}
+      data-selected={isSelected ? '' : undefined}
+      data-mentions-me={mentionsMe ? '' : undefined}
       onKeyDown={onKeyDown}
       onContextMenu={onContextMenu}
       onPointerEnter={activate}

@@ -1,12 +1,15 @@
 import { type ChatState, type Message, selectConversation, selectMessage } from '@tidings/core';
 import { clsx } from 'clsx';
-import { type ReactNode, useCallback, useMemo, useRef } from 'react';
+import { type ReactNode, useCallback, useMemo, useRef, useState } from 'react';
 import { ChatRenderBoundary, useChatStore, useChatStrings } from '../chat-provider/index';
 import { ArrowDownIcon } from '../icons/index';
 import type { MessageActionID, UseMessageActionsOptions } from '../message-actions/index';
 import { MessageContentContext, type MessageContentOptions } from '../message-content/index';
 import type { MessageListItem } from './message-list-items';
 import { MessageListMessage } from './message-list-message';
+import { useMessageListSelection } from './message-list-selection';
+import { MessageListSelectionCheck } from './message-list-selection-bar';
+import { MessageListSelectionLayer, type MessageListSelectionOptions } from './message-list-selection-layer';
 import {
   MessageListDateSeparator,
   MessageListTyping,
@@ -17,6 +20,7 @@ import { type UseMessageListOptions, useMessageList } from './use-message-list';
 /** Props of {@link MessageList}. */
 export interface MessageListProps
   extends MessageContentOptions,
+    MessageListSelectionOptions,
     Pick<
       UseMessageListOptions,
       'endThreshold' | 'overscan' | 'markRead' | 'markReadDelayMs' | 'highlightMs'
@@ -76,8 +80,13 @@ export interface MessageListProps
  * itself fails it shows "This list can’t be shown right now" instead of taking the app down. Both are
  * reported to the provider's `onError`, and a message renders again once the store holds a new copy of it.
  *
+ * Selection mode ("Select" in a message's actions): a checkbox beside each selectable message, Space
+ * toggles the focused one, Shift-click and Shift+Arrow extend, Escape leaves; a bar with the count
+ * forwards (one by one or as chat history) or deletes the selection. See `useMessageListSelection`.
+ *
  * Data attributes (root): `data-state="none" | "loading" | "error" | "empty" | "ready" | "failed"`
- * (`failed`: the list failed to render), `data-at-end`.
+ * (`failed`: the list failed to render), `data-at-end`, `data-selecting`; on a row in selection mode
+ * `data-selecting` (it has a checkbox) and `data-selected`.
  *
  * CSS variables: `--tidings-message-list-max-inline` (widest a bubble gets, default 72 %).
  *
@@ -170,6 +179,10 @@ function MessageListView({
   revokeWindowMs,
   onActionError,
   actions = true,
+  selectable = true,
+  forwardable = true,
+  deleteFromServer,
+  onForwarded,
   endThreshold,
   overscan,
   markRead,
@@ -198,11 +211,40 @@ function MessageListView({
     () => ({ renderers, mapLinkBuilder, faces, onOpenImage, onOpenMerger, onOpenQuote }),
     [renderers, mapLinkBuilder, faces, onOpenImage, onOpenMerger, onOpenQuote],
   );
-  const actionOptions = useMemo<UseMessageActionsOptions | null>(
-    () => (actions ? { onReply, revokeWindowMs, onError: onActionError } : null),
-    [actions, onReply, revokeWindowMs, onActionError],
-  );
   const { virtualizer, items, status, pill, window: messageWindow } = list;
+  const selection = useMessageListSelection({ conversationID, items });
+  const { start: startSelection } = selection;
+  // One forward dialog for the list: a message's "Forward" and the selection bar's both open it.
+  const [forwarding, setForwarding] = useState<{ msgIDs: string[]; mode: 'oneByOne' | 'merged' } | null>(
+    null,
+  );
+  const onForwardMessage = useCallback(
+    (message: Message) => setForwarding({ msgIDs: [message.msgID], mode: 'oneByOne' }),
+    [],
+  );
+  const onSelectMessage = useCallback((message: Message) => startSelection(message.msgID), [startSelection]);
+  const actionOptions = useMemo<UseMessageActionsOptions | null>(
+    () =>
+      actions
+        ? {
+            onReply,
+            revokeWindowMs,
+            onError: onActionError,
+            onForward: forwardable ? onForwardMessage : undefined,
+            onSelect: selectable ? onSelectMessage : undefined,
+          }
+        : null,
+    [
+      actions,
+      onReply,
+      revokeWindowMs,
+      onActionError,
+      forwardable,
+      onForwardMessage,
+      selectable,
+      onSelectMessage,
+    ],
+  );
 
   const renderItem = (item: MessageListItem): ReactNode => {
     switch (item.type) {
@@ -223,7 +265,8 @@ function MessageListView({
             isTabStop={list.focusKey === item.key}
             isGroup={isGroup}
             onReEdit={onReEdit}
-            actions={actionOptions}
+            actions={selection.isSelecting ? null : actionOptions}
+            isSelected={selection.isSelecting ? selection.isSelected(item.key) : undefined}
           />
         );
     }
@@ -236,6 +279,7 @@ function MessageListView({
       className={clsx('tidings-message-list', className)}
       data-state={status}
       data-at-end={list.isAtEnd ? '' : undefined}
+      data-selecting={selection.isSelecting ? '' : undefined}
     >
       <div
         ref={viewportRef}
@@ -244,6 +288,10 @@ function MessageListView({
         aria-label={strings.messageListLabel(name || conversationID)}
         aria-busy={isBusy || undefined}
         {...list.getViewportProps()}
+        onKeyDown={(event) => {
+          selection.onKeyDown(event);
+          list.getViewportProps().onKeyDown(event);
+        }}
       >
         {items.length > 0 && (
           <div className="tidings-message-list-sizer" style={{ blockSize: virtualizer.getTotalSize() }}>
@@ -266,15 +314,33 @@ function MessageListView({
               {virtualizer.getVirtualItems().map((virtualItem) => {
                 const item = items[virtualItem.index];
                 if (!item) return null;
+                const isCheckable =
+                  selection.isSelecting &&
+                  item.type === 'message' &&
+                  item.variant === 'bubble' &&
+                  selection.isSelectable(item.key);
+                const isSelected = isCheckable && selection.isSelected(item.key);
                 return (
                   <div
                     key={virtualItem.key}
                     ref={virtualizer.measureElement}
                     data-index={virtualItem.index}
                     data-type={item.type}
+                    data-selecting={isCheckable ? '' : undefined}
+                    data-selected={isSelected ? '' : undefined}
                     className="tidings-message-list-row"
                     style={{ transform: `translateY(${virtualItem.start}px)` }}
+                    onClickCapture={
+                      isCheckable ? (event) => selection.onRowClickCapture(event, item.key) : undefined
+                    }
                   >
+                    {isCheckable && (
+                      <MessageListSelectionCheck
+                        msgID={item.key}
+                        isSelected={isSelected}
+                        onToggle={selection.toggle}
+                      />
+                    )}
                     <MessageListRowBoundary item={item}>{renderItem(item)}</MessageListRowBoundary>
                   </div>
                 );
@@ -306,6 +372,15 @@ function MessageListView({
           </p>
         )}
       </div>
+      <MessageListSelectionLayer
+        selection={selection}
+        forwarding={forwarding}
+        onForwardingChange={setForwarding}
+        forwardable={forwardable}
+        deleteFromServer={deleteFromServer}
+        onForwarded={onForwarded}
+        onActionError={onActionError}
+      />
       {pill.isShown && (
         <button
           type="button"
