@@ -1,12 +1,14 @@
 import { formatFileSize, formatMessagePreview, type Message } from '@tidings/core';
 import { clsx } from 'clsx';
-import { type ComponentPropsWithoutRef, forwardRef, useCallback } from 'react';
+import { type ComponentPropsWithoutRef, forwardRef, useCallback, useRef } from 'react';
 import { useChatConfig } from '../chat-provider/use-chat-config';
 import { useChatStore } from '../chat-provider/use-chat-store';
 import { FacePicker } from '../face-picker/face-picker';
 import type { Face } from '../face-picker/face-picker-faces';
 import { AlertIcon, AttachIcon, CloseIcon, ReplyIcon, SendIcon, SmileIcon } from '../icons/icons';
 import { ComposerAttachments } from './composer-attachments';
+import { type UseComposerMentionReturn, useComposerMention } from './composer-mention';
+import { ComposerMentionPicker } from './composer-mention-picker';
 import { type UseComposerOptions, useComposer } from './use-composer';
 
 /** Props of {@link Composer}. */
@@ -36,6 +38,11 @@ export interface ComposerProps
   faces?: readonly Face[] | undefined;
   /** File types the attach button offers, as the file input's `accept`, e.g. `"image/*,video/*"`. */
   accept?: string | undefined;
+  /**
+   * Whether typing `@` in a group opens the member picker and sends mentions (`atUserList`).
+   * @default true
+   */
+  mentions?: boolean | undefined;
 }
 
 /**
@@ -88,13 +95,18 @@ export const Composer = forwardRef<HTMLFormElement, ComposerProps>(function Comp
     label,
     faces,
     accept,
+    mentions = true,
     className,
     ...rest
   },
   ref,
 ) {
   const { strings, locale } = useChatConfig();
+  // The mention state needs the composer's text, and the composer asks it for atUserList on send.
+  const mentionRef = useRef<UseComposerMentionReturn | null>(null);
+  const getAtUserList = useCallback((text: string) => mentionRef.current?.atUserListOf(text) ?? [], []);
   const composer = useComposer({
+    getAtUserList,
     conversationID,
     sendKey,
     disabled,
@@ -110,6 +122,14 @@ export const Composer = forwardRef<HTMLFormElement, ComposerProps>(function Comp
     onSend,
     onSendError,
   });
+  const mention = useComposerMention({
+    conversationID: composer.conversationID,
+    text: composer.text,
+    setText: composer.setText,
+    textareaRef: composer.textareaRef,
+    enabled: mentions && !composer.isDisabled,
+  });
+  mentionRef.current = mention;
   const {
     attachments,
     notices,
@@ -191,7 +211,7 @@ export const Composer = forwardRef<HTMLFormElement, ComposerProps>(function Comp
             aria-label={label ?? strings.composerLabel}
             aria-describedby={describedBy}
             placeholder={reason ?? placeholder ?? strings.composerPlaceholder}
-            {...composer.getTextareaProps()}
+            {...mention.getTextareaProps(composer.getTextareaProps())}
           />
           <button
             className="tidings-composer-send"
@@ -219,6 +239,7 @@ export const Composer = forwardRef<HTMLFormElement, ComposerProps>(function Comp
         </p>
       )}
 
+      <ComposerMentionPicker mention={mention} />
       {isFacePickerOpen && (
         <div className="tidings-composer-popover" {...composer.getFacePopoverProps()}>
           <FacePicker onSelect={composer.pickFace} autoFocus {...(faces && { faces })} />

@@ -8,6 +8,14 @@ export {
   utf8ByteLength,
 } from './composer-limits';
 export {
+  type ComposerMention,
+  type ComposerMentionOption,
+  type UseComposerMentionOptions,
+  type UseComposerMentionReturn,
+  useComposerMention,
+} from './composer-mention';
+export { ComposerMentionPicker, type ComposerMentionPickerProps } from './composer-mention-picker';
+export {
   type ComposerNotice,
   type ComposerSendDetails,
   type ComposerSendErrorDetails,

@@ -120,6 +120,11 @@ export interface UseComposerOptions {
   onSend?: ((details: ComposerSendDetails) => void) | undefined;
   /** Called when a send failed (the composer also says so inline). */
   onSendError?: ((details: ComposerSendErrorDetails) => void) | undefined;
+  /**
+   * The users a text mentions, asked at send time (`useComposerMention`'s `atUserListOf`); a text with
+   * mentions is sent with `atUserList`.
+   */
+  getAtUserList?: ((text: string) => string[]) | undefined;
 }
 
 /** What {@link useComposer} returns: state, actions and prop getters for each part. */
@@ -272,6 +277,7 @@ export function useComposer(options: UseComposerOptions = {}): UseComposerReturn
     onReplyToChange,
     onSend,
     onSendError,
+    getAtUserList,
   } = options;
   const store = useChatStoreApi();
   const engine = useChatEngine();
@@ -379,8 +385,8 @@ export function useComposer(options: UseComposerOptions = {}): UseComposerReturn
   }, [text]);
 
   // ── Attachments ──────────────────────────────────────────────────────────────────────────────
-  const callbacks = useRef({ onSend, onSendError, onReplyToChange });
-  callbacks.current = { onSend, onSendError, onReplyToChange };
+  const callbacks = useRef({ onSend, onSendError, onReplyToChange, getAtUserList });
+  callbacks.current = { onSend, onSendError, onReplyToChange, getAtUserList };
   const limits = useMemo(() => ({ maxFileBytes, maxImageBytes }), [maxFileBytes, maxImageBytes]);
   const { attachments, add, remove, sendAll } = useComposerAttachments({
     conversationID,
@@ -455,13 +461,18 @@ export function useComposer(options: UseComposerOptions = {}): UseComposerReturn
     const { settle } = draft.beginSend(text);
     const quoted = reply;
     if (quoted) callbacks.current.onReplyToChange?.(null);
+    const atUserList = callbacks.current.getAtUserList?.(body) ?? [];
     try {
       const message = quoted
         ? await store.getState().sendMessage(id, {
-            ...(await engine.createTextMessage(body)),
+            ...(atUserList.length > 0
+              ? await engine.createTextAtMessage(body, atUserList)
+              : await engine.createTextMessage(body)),
             cloudCustomData: createMessageReply(quoted, { strings }),
           })
-        : await store.getState().sendText(id, body);
+        : atUserList.length > 0
+          ? await store.getState().sendText(id, body, { atUserList })
+          : await store.getState().sendText(id, body);
       settle(true);
       callbacks.current.onSend?.({ conversationID: id, message });
     } catch (error) {
@@ -518,6 +529,8 @@ export function useComposer(options: UseComposerOptions = {}): UseComposerReturn
   const composing = useRef(false);
   const onKeyDown = useCallback(
     (event: KeyboardEvent<HTMLTextAreaElement>) => {
+      // A picker over the field (mentions) handled the key: Enter picked, Escape closed it.
+      if (event.defaultPrevented) return;
       if (event.key === 'Escape' && isFacePickerOpen) {
         setFacePickerOpen(false);
         return;
