@@ -186,13 +186,13 @@ export function useComposerMention({
   // Fetch the members the first time the picker opens in a group.
   useEffect(() => {
     if (!isOpen || !groupID || members?.groupID === groupID) return;
-    let cache = memberCache.get(store);
-    if (!cache) memberCache.set(store, (cache = new Map()));
+    const cache = memberCache.get(store) ?? new Map<string, Promise<GroupMember[]>>();
+    memberCache.set(store, cache);
     let request = cache.get(groupID);
     if (!request) {
       request = store.getState().getGroupMembers(groupID);
       cache.set(groupID, request);
-      request.catch(() => cache?.delete(groupID));
+      request.catch(() => cache.delete(groupID));
     }
     let current = true;
     setStatus('loading');
