@@ -102,22 +102,25 @@ function ForwardDialogBody({
           className="tidings-dialog-input tidings-forward-dialog-search-input"
           aria-label={strings.searchConversations}
           placeholder={strings.searchConversations}
-          aria-controls={picker.ids.listbox}
+          aria-controls={matches.size > 0 ? picker.ids.listbox : undefined}
           autoComplete="off"
           {...picker.getSearchProps()}
         />
       </div>
-      <div
-        ref={listRef}
-        className="tidings-forward-dialog-list"
-        role="listbox"
-        aria-label={strings.forwardTargets}
-        aria-multiselectable="true"
-        {...picker.getListboxProps()}
-      >
-        {matches.size === 0 ? (
-          <p className="tidings-forward-dialog-empty">{strings.noConversationsFound}</p>
-        ) : (
+      {matches.size === 0 ? (
+        // An empty listbox is not allowed (it must own options): the note takes its place.
+        <p className="tidings-forward-dialog-list tidings-forward-dialog-empty" role="status">
+          {strings.noConversationsFound}
+        </p>
+      ) : (
+        <div
+          ref={listRef}
+          className="tidings-forward-dialog-list"
+          role="listbox"
+          aria-label={strings.forwardTargets}
+          aria-multiselectable="true"
+          {...picker.getListboxProps()}
+        >
           <div
             className="tidings-forward-dialog-sizer"
             role="presentation"
@@ -141,8 +144,8 @@ function ForwardDialogBody({
               );
             })}
           </div>
-        )}
-      </div>
+        </div>
+      )}
       <div className="tidings-dialog-actions">
         <button type="button" className="tidings-dialog-button" onClick={() => onOpenChange(false)}>
           {strings.cancelSelection}
