@@ -19,6 +19,7 @@ import {
   type Message,
   TYPING_BUSINESS_ID,
 } from '../src/index';
+import { createTestConversation, createTestMessage } from '../src/testing';
 
 const SIZES = (process.env.TIDINGS_BENCH_SIZES ?? '1000,100000').split(',').map(Number);
 /** Events per measured batch, and batches per event type (the median batch is reported). */
@@ -41,61 +42,29 @@ function mulberry32(seed: number) {
 
 let nextMessage = 0;
 
+/** A received message (the shared test fixture; `isSelf` follows `sender === 'me'` here). */
 function message(conversationID: string, sender: string, patch: Partial<Message> = {}): Message {
-  const i = ++nextMessage;
-  return {
-    msgID: `m${i}`,
+  nextMessage++;
+  return createTestMessage({
     conversationID,
-    conversationType: 'c2c',
-    userID: conversationID.slice(4),
-    groupID: '',
     sender,
     nick: `Nick ${sender}`,
-    faceUrl: '',
-    isSelf: false,
-    timestamp: 1_700_000_000_000 + i,
-    seq: i,
-    random: i,
-    status: 'sent',
-    elemList: [{ type: 'text', text: `message ${i}` }],
-    priority: 'normal',
+    isSelf: sender === 'me',
     isRead: false,
-    isPeerRead: false,
-    isExcludedFromUnreadCount: false,
-    isExcludedFromLastMessage: false,
-    isOnlineOnly: false,
-    targetUserIDList: [],
-    atUserList: [],
-    cloudCustomData: '',
-    localCustomData: '',
-    revoker: '',
-    revokeReason: '',
     ...patch,
-  };
+  });
 }
 
 function conversation(i: number): Conversation {
   const id = `c2c_user${i}`;
-  return {
+  return createTestConversation({
     conversationID: id,
-    type: 'c2c',
-    userID: `user${i}`,
-    groupID: '',
     showName: `User ${i}`,
-    faceUrl: '',
     orderKey: i + 1,
     isPinned: i % 1000 === 0,
     unreadCount: i % 3,
-    recvOpt: 'receive',
     lastMessage: message(id, `user${i}`),
-    draftText: null,
-    draftTimestamp: null,
-    markList: [],
-    conversationGroupList: [],
-    groupAtInfoList: [],
-    readSeq: 0,
-    customData: '',
-  };
+  });
 }
 
 /** An engine that serves a fixed list and lets the bench fire events at the store's listeners. */
