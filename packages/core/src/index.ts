@@ -5,6 +5,7 @@
  */
 export * from './engine/chat-engine';
 export * from './engine/chat-error';
+export { utf8ByteLength } from './engine/engine-message';
 export * from './format/index';
 export * from './model/conversation-filter';
 export * from './model/conversation-order';

@@ -9,25 +9,10 @@ export const DEFAULT_MAX_IMAGE_BYTES = 28 * 1024 * 1024;
 export type ComposerAttachmentKind = 'image' | 'video' | 'file';
 
 /**
- * UTF-8 length of a string without encoding it (the engine limits text by bytes, and this runs on every
- * keystroke). A lone surrogate counts as the 3-byte replacement character, as TextEncoder would write it.
+ * UTF-8 length of a string without encoding it, as the engines measure a message against its limit (the
+ * composer asks on every keystroke). One function in core, so the counter and the engine never disagree.
  */
-export function utf8ByteLength(text: string): number {
-  let bytes = 0;
-  for (let i = 0; i < text.length; i++) {
-    const code = text.charCodeAt(i);
-    if (code < 0x80) bytes += 1;
-    else if (code < 0x800) bytes += 2;
-    else if (code >= 0xd800 && code <= 0xdbff && i + 1 < text.length) {
-      const next = text.charCodeAt(i + 1);
-      if (next >= 0xdc00 && next <= 0xdfff) {
-        bytes += 4;
-        i++;
-      } else bytes += 3;
-    } else bytes += 3;
-  }
-  return bytes;
-}
+export { utf8ByteLength } from '@tidings/core';
 
 /**
  * How a file is sent: images the browser can show as images (GIF, PNG, JPEG, WebP, AVIF, BMP, SVG), videos as

@@ -42,8 +42,11 @@ export function blankMessage(fields: Partial<Message>): Message {
   };
 }
 
-/** UTF-8 length of a string, without encoding it (a 5 MB string is measured, not copied). */
-export function utf8Length(value: string): number {
+/**
+ * UTF-8 length of a string, without encoding it (a 5 MB string is measured, not copied). A lone surrogate
+ * counts as the 3-byte replacement character, as TextEncoder would write it.
+ */
+export function utf8ByteLength(value: string): number {
   let bytes = 0;
   for (let i = 0; i < value.length; i++) {
     const code = value.charCodeAt(i);
@@ -77,16 +80,16 @@ export function messageBodyBytes(message: {
   elemList: readonly MessageElem[];
   cloudCustomData?: unknown;
 }): number {
-  let total = typeof message.cloudCustomData === 'string' ? utf8Length(message.cloudCustomData) : 0;
+  let total = typeof message.cloudCustomData === 'string' ? utf8ByteLength(message.cloudCustomData) : 0;
   for (const elem of message.elemList) {
-    if (elem.type === 'text') total += utf8Length(elem.text);
+    if (elem.type === 'text') total += utf8ByteLength(elem.text);
     else if (elem.type === 'custom') {
-      total += utf8Length(elem.data) + utf8Length(elem.description) + utf8Length(elem.extension);
+      total += utf8ByteLength(elem.data) + utf8ByteLength(elem.description) + utf8ByteLength(elem.extension);
     } else if (elem.type === 'merger') {
-      total += utf8Length(elem.title) + utf8Length(elem.compatibleText);
-      for (const line of elem.abstractList) total += utf8Length(line);
-    } else if (elem.type === 'location') total += utf8Length(elem.description);
-    else if (elem.type === 'face') total += utf8Length(elem.data);
+      total += utf8ByteLength(elem.title) + utf8ByteLength(elem.compatibleText);
+      for (const line of elem.abstractList) total += utf8ByteLength(line);
+    } else if (elem.type === 'location') total += utf8ByteLength(elem.description);
+    else if (elem.type === 'face') total += utf8ByteLength(elem.data);
   }
   return total;
 }

@@ -11,7 +11,7 @@ import {
   type ReceiveMessageOpt,
 } from '../model/types';
 import { ChatError, ChatErrorCode } from './chat-error';
-import { utf8Length } from './engine-message';
+import { utf8ByteLength } from './engine-message';
 
 /**
  * Argument checks shared by every engine (local and Tencent) and the local hub. Each throws a
@@ -315,7 +315,7 @@ export const GROUP_NAME_LIMIT_BYTES = 30;
 export function assertGroupName(method: string, name: string, value: unknown): string {
   const text = assertString(method, name, value, { nonEmpty: true });
   // Count bytes only up to just past the limit: a 2 MB name is refused without being walked whole.
-  const bytes = utf8Length(
+  const bytes = utf8ByteLength(
     text.length > GROUP_NAME_LIMIT_BYTES * 4 ? text.slice(0, GROUP_NAME_LIMIT_BYTES * 4) : text,
   );
   if (bytes > GROUP_NAME_LIMIT_BYTES) {
