@@ -29,7 +29,7 @@ function ownMessage(page: Page, text: string) {
   return messageLog(page).getByRole('article').filter({ hasText: text });
 }
 
-test('alice selects two messages and forwards them merged to bob, whose tab shows the chat history', async () => {
+test('alice selects two messages and forwards them merged to bob, whose tab opens the chat history and shows them', async () => {
   const context = await newProfile(browser);
   const [alice, bob] = await signInTabs(context, ['Alice Chen', 'Bob Martin']);
   if (!alice || !bob) throw new Error('two tabs');
@@ -68,6 +68,22 @@ test('alice selects two messages and forwards them merged to bob, whose tab show
   await expect.poll(() => merger.textContent()).toContain('Alice Chen: Trail plan: meet at the lake at 9');
   await expect.poll(() => merger.textContent()).toContain('Alice Chen: Bring water and a jacket');
   await shot(bob, '03-bob-received-history');
+
+  // Opening the history (mouse, then Enter) shows the forwarded messages themselves.
+  const viewer = bob.getByRole('dialog', { name: /^Chat history/ });
+  await merger.click();
+  await expect.poll(() => viewer.count(), { timeout: 5_000 }).toBe(1);
+  await expect.poll(() => viewer.textContent()).toContain('Trail plan: meet at the lake at 9');
+  await expect.poll(() => viewer.textContent()).toContain('Bring water and a jacket');
+  await shot(bob, '03b-bob-opened-history');
+  await bob.keyboard.press('Escape');
+  await expect.poll(() => viewer.count()).toBe(0);
+  await merger.focus();
+  await bob.keyboard.press('Enter');
+  await expect.poll(() => viewer.count(), { timeout: 5_000 }).toBe(1);
+  await expect.poll(() => viewer.textContent()).toContain('Bring water and a jacket');
+  await bob.keyboard.press('Escape');
+  await expect.poll(() => viewer.count()).toBe(0);
   await context.close();
 });
 

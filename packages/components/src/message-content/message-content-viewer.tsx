@@ -37,7 +37,11 @@ export function MessageContentViewer({
     const opener = document.activeElement as HTMLElement | null;
     if (typeof dialog.showModal === 'function') dialog.showModal();
     else dialog.setAttribute('open', '');
-    const onNativeClose = () => onCloseRef.current();
+    const onNativeClose = () => {
+      // `close` is dispatched in a later task. One queued by the cleanup of an earlier run of this effect
+      // (StrictMode runs it twice on mount) arrives after this run reopened the dialog: not a dismissal.
+      if (!dialog.open) onCloseRef.current();
+    };
     dialog.addEventListener('close', onNativeClose);
     return () => {
       dialog.removeEventListener('close', onNativeClose);

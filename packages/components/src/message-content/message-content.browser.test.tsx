@@ -1,7 +1,10 @@
-import { render, screen } from '@testing-library/react';
+import { render, screen, within } from '@testing-library/react';
 import type { Message } from '@tidings/core';
 import { createTestMessage } from '@tidings/core/testing';
+import { StrictMode } from 'react';
 import { afterEach, describe, expect, it } from 'vitest';
+// Real input (through the browser's driver): only a trusted Escape makes a native <dialog> cancel.
+import { userEvent } from 'vitest/browser';
 import { ChatProvider } from '../chat-provider/index';
 import { MessageList } from '../message-list/message-list';
 import { createMessageListFixture, type MessageListFixture } from '../message-list/message-list-fixtures';
@@ -89,6 +92,34 @@ describe('MessageContent in a real browser, file names', () => {
     expect(shown.textContent).toBe(name);
     const head = shown.firstElementChild as HTMLElement | null;
     expect(head && head.scrollWidth > head.clientWidth).toBe(true);
+  });
+});
+
+describe('MessageContent in a real browser, the chat history viewer', () => {
+  // Apps render in <StrictMode> in development, where React runs every effect twice on mount.
+  it('opens a chat history and keeps it open in StrictMode, and Escape closes it', async () => {
+    const current = await createMessageListFixture({ messages: EVERY_TYPE, media: EVERY_TYPE_MEDIA });
+    fixture = current;
+    const state = current.store.getState();
+    const merger = (state.windows[current.conversationID]?.messageIDs ?? [])
+      .map((id) => state.messages.get(id) as Message)
+      .find((each) => each.elemList[0]?.type === 'merger') as Message;
+    render(
+      <StrictMode>
+        <ChatProvider store={current.store}>
+          <MessageContent message={merger} />
+        </ChatProvider>
+      </StrictMode>,
+    );
+    const card = screen.getByRole('button', { name: /^Release chat .*\[Chat history\]$/ });
+    await userEvent.click(card);
+    // The browser dispatches a dialog's `close` event in a later task: let any pending one arrive.
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    const dialog = screen.getByRole('dialog', { name: 'Chat history: Release chat' });
+    expect(within(dialog).getByText('I will update the changelog')).toBeVisible();
+    await userEvent.keyboard('{Escape}');
+    await expect.poll(() => screen.queryByRole('dialog', { name: 'Chat history: Release chat' })).toBeNull();
+    expect(card).toHaveFocus();
   });
 });
 
