@@ -7,6 +7,8 @@ export {
   createLocalHub,
   type HubGroupInput,
   type HubUserInput,
+  type HubWorkOptions,
+  type HubWorkProgress,
   type LocalHub,
   type LocalHubOptions,
 } from './local-hub';

@@ -1,6 +1,12 @@
 import { ChatError, ChatErrorCode } from '../chat-error';
 import type { HubServer } from './local-hub-server';
-import type { ConnectionHandlers, HubTransport } from './local-hub-transport';
+import {
+  type ConnectionHandlers,
+  HUB_PROGRESS_INTERVAL_MS,
+  type HubTransport,
+  type HubWorkProgress,
+  reportWhileRunning,
+} from './local-hub-transport';
 import {
   fromWireError,
   type HubMethod,
@@ -33,7 +39,8 @@ type TabMessage =
   | { t: 'req'; from: string; to: string; id: number; conn: string | null; method: HubMethod; args: unknown }
   | { t: 'res'; to: string; id: number; ok: true; value: unknown; serverTime: number }
   | { t: 'res'; to: string; id: number; ok: false; error: WireError; serverTime: number }
-  | { t: 'push'; to: string; conn: string; push: HubPush };
+  | { t: 'push'; to: string; conn: string; push: HubPush }
+  | { t: 'work'; to: string; id: number; elapsedMs: number };
 
 interface PendingRequest {
   conn: string | null;
@@ -41,6 +48,7 @@ interface PendingRequest {
   args: unknown;
   resolve: (value: unknown) => void;
   reject: (error: ChatError) => void;
+  onProgress: ((progress: HubWorkProgress) => void) | undefined;
   timer: ReturnType<typeof setTimeout>;
 }
 
@@ -49,6 +57,11 @@ interface PendingRequest {
  * and serves the others over the channel; a follower forwards requests to the leader and receives pushes.
  * When the leader goes away and another tab takes over, followers open their connections again, retry the
  * requests that got no answer, and tell their engines to resync.
+ *
+ * The request limit is for a leader that is gone, not for work that takes long: while the leader works on
+ * a request it says so every {@link HUB_PROGRESS_INTERVAL_MS} (or a third of the limit, if shorter), and
+ * each time it does the limit starts over, so a seed of 100,000 conversations that takes a minute goes
+ * through, while a request to a tab that stopped answering fails within the limit.
  */
 export class TabTransport implements HubTransport {
   readonly tabID: string;
@@ -95,11 +108,12 @@ export class TabTransport implements HubTransport {
     for (const [id, pending] of this.#pending) {
       this.#pending.delete(id);
       clearTimeout(pending.timer);
-      server
-        .handle(pending.conn, pending.method, pending.args as never)
-        .then(pending.resolve, (error) =>
-          pending.reject(error instanceof ChatError ? error : fromWireError(toWireError(error))),
-        );
+      reportWhileRunning(
+        server.handle(pending.conn, pending.method, pending.args as never),
+        pending.onProgress,
+      ).then(pending.resolve, (error) =>
+        pending.reject(error instanceof ChatError ? error : fromWireError(toWireError(error))),
+      );
     }
     for (const handlers of this.#connections.values()) handlers.onReset();
   }
@@ -120,28 +134,47 @@ export class TabTransport implements HubTransport {
     connID: string | null,
     method: M,
     args: HubMethods[M]['args'],
+    onProgress?: (progress: HubWorkProgress) => void,
   ): Promise<HubMethods[M]['result']> {
     if (this.#closed)
       return Promise.reject(new ChatError(ChatErrorCode.NetworkError, `${method}: the hub is closed.`));
-    if (this.#server) return this.#server.handle(connID, method, args);
+    if (this.#server) return reportWhileRunning(this.#server.handle(connID, method, args), onProgress);
     return new Promise((resolve, reject) => {
       const id = this.#nextID++;
-      const timer = setTimeout(() => {
-        this.#pending.delete(id);
-        reject(
-          new ChatError(ChatErrorCode.NetworkError, `${method}: no tab answered for the hub.`, { method }),
-        );
-      }, this.#requestTimeoutMs);
       this.#pending.set(id, {
         conn: connID,
         method,
         args,
         resolve: resolve as (value: unknown) => void,
         reject,
-        timer,
+        onProgress,
+        timer: this.#deadline(id, method, reject),
       });
       if (this.#leaderID) this.#send(id);
     });
+  }
+
+  /** Fails request `id` when the leader says nothing about it within the limit. */
+  #deadline(
+    id: number,
+    method: HubMethod,
+    reject: (error: ChatError) => void,
+  ): ReturnType<typeof setTimeout> {
+    return setTimeout(() => {
+      this.#pending.delete(id);
+      reject(
+        new ChatError(
+          ChatErrorCode.NetworkError,
+          `${method}: the tab running the chat hub stopped answering. Close or reload the site's other tabs, then try again.`,
+          { method },
+        ),
+      );
+    }, this.#requestTimeoutMs);
+  }
+
+  /** How often the leader says it is still working: well within the limit, so one late message is no failure. */
+  get #progressIntervalMs(): number {
+    return Math.min(HUB_PROGRESS_INTERVAL_MS, this.#requestTimeoutMs / 3);
   }
 
   serverTime(): number {
@@ -229,6 +262,15 @@ export class TabTransport implements HubTransport {
       case 'push':
         if (message.to === this.tabID) this.#connections.get(message.conn)?.onPush(message.push);
         return;
+      case 'work': {
+        if (message.to !== this.tabID) return;
+        const pending = this.#pending.get(message.id);
+        if (!pending) return;
+        clearTimeout(pending.timer);
+        pending.timer = this.#deadline(message.id, pending.method, pending.reject);
+        pending.onProgress?.({ elapsedMs: message.elapsedMs });
+        return;
+      }
       default:
         return;
     }
@@ -259,7 +301,13 @@ export class TabTransport implements HubTransport {
             serverTime: server.now(),
             ...result,
           } as TabMessage);
-        server.handle(message.conn, message.method, message.args as never).then(
+        const working = (progress: HubWorkProgress) =>
+          this.#post({ t: 'work', to: message.from, id: message.id, elapsedMs: progress.elapsedMs });
+        reportWhileRunning(
+          server.handle(message.conn, message.method, message.args as never),
+          working,
+          this.#progressIntervalMs,
+        ).then(
           (value) => reply({ ok: true, value }),
           (error) => reply({ ok: false, error: toWireError(error) }),
         );

@@ -11,14 +11,44 @@ export interface HubTransport {
   /** Registers a connection. `onReset` is called when the hub changed hands and the engine must resync. */
   open(connID: string, handlers: ConnectionHandlers): void;
   close(connID: string): void;
-  /** One request; rejects with a ChatError. `connID` null is the hub's own admin connection. */
+  /**
+   * One request; rejects with a ChatError. `connID` null is the hub's own admin connection. `onProgress`
+   * hears, about once a second, that the hub is still working on it (long work such as a bulk seed).
+   */
   request<M extends HubMethod>(
     connID: string | null,
     method: M,
     args: HubMethods[M]['args'],
+    onProgress?: (progress: HubWorkProgress) => void,
   ): Promise<HubMethods[M]['result']>;
   /** Best estimate of the server time, synchronously. */
   serverTime(): number;
+}
+
+/** That the hub is still working on a request, and for how long it has been. */
+export interface HubWorkProgress {
+  /** Time since the hub started on the request, ms. */
+  elapsedMs: number;
+}
+
+/** How often the hub says it is still working on a long request, ms (at most; a shorter request limit halves it). */
+export const HUB_PROGRESS_INTERVAL_MS = 1000;
+
+/**
+ * Calls `onProgress` every `intervalMs` until `work` settles, so whoever waits for long work sees that it
+ * goes on. Returns `work`.
+ */
+export function reportWhileRunning<T>(
+  work: Promise<T>,
+  onProgress: ((progress: HubWorkProgress) => void) | undefined,
+  intervalMs = HUB_PROGRESS_INTERVAL_MS,
+): Promise<T> {
+  if (!onProgress) return work;
+  const started = Date.now();
+  const timer = setInterval(() => onProgress({ elapsedMs: Date.now() - started }), intervalMs);
+  const stop = () => clearInterval(timer);
+  work.then(stop, stop);
+  return work;
 }
 
 /** What a transport calls on a connection. */
@@ -54,8 +84,9 @@ export class InProcessTransport implements HubTransport {
     connID: string | null,
     method: M,
     args: HubMethods[M]['args'],
+    onProgress?: (progress: HubWorkProgress) => void,
   ): Promise<HubMethods[M]['result']> {
-    return this.#server.handle(connID, method, args);
+    return reportWhileRunning(this.#server.handle(connID, method, args), onProgress);
   }
 
   serverTime(): number {

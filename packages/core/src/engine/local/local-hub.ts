@@ -18,6 +18,7 @@ import { HubServer } from './local-hub-server';
 import {
   asInvalidArgument,
   type HubTransport,
+  type HubWorkProgress,
   InProcessTransport,
   type NetworkConditions,
   NetworkLink,
@@ -27,6 +28,8 @@ import {
 import { createUuid } from './local-message-utils';
 import { createIndexedDBStorage, type LocalStorageAdapter } from './local-persistence';
 import type { HubSeed } from './local-protocol';
+
+export type { HubWorkProgress } from './local-hub-transport';
 
 /** Options of {@link createLocalHub}. */
 export interface LocalHubOptions {
@@ -66,8 +69,17 @@ export interface LocalHubOptions {
   locks?: LockManagerLike;
   /** Makes the cross-tab channel. @default (name) => new BroadcastChannel(name) */
   createChannel?: ChannelFactory;
-  /** How long a tab waits for the leader to answer a request, ms. @default 15_000 */
+  /**
+   * How long a tab waits for the tab running the hub to answer a request or say it is still working on
+   * it, ms. Long work (a seed) goes on past it as long as that tab keeps saying so. @default 15_000
+   */
   requestTimeoutMs?: number;
+}
+
+/** Options of long hub work ({@link LocalHub.seed}). */
+export interface HubWorkOptions {
+  /** Called about once a second while the hub works, so a waiting UI can show that it goes on. */
+  onProgress?: (progress: HubWorkProgress) => void;
 }
 
 /** A user to register: a full profile, or just the userID. */
@@ -100,8 +112,12 @@ export interface LocalHub {
   addUsers(users: HubUserInput[]): Promise<void>;
   /** Creates a group on the server side; members get a `create` group tip. */
   createGroup(options: HubGroupInput): Promise<GroupProfile>;
-  /** Writes users, groups and history in bulk (100,000 conversations in a few seconds). */
-  seed(seed: HubSeed): Promise<void>;
+  /**
+   * Writes users, groups and history in bulk (100,000 conversations in a few seconds). In a tab that
+   * does not run the hub this can take much longer than one request may; it goes through as long as the
+   * hub's tab keeps working on it, and `options.onProgress` hears about that every second.
+   */
+  seed(seed: HubSeed, options?: HubWorkOptions): Promise<void>;
   /**
    * Changes network conditions for every engine, or for one user's engines. Fields left out keep their
    * value. Going offline disconnects the engines; coming back makes them sync.
@@ -309,8 +325,8 @@ class LocalHubImpl implements LocalHub {
     return this.#admin('createGroup', () => this.#createGroup(options));
   }
 
-  seed(seed: HubSeed): Promise<void> {
-    return this.#admin('seed', () => this.#seed(seed));
+  seed(seed: HubSeed, options?: HubWorkOptions): Promise<void> {
+    return this.#admin('seed', () => this.#seed(seed, options));
   }
 
   #guard(method: string): void {
@@ -404,10 +420,24 @@ class LocalHubImpl implements LocalHub {
     });
   }
 
-  async #seed(seed: HubSeed): Promise<void> {
+  async #seed(seed: HubSeed, options: HubWorkOptions | undefined): Promise<void> {
     this.#guard('seed');
     assertOptions('seed', seed, 'seed');
-    await this.#transport.request(null, 'admin.seed', { seed });
+    const { onProgress } = assertOptions('seed', options) as HubWorkOptions;
+    if (onProgress !== undefined && typeof onProgress !== 'function') {
+      throw invalidParameter('seed', 'options.onProgress', 'a function');
+    }
+    // A throwing listener must not fail the seed it only watches.
+    const report =
+      onProgress &&
+      ((progress: HubWorkProgress) => {
+        try {
+          onProgress(progress);
+        } catch (error) {
+          console.error('Tidings hub: a seed progress listener threw', error);
+        }
+      });
+    await this.#transport.request(null, 'admin.seed', { seed }, report);
   }
 
   setNetworkConditions(conditions: NetworkConditions, userID?: string): void {
