@@ -1,4 +1,5 @@
 import { ChatProvider } from '@tidings/components';
+import { ChatError, ChatErrorCode } from '@tidings/core';
 import { useCallback, useEffect, useLayoutEffect, useRef, useState } from 'react';
 import { TidingsMark } from '../app-icons/app-icons';
 import { type Session, sessionStore, startSession, userIDFromName } from '../session/session';
@@ -49,6 +50,8 @@ export function DemoApp({ world: opening }: DemoAppProps) {
   const [session, setSession] = useState<Session | null>(null);
   const [pending, setPending] = useState<string | null>(() => sessionStore.get().userID);
   const [error, setError] = useState<string | null>(null);
+  // Seconds the hub has been writing this sign-in's load, once it has reported (null before).
+  const [seedingSeconds, setSeedingSeconds] = useState<number | null>(null);
   const starting = useRef(false);
   // Tencent Cloud Chat: chosen on the sign-in screen; its session is not restored after a reload (the
   // UserSig is not kept anywhere).
@@ -81,18 +84,27 @@ export function DemoApp({ world: opening }: DemoAppProps) {
       starting.current = true;
       setPending(id);
       setError(null);
-      startSession(world, id, { ...(nick && { nick: nick.trim() }), locale: preferences.locale })
+      setSeedingSeconds(null);
+      startSession(world, id, {
+        ...(nick && { nick: nick.trim() }),
+        locale: preferences.locale,
+        onProgress: ({ elapsedMs }) => setSeedingSeconds(Math.round(elapsedMs / 1000)),
+      })
         .then(setSession, (reason: unknown) => {
           console.error('Tidings demo: signing in failed', reason);
           sessionStore.set({ userID: null });
-          setError(t.signInFailed);
+          // The hub of a second tab answers over the channel: when its tab stops, say which tab to fix.
+          const hubStopped =
+            reason instanceof ChatError && reason.code === ChatErrorCode.NetworkError && !world.hub.isLeader;
+          setError(hubStopped ? t.signInHubStopped : t.signInFailed);
         })
         .finally(() => {
           starting.current = false;
           setPending(null);
+          setSeedingSeconds(null);
         });
     },
-    [world, preferences.locale, t.signInFailed],
+    [world, preferences.locale, t.signInFailed, t.signInHubStopped],
   );
 
   // A reload signs the tab's account back in.
@@ -171,7 +183,11 @@ export function DemoApp({ world: opening }: DemoAppProps) {
     if (pending) {
       const name = PEOPLE.find((person) => person.userID === pending)?.nick ?? pending;
       const load = world.load.toLocaleString(preferences.locale);
-      return <Splash text={t.signingIn(name)} {...(world.load > 0 && { detail: t.seedingLoad(load) })} />;
+      const detail =
+        seedingSeconds === null
+          ? t.seedingLoad(load)
+          : t.seedingLoadProgress(load, seedingSeconds.toLocaleString(preferences.locale));
+      return <Splash text={t.signingIn(name)} {...(world.load > 0 && { detail })} />;
     }
     return (
       <SignIn

@@ -17,8 +17,12 @@ export interface DemoStrings {
   signInOpenElsewhere: string;
   signingIn: (name: string) => string;
   signInFailed: string;
+  /** Signing in failed because the tab that runs the shared hub stopped answering: what to do. */
+  signInHubStopped: string;
   preparingWorld: string;
   seedingLoad: (count: string) => string;
+  /** The load is being written: for how long so far, so a long wait does not look stuck. */
+  seedingLoadProgress: (count: string, seconds: string) => string;
 
   // Sign-in on Tencent Cloud Chat
   tencentChoice: string;
@@ -148,9 +152,12 @@ export const demoEn: DemoStrings = {
     'Each tab is one person. Open a second tab, sign in as someone else, and the two of you chat live.',
   signInOpenElsewhere: 'Open in another tab',
   signingIn: (name) => `Signing in as ${name}…`,
-  signInFailed: 'Couldn’t sign in. Try again.',
+  signInFailed: 'Couldn’t sign in. Reload the page, then try again.',
+  signInHubStopped:
+    'Couldn’t sign in: the other Tidings tab that runs the demo’s chat server stopped answering. Close or reload the other Tidings tabs, then try again.',
   preparingWorld: 'Setting up the demo world…',
   seedingLoad: (count) => `Creating ${count} conversations…`,
+  seedingLoadProgress: (count, seconds) => `Creating ${count} conversations… ${seconds} s so far`,
 
   tencentChoice: 'Tencent Cloud Chat',
   tencentChoiceHint: 'Or sign in to your own Tencent Cloud Chat app and see your real conversations.',
@@ -274,9 +281,12 @@ export const demoZhCN: DemoStrings = {
   signInTabHint: '每个标签页代表一个人。打开第二个标签页，以另一个人的身份登录，两人即可实时聊天。',
   signInOpenElsewhere: '已在其他标签页打开',
   signingIn: (name) => `正在以 ${name} 的身份登录…`,
-  signInFailed: '登录失败，请重试。',
+  signInFailed: '登录失败。请刷新页面后重试。',
+  signInHubStopped:
+    '登录失败：运行演示聊天服务器的另一个 Tidings 标签页没有响应。请关闭或刷新其他 Tidings 标签页，然后重试。',
   preparingWorld: '正在准备演示数据…',
   seedingLoad: (count) => `正在创建 ${count} 个会话…`,
+  seedingLoadProgress: (count, seconds) => `正在创建 ${count} 个会话… 已用 ${seconds} 秒`,
 
   tencentChoice: '腾讯云即时通信 IM',
   tencentChoiceHint: '或登录你自己的腾讯云 IM 应用，查看真实的会话。',

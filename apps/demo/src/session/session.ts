@@ -1,5 +1,5 @@
 import { type ChatStore, createChatStore, type UserProfile } from '@tidings/core';
-import type { LocalEngine } from '@tidings/core/local';
+import type { HubWorkProgress, LocalEngine } from '@tidings/core/local';
 import { createSettingsStore } from '../settings/settings-store';
 import { claimDevice, ensureLoad, holdPresence, raiseOwnConversations, type World } from '../world/world';
 import {
@@ -52,16 +52,17 @@ export function userIDFromName(name: string): string {
 /**
  * Signs `userID` in to the world in this tab: registers a new account with its name, gives it the
  * world's load, connects its engine (a device slot of its own per tab, so two tabs of one account are
- * two devices), and welcomes a new account with a few messages.
+ * two devices), and welcomes a new account with a few messages. `options.onProgress` hears about once a
+ * second while the hub writes the load, which can take a while in a tab that does not run the hub.
  */
 export async function startSession(
   world: World,
   userID: string,
-  options: { nick?: string; locale?: string } = {},
+  options: { nick?: string; locale?: string; onProgress?: (progress: HubWorkProgress) => void } = {},
 ): Promise<Session> {
   const isNew = !isSeededUser(userID);
   if (isNew && options.nick) await world.hub.addUsers([{ userID, nick: options.nick }]);
-  const loadedNow = await ensureLoad(world, userID);
+  const loadedNow = await ensureLoad(world, userID, options.onProgress);
   const device = await claimDevice(world, userID);
   const leave = holdPresence(userID);
   const release = () => {

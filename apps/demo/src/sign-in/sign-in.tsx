@@ -71,6 +71,10 @@ export function SignIn({ onSignIn, pending, error, onChooseTencent }: SignInProp
         <h1 id={titleID} className="demo-sign-in-title">
           {t.signInTitle}
         </h1>
+        {/* Right under the title, so it shows without scrolling on a laptop and on a phone. */}
+        <p className="demo-sign-in-error" role="alert">
+          {error}
+        </p>
         <h2 className="demo-sign-in-subtitle">{t.signInAs}</h2>
         <ul className="demo-sign-in-people">
           {PEOPLE.map((person) => {
@@ -137,8 +141,9 @@ export function SignIn({ onSignIn, pending, error, onChooseTencent }: SignInProp
           </button>
         </div>
         <p className="demo-sign-in-status" role="status">
-          {error ??
-            (pending ? t.signingIn(PEOPLE.find((person) => person.userID === pending)?.nick ?? pending) : '')}
+          {pending && !error
+            ? t.signingIn(PEOPLE.find((person) => person.userID === pending)?.nick ?? pending)
+            : ''}
         </p>
       </div>
     </main>

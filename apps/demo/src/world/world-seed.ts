@@ -1,5 +1,5 @@
 import type { MessageElem } from '@tidings/core';
-import type { HubSeed, LocalHub, SeedMessage } from '@tidings/core/local';
+import type { HubSeed, HubWorkProgress, LocalHub, SeedMessage } from '@tidings/core/local';
 import { createRandom, seedConversations } from '@tidings/core/testing';
 import { makePdf, makeText, paintScene, type SceneName, synthesizeVoice } from './world-media';
 import {
@@ -250,8 +250,14 @@ export function loadMarkerUserID(userID: string): string {
  * Gives an account `count` more conversations (with `peer-…` users, one message each, a fifth unread),
  * older than the demo world's, so the real conversations stay on top.
  */
-export async function seedLoad(hub: LocalHub, userID: string, count: number): Promise<void> {
+export async function seedLoad(
+  hub: LocalHub,
+  userID: string,
+  count: number,
+  onProgress?: (progress: HubWorkProgress) => void,
+): Promise<void> {
   await seedConversations(hub, userID, count, {
+    ...(onProgress && { onProgress }),
     peerPrefix: 'peer',
     endTime: hub.getServerTime() - 16 * DAY,
     seed: count,

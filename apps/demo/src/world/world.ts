@@ -1,4 +1,4 @@
-import { createLocalHub, type LocalEngine, type LocalHub } from '@tidings/core/local';
+import { createLocalHub, type HubWorkProgress, type LocalEngine, type LocalHub } from '@tidings/core/local';
 import { GROUPS, PEOPLE, TIDINGS_USER_ID } from './world-people';
 import { loadMarkerUserID, SEED_MARKER_GROUP, seedLoad, seedWorld } from './world-seed';
 import { type WorldSettings, worldName } from './world-settings';
@@ -72,15 +72,19 @@ export async function openWorld(load: WorldSettings['load']): Promise<World> {
 
 /**
  * Gives an account the world's extra conversations, once (the first time it signs in to this world).
- * Resolves with whether it did just now.
+ * Resolves with whether it did just now; `onProgress` hears about once a second while the hub writes.
  */
-export async function ensureLoad(world: World, userID: string): Promise<boolean> {
+export async function ensureLoad(
+  world: World,
+  userID: string,
+  onProgress?: (progress: HubWorkProgress) => void,
+): Promise<boolean> {
   if (world.load === 0) return false;
   return withLock(`tidings-demo:setup:${world.name}`, () =>
     withProbe(world, async (probe) => {
       const marker = loadMarkerUserID(userID);
       if ((await probe.getUsersProfile([marker])).length > 0) return false;
-      await seedLoad(world.hub, userID, world.load);
+      await seedLoad(world.hub, userID, world.load, onProgress);
       return true;
     }),
   );

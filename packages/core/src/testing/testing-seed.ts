@@ -1,6 +1,7 @@
 import {
   createLocalHub,
   type HubSeed,
+  type HubWorkProgress,
   type LocalHub,
   type LocalHubOptions,
   type SeedMessage,
@@ -322,6 +323,8 @@ export interface SeedConversationsOptions {
   endTime?: number;
   /** Conversations written per hub call. @default 20_000 */
   batchSize?: number;
+  /** Hears, about once a second, that the hub is still writing (see `LocalHub.seed`). */
+  onProgress?: (progress: HubWorkProgress) => void;
 }
 
 /**
@@ -367,7 +370,7 @@ export async function seedConversations(
         read: !(incoming && unread[i]),
       });
     }
-    await hub.seed({ users, messages });
+    await hub.seed({ users, messages }, options.onProgress && { onProgress: options.onProgress });
   }
   return ids;
 }
