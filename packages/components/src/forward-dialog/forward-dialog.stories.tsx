@@ -79,7 +79,7 @@ export const Default: Story = {
     const search = within(dialog).getByRole('searchbox', { name: 'Search chats' });
     await waitFor(() => expect(search).toHaveFocus());
     await userEvent.keyboard('dav{ArrowDown} ');
-    await expect(within(dialog).getByRole('option', { name: 'Dave Okafor' })).toHaveAttribute(
+    await expect(await within(dialog).findByRole('option', { name: 'Dave Okafor' })).toHaveAttribute(
       'aria-selected',
       'true',
     );
@@ -97,7 +97,8 @@ export const MergedToSeveralChats: Story = {
   play: async ({ canvasElement }) => {
     const dialog = await within(canvasElement).findByRole('dialog', { name: 'Forward to' });
     await expect(dialog).toHaveAccessibleDescription('2 messages, as chat history');
-    await userEvent.click(within(dialog).getByRole('option', { name: 'Carol 王' }));
+    // The options mount once the virtualized list has measured itself: wait for them, do not assume.
+    await userEvent.click(await within(dialog).findByRole('option', { name: 'Carol 王' }));
     await userEvent.click(within(dialog).getByRole('option', { name: 'Dave Okafor' }));
     await expect(within(dialog).getByRole('button', { name: 'Send to 2 chats' })).toBeEnabled();
   },
