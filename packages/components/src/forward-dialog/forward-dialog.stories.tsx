@@ -109,7 +109,8 @@ export const NoMatches: Story = {
   play: async ({ canvasElement }) => {
     const dialog = await within(canvasElement).findByRole('dialog', { name: 'Forward to' });
     await userEvent.type(within(dialog).getByRole('searchbox'), 'zzz');
-    await expect(within(dialog).getByText('No chats found')).toBeVisible();
+    // The dialog fades in from opacity 0: wait for the end of that, as a person would.
+    await waitFor(() => expect(within(dialog).getByText('No chats found')).toBeVisible());
   },
 };
 
