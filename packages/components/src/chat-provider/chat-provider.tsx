@@ -55,7 +55,14 @@ export interface ChatProviderProps {
  * It renders no element of its own.
  *
  * @example
- * const store = createChatStore(hub.connect('alice'));
+ * import { ChatProvider, ConversationList } from '@tidings/components';
+ * import { createChatStore, zhCN } from '@tidings/core';
+ * import { createLocalHub } from '@tidings/core/local';
+ *
+ * const hub = await createLocalHub({ users: ['alice', 'bob'] });
+ * // `connect` signs in asynchronously; the store wants the signed-in engine, not the promise.
+ * const store = createChatStore(await hub.connect('alice'));
+ *
  * <ChatProvider store={store} strings={zhCN}>
  *   <ConversationList />
  * </ChatProvider>
