@@ -16,6 +16,7 @@ import {
   type Message,
   RecordMap,
 } from '@tidings/core';
+import { createInitialChatState } from '@tidings/core/testing';
 import { createStore } from 'zustand/vanilla';
 
 /** What {@link createTestChatStore} starts from. */
@@ -99,20 +100,12 @@ export function createTestChatStore(options: TestChatStoreOptions = {}): ChatSto
   const conversations = RecordMap.from(
     (options.conversations ?? []).map((conversation) => [conversation.conversationID, conversation] as const),
   );
+  // A store that has synced the given conversations: the real store's initial state, with the whole list loaded.
   const data: ChatStateData = {
-    userID,
+    ...createInitialChatState(userID),
     syncStatus: 'synced',
     conversations,
     views: { '': { ...createView({}, conversations), isFinished: true } },
-    totalUnread: 0,
-    unreadByFilter: {},
-    conversationGroups: [],
-    activeConversationID: null,
-    messages: RecordMap.empty(),
-    windows: {},
-    sendProgress: {},
-    typing: RecordMap.empty(),
-    users: RecordMap.empty(),
     ...options.state,
   };
   const store = createStore<ChatState>()(() => ({ ...data, ...inertActions() }));

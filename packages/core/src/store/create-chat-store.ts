@@ -22,7 +22,7 @@ import {
   replaceWindow,
 } from '../model/message-window';
 import { hasOwnEntry, ownEntry, ownRecord, withEntry, withoutEntry } from '../model/own-record';
-import { RecordMap } from '../model/record-map';
+import type { RecordMap } from '../model/record-map';
 import {
   type AdvancedMsgListener,
   type Conversation,
@@ -36,13 +36,12 @@ import {
   type UserProfile,
 } from '../model/types';
 import { deleteMessagesInChunks, forwardMessages } from './chat-store-bulk';
+import { ALL_VIEW, createInitialChatState } from './chat-store-initial';
 import type { ChatState, ChatStateData, ChatStore, ChatStoreOptions } from './chat-store-types';
 import { isTypingMessage, TYPING_BUSINESS_ID } from './chat-store-typing';
 import * as check from './chat-store-validation';
 
 type Patch = Partial<ChatStateData> | null;
-
-const ALL_VIEW = '';
 
 /**
  * Creates the chat store for one signed-in engine: a zustand vanilla store holding the conversation list
@@ -77,23 +76,6 @@ export function createChatStore(engine: ChatEngine, options: ChatStoreOptions = 
   const stale = new Set<string>();
   const unsubscribers: (() => void)[] = [];
   let started: Promise<void> | null = null;
-
-  const initial: ChatStateData = {
-    userID: engine.userID,
-    syncStatus: 'idle',
-    conversations: RecordMap.empty(),
-    // Null-prototype records: their keys come from callers and peers, and '__proto__' is a valid user ID.
-    views: withEntry(ownRecord(), ALL_VIEW, createView({}, RecordMap.empty())),
-    totalUnread: 0,
-    unreadByFilter: ownRecord(),
-    conversationGroups: [],
-    activeConversationID: null,
-    messages: RecordMap.empty(),
-    windows: ownRecord(),
-    sendProgress: ownRecord(),
-    typing: RecordMap.empty(),
-    users: RecordMap.empty(),
-  };
 
   const store = createStore<ChatState>()((set, get) => {
     /** Applies a change; returning null (or nothing changed) notifies no one. */
@@ -554,7 +536,7 @@ export function createChatStore(engine: ChatEngine, options: ChatStoreOptions = 
     };
 
     const state: ChatState = {
-      ...initial,
+      ...createInitialChatState(engine.userID),
 
       start: () => {
         started ??= (async () => {

@@ -2,6 +2,7 @@
  * Test and demo helpers for Tidings (`@tidings/core/testing`): fixture builders, seeded hubs, bulk
  * conversation seeding, and in-memory Web Locks / BroadcastChannel for simulating browser tabs.
  */
+export { createInitialChatState } from '../store/chat-store-initial';
 export { createTestConversation, createTestMessage } from './testing-fixtures';
 export {
   createRandom,
