@@ -42,13 +42,28 @@ const oneLine = (text) => text.replace(/\s+/g, ' ').trim();
 
 const FORMAT = ts.TypeFormatFlags.NoTruncation | ts.TypeFormatFlags.WriteArrowStyleSignature;
 
+/** `private` members are not API; ES `#private` ones are filtered by name. */
+const isPrivate = (property) =>
+  (property.declarations ?? []).some(
+    (declaration) => ts.getCombinedModifierFlags(declaration) & ts.ModifierFlags.Private,
+  );
+
+/** `[Symbol.iterator]` rather than the compiler's `__@iterator@281`, whose number changes with the program. */
+const memberName = (property) => {
+  const match = /^__@(\w+)@\d+$/.exec(property.name);
+  return match ? `[Symbol.${match[1]}]` : property.name;
+};
+
 /** `{ a; b?; c() }`: the member names of an interface or class, so adding one shows in the report. */
 function membersOf(checker, type) {
-  const members = checker.getPropertiesOfType(type).map((property) => {
-    const optional = property.flags & ts.SymbolFlags.Optional ? '?' : '';
-    const method = property.flags & ts.SymbolFlags.Method ? '()' : '';
-    return `${property.name}${optional}${method}`;
-  });
+  const members = checker
+    .getPropertiesOfType(type)
+    .filter((property) => !property.name.startsWith('#') && !isPrivate(property))
+    .map((property) => {
+      const optional = property.flags & ts.SymbolFlags.Optional ? '?' : '';
+      const method = property.flags & ts.SymbolFlags.Method ? '()' : '';
+      return `${memberName(property)}${optional}${method}`;
+    });
   return `{ ${members.join('; ')} }`;
 }
 
