@@ -9,7 +9,12 @@ export { utf8ByteLength } from './engine/engine-message';
 export * from './format/index';
 export * from './model/conversation-filter';
 export * from './model/conversation-order';
-export * from './model/conversation-view';
+export {
+  type ConversationView,
+  conversationsEqual,
+  createView,
+  messagesEqual,
+} from './model/conversation-view';
 export {
   createUnsupportedElem,
   findElemProblem,
@@ -23,7 +28,7 @@ export {
   type SchemaProblem,
   UNSUPPORTED_ELEM_EXTENSION,
 } from './model/message-schema';
-export * from './model/message-window';
+export { compareMessages, emptyWindow, type MessageWindow } from './model/message-window';
 export * from './model/record-map';
 export * from './model/types';
 export * from './model/url-policy';

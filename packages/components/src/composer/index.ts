@@ -5,7 +5,6 @@ export {
   DEFAULT_MAX_FILE_BYTES,
   DEFAULT_MAX_IMAGE_BYTES,
   DEFAULT_MAX_TEXT_BYTES,
-  utf8ByteLength,
 } from './composer-limits';
 export {
   type ComposerMention,

@@ -11,11 +11,12 @@ import {
   type Conversation,
   type ConversationListener,
   type ConversationListResult,
+  type ConversationView,
+  conversationsEqual,
   createChatStore,
   createView,
   type MessageElem,
   RecordMap,
-  upsertConversations,
 } from '@tidings/core';
 import { createLocalHub, type LocalEngine, type LocalHub } from '@tidings/core/local';
 import {
@@ -501,15 +502,23 @@ export async function loadAllConversations(store: ChatStore): Promise<void> {
     list.push(...result.conversationList);
     nextSeq = result.nextSeq;
   } while (!result.isFinished);
+  // Through the public API only: the merged conversations, and every view's order rebuilt over them in
+  // one sort each. A conversation equal to the one held keeps its identity, as in the store.
   store.setState((state) => {
-    const slice = upsertConversations({ conversations: state.conversations, views: state.views }, list);
-    const view = slice.views[''];
-    return {
-      conversations: slice.conversations,
-      views: view
-        ? { ...slice.views, '': { ...view, nextSeq, isFinished: true, status: 'idle' } }
-        : slice.views,
-    };
+    const changed = list.filter((next) => {
+      const held = state.conversations.get(next.conversationID);
+      return !held || !conversationsEqual(held, next);
+    });
+    const conversations = state.conversations.setMany(
+      changed.map((conversation) => [conversation.conversationID, conversation] as const),
+    );
+    const views: Record<string, ConversationView> = Object.create(null);
+    for (const [key, view] of Object.entries(state.views)) {
+      const order = createView(view.filter, conversations).order;
+      views[key] =
+        key === '' ? { ...view, order, nextSeq, isFinished: true, status: 'idle' } : { ...view, order };
+    }
+    return { conversations, views };
   });
 }
 

@@ -21,11 +21,9 @@ export {
   type MenuTriggerProps,
 } from './menu';
 export {
-  getMenuItems,
   type MenuAnchor,
   type MenuFocusTarget,
   type MenuState,
-  positionMenu,
   type UseMenuContentReturn,
   type UseMenuOptions,
   useMenu,

@@ -21,10 +21,6 @@ export {
 export { formatCoordinates, MessageLocation } from './message-content-location';
 export {
   acquireMediaSource,
-  fitMediaBox,
-  MEDIA_MAX_BLOCK,
-  MEDIA_MAX_INLINE,
-  MEDIA_MIN,
   type MediaElem,
   type MediaPart,
   type MediaSourceOptions,

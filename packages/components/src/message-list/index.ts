@@ -1,8 +1,5 @@
 export { MessageList, type MessageListProps } from './message-list';
 export {
-  type BuildMessageListItemsOptions,
-  buildMessageListItems,
-  estimateItemSize,
   isSystemMessage,
   type MessageListDateItem,
   type MessageListItem,

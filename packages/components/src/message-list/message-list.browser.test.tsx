@@ -2,7 +2,7 @@ import { render, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { ChatProvider } from '../chat-provider/index';
-import { fitMediaBox } from '../message-content/index';
+import { fitMediaBox } from '../message-content/message-content-media';
 import { MessageList, type MessageListProps } from './message-list';
 import {
   createMessageListFixture,

@@ -1,5 +1,5 @@
 export { MessageSearch, type MessageSearchProps } from './message-search';
-export { type HighlightPart, snippetAround, splitMatches } from './message-search-highlight';
+export { type HighlightPart, splitMatches } from './message-search-highlight';
 export {
   Highlighted,
   MessageSearchGroup,
