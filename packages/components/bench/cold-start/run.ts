@@ -11,12 +11,12 @@
  * Prints a markdown table, writes it to bench/cold-start/results.md, exits non-zero when a budget is
  * missed. `CHROMIUM_PATH` overrides /usr/bin/chromium; `TIDINGS_BENCH_CONVERSATIONS` the count.
  */
-import { rm, writeFile } from 'node:fs/promises';
-import { cpus, loadavg, tmpdir } from 'node:os';
+import { writeFile } from 'node:fs/promises';
+import { cpus, loadavg } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium, type Page } from 'playwright-core';
-import { build, preview } from 'vite';
+import { serveBenchPage } from '../bench-serve';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const CONVERSATIONS = Number(process.env.TIDINGS_BENCH_CONVERSATIONS ?? 100_000);
@@ -55,24 +55,8 @@ async function call<T>(page: Page, name: string, args: object): Promise<T> {
 }
 
 async function main() {
-  const outDir = path.join(tmpdir(), `tidings-bench-cold-start-${process.pid}`);
-  await build({
-    root: here,
-    configFile: false,
-    logLevel: 'warn',
-    base: './',
-    build: { outDir, emptyOutDir: true, sourcemap: false, chunkSizeWarningLimit: 4096 },
-  });
-  const server = await preview({
-    root: here,
-    configFile: false,
-    logLevel: 'warn',
-    build: { outDir },
-    preview: { host: '127.0.0.1', port: 0, strictPort: false },
-  });
-  const address = server.httpServer?.address();
-  const port = typeof address === 'object' && address ? address.port : 0;
-  const base = `http://127.0.0.1:${port}/`;
+  const served = await serveBenchPage(here, 'cold-start');
+  const { base } = served;
   const writes: WriteResult[] = [];
   const offline: ColdResult[] = [];
   const online: ColdResult[] = [];
@@ -176,8 +160,7 @@ async function main() {
     await writeFile(path.join(here, 'results.md'), `# Cold start benchmark\n\n${output}`);
     if (rows.some((row) => row[2] && !row[3])) process.exitCode = 1;
   } finally {
-    await server.close();
-    await rm(outDir, { recursive: true, force: true });
+    await served.close();
   }
 }
 

@@ -7,13 +7,13 @@
  * Prints a markdown table (values, ratios, budgets, met) and writes it to bench/message-list/results.md.
  * Exits non-zero when a budget is missed. `CHROMIUM_PATH` overrides /usr/bin/chromium.
  */
-import { rm, writeFile } from 'node:fs/promises';
-import { cpus, loadavg, tmpdir } from 'node:os';
+import { writeFile } from 'node:fs/promises';
+import { cpus, loadavg } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import react from '@vitejs/plugin-react';
 import { type Browser, chromium, type Page } from 'playwright-core';
-import { build, preview } from 'vite';
+import { serveBenchPage } from '../bench-serve';
 import { runLinksBench } from '../message-content/links-bench';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
@@ -141,25 +141,8 @@ async function main() {
   // Link detection runs in Node, before the browser work: what every text message pays on mount.
   if (!runLinksBench()) process.exitCode = 1;
   // A production build, as apps ship it (development React is several times slower).
-  const outDir = path.join(tmpdir(), `tidings-bench-message-list-${process.pid}`);
-  await build({
-    root: here,
-    configFile: false,
-    plugins: [react()],
-    logLevel: 'warn',
-    base: './',
-    build: { outDir, emptyOutDir: true, sourcemap: false, chunkSizeWarningLimit: 4096 },
-  });
-  const server = await preview({
-    root: here,
-    configFile: false,
-    logLevel: 'warn',
-    build: { outDir },
-    preview: { host: '127.0.0.1', port: 0, strictPort: false },
-  });
-  const address = server.httpServer?.address();
-  const port = typeof address === 'object' && address ? address.port : 0;
-  const base = `http://127.0.0.1:${port}/`;
+  const served = await serveBenchPage(here, 'message-list', [react()]);
+  const { base } = served;
   let browser: Browser | null = null;
   try {
     browser = await chromium.launch({
@@ -326,8 +309,7 @@ async function main() {
     if (rows.some((row) => !row[5])) process.exitCode = 1;
   } finally {
     await browser?.close();
-    await server.close();
-    await rm(outDir, { recursive: true, force: true });
+    await served.close();
   }
 }
 
