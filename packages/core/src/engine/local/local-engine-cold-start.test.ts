@@ -66,6 +66,91 @@ describe('cold start from IndexedDB', () => {
     expect(await again.getTotalUnreadMessageCount()).toBe(4);
   });
 
+  test('a message sent before the reload is shown as sent, not failed, when the engine starts offline', async () => {
+    const name = uniqueName('sent-before-reload');
+    const first = await open(name);
+    const alice = await first.connect('alice');
+    await first.connect('bob');
+    await alice.getHistoryMessageList({ conversationID: 'c2c_bob', count: 20 });
+    const sent = await sendText(alice, 'saved on this laptop', { receiver: 'bob' });
+    expect(sent.status).toBe('sent');
+    await first.flush();
+    await closeHub(first);
+
+    const second = await open(name);
+    const again = await second.connect('alice', { network: { online: false } });
+    const history = await again.getHistoryMessageList({ conversationID: 'c2c_bob', count: 20 });
+    expect(history.messageList.map((message) => [textOf(message), message.status])).toEqual([
+      ['saved on this laptop', 'sent'],
+    ]);
+    const { conversationList } = await again.getConversationList(0, 20);
+    expect(conversationList[0]?.lastMessage?.status).toBe('sent');
+  });
+
+  test('a conversation moved to the top by a message just before the reload is still on top after it', async () => {
+    const name = uniqueName('moved-before-reload');
+    const first = await open(name);
+    const alice = await first.connect('alice');
+    const bob = await first.connect('bob');
+    const carol = await first.connect('carol');
+    const dave = await first.connect('dave');
+    await sendText(bob, 'oldest', { receiver: 'alice' });
+    await sendText(carol, 'middle', { receiver: 'alice' });
+    await sendText(dave, 'newest', { receiver: 'alice' });
+    await pullAll(alice);
+    await alice.getHistoryMessageList({ conversationID: 'c2c_bob', count: 20 });
+    await sendText(alice, 'back to bob', { receiver: 'bob' });
+    const before = await alice.getConversationList(0, 20);
+    expect(idsOf(before.conversationList)).toEqual(['c2c_bob', 'c2c_dave', 'c2c_carol']);
+    await first.flush();
+    await closeHub(first);
+
+    const second = await open(name);
+    const again = await second.connect('alice', { network: { online: false } });
+    const after = await again.getConversationList(0, 20);
+    expect(idsOf(after.conversationList)).toEqual(['c2c_bob', 'c2c_dave', 'c2c_carol']);
+    // Asked one by one (as the store does after a failed action), it is the same conversation.
+    expect(await again.getConversation('c2c_bob')).toEqual(after.conversationList[0]);
+    await expect(again.cleanConversationUnreadMessageCount('c2c_bob')).rejects.toThrow();
+    expect(idsOf((await again.getConversationList(0, 20)).conversationList)).toEqual([
+      'c2c_bob',
+      'c2c_dave',
+      'c2c_carol',
+    ]);
+  });
+
+  test('a reload that lands before the conversation cache is written still lists a sent message’s chat on top', async () => {
+    const name = uniqueName('reload-before-cache-write');
+    const first = await open(name);
+    const base = createIndexedDBStorage(`tidings-engine:${name}:alice:default`);
+    let dropConversationWrites = false;
+    // The tab goes away after the message store's write and before the conversation cache's.
+    const storage: LocalStorageAdapter = {
+      ...base,
+      writeConversationCache: (patches, meta) =>
+        dropConversationWrites ? Promise.resolve() : base.writeConversationCache!(patches, meta),
+    };
+    const alice = await first.connect('alice', { storage });
+    const bob = await first.connect('bob');
+    const carol = await first.connect('carol');
+    await sendText(bob, 'older', { receiver: 'alice' });
+    await sendText(carol, 'newer', { receiver: 'alice' });
+    await pullAll(alice);
+    await first.flush();
+    dropConversationWrites = true;
+    await sendText(alice, 'back to bob', { receiver: 'bob' });
+    await first.flush();
+    await closeHub(first);
+
+    const second = await open(name);
+    const again = await second.connect('alice', { network: { online: false } });
+    const { conversationList } = await again.getConversationList(0, 20);
+    expect(conversationList.map((c) => [c.conversationID, textOf(c.lastMessage)])).toEqual([
+      ['c2c_bob', 'back to bob'],
+      ['c2c_carol', 'newer'],
+    ]);
+  });
+
   test('the first page is served before the rest of the cached conversations is read', async () => {
     const name = uniqueName('first-page');
     const first = await open(name);

@@ -93,10 +93,19 @@ export class ConversationMirror {
       ...base
     } = state;
     const lastMessage = this.#lastMessageOf(state);
-    // A message sent from here that the hub does not have (sending, or failed) activates the
-    // conversation on this device, as the send did: it moves up, and a new conversation is listed.
-    const unsent = lastMessage?.status === 'sending' || lastMessage?.status === 'failed';
-    const orderKey = unsent ? Math.max(base.orderKey, lastMessage.timestamp) : base.orderKey;
+    // A message sent from here that the hub's record does not show yet activates the conversation on
+    // this device, as the send did: it moves up, and a new conversation is listed. That is a sending or
+    // failed one, and also a sent one whose conversation record is older than it (the hub's update is on
+    // its way, or a reload came before the cache wrote it): the row never drops back below chats older
+    // than the message it shows.
+    const ahead =
+      lastMessage !== null &&
+      (lastMessage.status === 'sending' ||
+        lastMessage.status === 'failed' ||
+        (lastMessage.status === 'sent' &&
+          lastMessage.isSelf &&
+          lastMessage.msgID !== state.lastMessage?.msgID));
+    const orderKey = ahead ? Math.max(base.orderKey, lastMessage.timestamp) : base.orderKey;
     return { ...base, orderKey, lastMessage };
   }
 
