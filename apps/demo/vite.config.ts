@@ -1,5 +1,6 @@
 import react from '@vitejs/plugin-react';
 import { defineConfig, type Plugin } from 'vite';
+import { offlineShell } from './offline-shell';
 
 /**
  * The demo's Content-Security-Policy, directive by directive.
@@ -83,7 +84,7 @@ function contentSecurityPolicyMeta(): Plugin {
  * first visit to the dev server does not discover them late and reload the page mid-seed.
  */
 export default defineConfig({
-  plugins: [react(), contentSecurityPolicyMeta()],
+  plugins: [react(), contentSecurityPolicyMeta(), offlineShell()],
   server: {
     host: '127.0.0.1',
     port: 5173,

@@ -5,6 +5,7 @@ import './demo.css';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { DemoApp } from './demo-app/demo-app';
+import { registerOfflineShell } from './offline/register-offline-shell';
 import { openWorld } from './world/world';
 import { worldSettingsStore } from './world/world-settings';
 import { runWorldSimulation } from './world/world-simulation';
@@ -17,6 +18,8 @@ world.then(runWorldSimulation, () => undefined);
 worldSettingsStore.subscribe(() => {
   if (worldSettingsStore.get().load !== load) location.reload();
 });
+
+registerOfflineShell();
 
 const root = document.getElementById('root');
 if (!root) throw new Error('index.html needs a #root element');

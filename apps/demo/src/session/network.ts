@@ -18,13 +18,31 @@ export interface NetworkControl {
   get(): TabNetwork;
   set(patch: Partial<TabNetwork>): void;
   subscribe(listener: () => void): () => void;
+  /** Stops following the browser's online and offline events (when the session ends). */
+  dispose(): void;
 }
 
-/** Makes the network switch of one engine (its own conditions win over the hub's). */
-export function createNetworkControl(engine: LocalEngine): NetworkControl {
-  let current = GOOD_NETWORK;
+/**
+ * The network a tab starts with: good, unless the browser itself is offline. The embedded engine stands in
+ * for a server, and a server cannot be reached without a network, so a tab opened offline (the offline app
+ * shell serves it) starts offline and shows what IndexedDB holds.
+ */
+export function initialNetwork(): TabNetwork {
+  return { ...GOOD_NETWORK, online: globalThis.navigator?.onLine ?? true };
+}
+
+/**
+ * Makes the network switch of one engine (its own conditions win over the hub's), starting from
+ * `initial`. The browser going offline or back online flips the switch too; the demo controls can still
+ * set it by hand in between.
+ */
+export function createNetworkControl(
+  engine: LocalEngine,
+  initial: TabNetwork = GOOD_NETWORK,
+): NetworkControl {
+  let current = initial;
   const listeners = new Set<() => void>();
-  return {
+  const control: NetworkControl = {
     get: () => current,
     set(patch) {
       current = { ...current, ...patch };
@@ -35,7 +53,17 @@ export function createNetworkControl(engine: LocalEngine): NetworkControl {
       listeners.add(listener);
       return () => listeners.delete(listener);
     },
+    dispose() {
+      globalThis.removeEventListener?.('online', followBrowser);
+      globalThis.removeEventListener?.('offline', followBrowser);
+    },
   };
+  function followBrowser(event: Event): void {
+    control.set({ online: event.type === 'online' });
+  }
+  globalThis.addEventListener?.('online', followBrowser);
+  globalThis.addEventListener?.('offline', followBrowser);
+  return control;
 }
 
 /** The network switch's setting, live. */

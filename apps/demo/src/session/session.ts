@@ -10,7 +10,7 @@ import {
   TIDINGS_USER_ID,
 } from '../world/world-people';
 import { WELCOME } from '../world/world-scripts';
-import { createNetworkControl, type NetworkControl } from './network';
+import { createNetworkControl, initialNetwork, type NetworkControl } from './network';
 
 /** Who is signed in in this tab: `sessionStorage`, so it survives a reload and differs per tab. */
 export const sessionStore = createSettingsStore<{ userID: string | null }>(
@@ -69,9 +69,10 @@ export async function startSession(
     leave();
     device.release();
   };
+  const network = initialNetwork();
   let engine: LocalEngine;
   try {
-    engine = await world.hub.connect(userID, { deviceID: device.deviceID });
+    engine = await world.hub.connect(userID, { deviceID: device.deviceID, network });
   } catch (error) {
     release();
     throw error;
@@ -83,6 +84,7 @@ export async function startSession(
     .catch(() => []);
   if (isNew) await welcome(world, engine, options.nick ?? userID, options.locale).catch(() => undefined);
   sessionStore.set({ userID });
+  const networkControl = createNetworkControl(engine, network);
   let ended = false;
   void warmHistory(engine, () => ended);
   return {
@@ -90,10 +92,11 @@ export async function startSession(
     profile,
     engine,
     store,
-    network: createNetworkControl(engine),
+    network: networkControl,
     async end() {
       if (ended) return;
       ended = true;
+      networkControl.dispose();
       sessionStore.set({ userID: null });
       store.getState().destroy();
       release();
