@@ -193,6 +193,66 @@ describe('cold start from IndexedDB', () => {
     expect((await pullAll(again, 100)).length).toBe(500);
   });
 
+  test('profiles and groups are answered while the rest of the cached conversations is read', async () => {
+    const name = uniqueName('directory-during-read');
+    const first = await open(name);
+    await seedConversations(first, 'alice', 300);
+    await first.connect('alice');
+    await first.flush();
+    await closeHub(first);
+
+    let release: () => void = () => undefined;
+    const held = new Promise<void>((resolve) => {
+      release = resolve;
+    });
+    const base = createIndexedDBStorage(`tidings-engine:${name}:alice:default`);
+    const storage: LocalStorageAdapter = {
+      ...base,
+      readConversationMeta: async () => {
+        const values = await base.readConversationMeta!();
+        // A smaller top than the 300 conversations, so the rest has to be read.
+        const top = values.top as { states: unknown[]; count: number };
+        return { ...values, top: { ...top, states: top.states.slice(0, 30) } };
+      },
+      readConversationBuckets: () => held.then(() => base.readConversationBuckets!()),
+      readConversationBucketRange: undefined,
+    };
+    const second = await open(name);
+    const again = await second.connect('alice', { storage });
+    const waiting = new Promise<'waiting'>((resolve) => setTimeout(() => resolve('waiting'), 1000));
+    const profile = again.getUsersProfile(['alice']).then((list) => list.map((user) => user.userID));
+    await expect(Promise.race([profile, waiting])).resolves.toEqual(['alice']);
+    release();
+    expect((await pullAll(again, 100)).length).toBe(300);
+  });
+
+  test('the rest of the cache is read part by part, letting other work run in between', async () => {
+    const name = uniqueName('read-in-parts');
+    const first = await open(name);
+    await seedConversations(first, 'alice', 2000);
+    const alice = await first.connect('alice');
+    const before = await pullAll(alice, 100);
+    await first.flush();
+    await closeHub(first);
+
+    const events: string[] = [];
+    const base = createIndexedDBStorage(`tidings-engine:${name}:alice:default`);
+    const storage: LocalStorageAdapter = {
+      ...base,
+      readConversationBucketRange: async (prefix) => {
+        const buckets = await base.readConversationBucketRange!(prefix);
+        if (!events.includes('part')) setTimeout(() => events.push('other work'), 0);
+        events.push('part');
+        return buckets;
+      },
+    };
+    const second = await open(name);
+    const again = await second.connect('alice', { storage, network: { online: false } });
+    expect(idsOf(await pullAll(again, 100))).toEqual(idsOf(before));
+    expect(events.filter((event) => event === 'part').length).toBeGreaterThan(10);
+    expect(events.indexOf('other work')).toBeLessThan(events.lastIndexOf('part'));
+  });
+
   test('online, new messages arrive while the rest of the cache is still being read, and totals come right after', async () => {
     const name = uniqueName('sync-during-read');
     const first = await open(name);

@@ -8,6 +8,8 @@ import type { HubConversation } from './local-protocol';
  * 100,000 conversations, and a change rewrites one bucket.
  */
 const BUCKETS = 1024;
+/** The characters a bucket key (`c/` + the bucket number in base 36) can start with after `c/`. */
+const BUCKET_KEY_DIGITS = '0123456789abcdefghijklmnopqrstuvwxyz';
 
 /** What the cache keeps besides the buckets: where the next sync starts, and the conversation groups. */
 export interface ConversationCacheMeta {
@@ -176,6 +178,28 @@ export class ConversationCache {
       // A cache that cannot be read is rebuilt from the hub, as a first start would.
       console.error('Tidings local engine: reading the conversation cache failed', error);
       return { states: [], meta: null, complete: true };
+    }
+  }
+
+  /**
+   * Every cached conversation, handed to `onPart` a part at a time (about 1/36 of the cache each, by the
+   * first character of the bucket key) with a macrotask between parts: at 100,000 conversations reading
+   * and applying them all at once held the main thread for seconds, and the first rows waited for it.
+   */
+  async readInParts(onPart: (states: HubConversation[]) => void): Promise<void> {
+    const readRange = this.#adapter.readConversationBucketRange?.bind(this.#adapter);
+    if (!readRange) {
+      onPart(await this.readAll());
+      return;
+    }
+    try {
+      for (const digit of BUCKET_KEY_DIGITS) {
+        const buckets = await readRange(`c/${digit}`);
+        onPart(buckets.flatMap((bucket) => bucket.entries.map(([, value]) => unpackConversation(value))));
+        await new Promise((resolve) => setTimeout(resolve, 0));
+      }
+    } catch (error) {
+      console.error('Tidings local engine: reading the conversation cache failed', error);
     }
   }
 

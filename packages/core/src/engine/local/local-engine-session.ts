@@ -45,6 +45,11 @@ const SERVED_DURING_COLD_START = new Set([
   'createMergerMessage',
   'createForwardMessage',
   'appendElem',
+  // The directory is the hub's, not the mirror's: a profile or a group's members need not wait for it.
+  'getUsersProfile',
+  'getGroupsInfo',
+  'getJoinedGroupList',
+  'getGroupMemberList',
 ]);
 
 /**

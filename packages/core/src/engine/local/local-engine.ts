@@ -133,7 +133,7 @@ export async function openLocalEngine(context: EngineContext): Promise<LocalEngi
     mirror.loadCached(top.states, top.meta);
     const rest = top.complete
       ? Promise.resolve()
-      : cache.readAll().then((states) => {
+      : cache.readInParts((states) => {
           if (!session.loggedOut) mirror.loadCached(states, null);
         });
     session.mirrorLoading = rest.finally(() => {

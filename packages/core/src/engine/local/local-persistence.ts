@@ -80,6 +80,11 @@ export interface LocalStorageAdapter {
   readConversationMeta?(): Promise<Record<string, unknown>>;
   /** Every bucket of the conversation cache. */
   readConversationBuckets?(): Promise<StoredBucket[]>;
+  /**
+   * The conversation cache's buckets whose key starts with `prefix`, so a cold start can read the cache a
+   * part at a time and let the page paint in between. Without it the cache is read in one go.
+   */
+  readConversationBucketRange?(prefix: string): Promise<StoredBucket[]>;
   /** Patches conversation cache buckets and puts its small values, in one transaction. */
   writeConversationCache?(patches: BucketPatch[], meta: Record<string, unknown>): Promise<void>;
   close(): void;
@@ -163,6 +168,10 @@ export function createIndexedDBStorage(databaseName: string): LocalStorageAdapte
     async readConversationBuckets() {
       const db = await open();
       return db.conversations.toArray();
+    },
+    async readConversationBucketRange(prefix) {
+      const db = await open();
+      return db.conversations.where('key').startsWith(prefix).toArray();
     },
     async writeConversationCache(patches, meta) {
       const db = await open();
