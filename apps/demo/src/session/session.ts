@@ -12,6 +12,9 @@ import {
 import { WELCOME } from '../world/world-scripts';
 import { createNetworkControl, initialNetwork, type NetworkControl } from './network';
 
+/** The User Timing mark set when a session's store is created. */
+export const STORE_CREATED_MARK = 'tidings-demo:store-created';
+
 /** Who is signed in in this tab: `sessionStorage`, so it survives a reload and differs per tab. */
 export const sessionStore = createSettingsStore<{ userID: string | null }>(
   'tidings-demo:session',
@@ -79,6 +82,8 @@ export async function startSession(
   }
   if (loadedNow) await raiseOwnConversations(engine).catch(() => undefined);
   const store = createChatStore(engine);
+  // For the e2e suite's cold-start timing: how long after this the first rows show.
+  globalThis.performance?.mark?.(STORE_CREATED_MARK);
   const [profile = { userID, nick: options.nick ?? userID, faceUrl: '' }] = await engine
     .getUsersProfile([userID])
     .catch(() => []);
