@@ -4,7 +4,7 @@
  * uses: `@tidings/core/local` (the embedded engine and its IndexedDB persistence) and `@tidings/core/tencent`.
  */
 export * from './engine/chat-engine';
-export * from './engine/chat-error';
+export * from './model/chat-error';
 export { utf8ByteLength } from './engine/engine-message';
 export * from './format/index';
 export * from './model/conversation-filter';

@@ -10,7 +10,7 @@ import {
   type MessagePriority,
   type ReceiveMessageOpt,
 } from '../model/types';
-import { ChatError, ChatErrorCode } from './chat-error';
+import { ChatError, ChatErrorCode } from '../model/chat-error';
 import { utf8ByteLength } from './engine-message';
 
 /**

@@ -1,4 +1,4 @@
-import type { ChatError } from '../engine/chat-error';
+import type { ChatError } from './chat-error';
 import { conversationFilterKey, matchesConversationFilter, orderKeyOf } from './conversation-filter';
 import { ConversationOrder, type OrderKey } from './conversation-order';
 import { ownRecord } from './own-record';

@@ -1,4 +1,4 @@
-import type { ChatError } from '../engine/chat-error';
+import type { ChatError } from './chat-error';
 import { ownEntry, ownRecord, withEntry } from './own-record';
 import type { RecordMap } from './record-map';
 import type { Message } from './types';

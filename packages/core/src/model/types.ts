@@ -444,7 +444,7 @@ export interface BatchSendResult {
   /** The message as delivered to that user's conversation, when sent. */
   message: Message | null;
   /** null on success. */
-  error: import('../engine/chat-error').ChatError | null;
+  error: import('./chat-error').ChatError | null;
 }
 
 /** Listener for conversation events (Tencent's `V2TIMConversationListener`). Every method is optional. */

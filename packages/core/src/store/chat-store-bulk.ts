@@ -1,5 +1,5 @@
 import type { ChatEngine } from '../engine/chat-engine';
-import { ChatError, ChatErrorCode, isChatError } from '../engine/chat-error';
+import { ChatError, ChatErrorCode, isChatError } from '../model/chat-error';
 import type { Message } from '../model/types';
 import type { ChatState, ForwardMessagesOptions } from './chat-store-types';
 import * as check from './chat-store-validation';

@@ -1,4 +1,4 @@
-import { ChatError, ChatErrorCode } from '../engine/chat-error';
+import { ChatError, ChatErrorCode } from '../model/chat-error';
 import { parseConversationID } from '../model/conversation-filter';
 import {
   type ConversationFilter,

@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { ChatErrorCode } from '../engine/chat-error';
+import { ChatErrorCode } from '../model/chat-error';
 import type { LocalEngine, LocalHub } from '../engine/local/index';
 import type { MergerElem, Message } from '../model/types';
 import { selectConversation, selectWindowMessages } from '../selectors/index';

@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { ChatError, ChatErrorCode } from '../engine/chat-error';
+import { ChatError, ChatErrorCode } from '../model/chat-error';
 import type { LocalEngine, LocalHub } from '../engine/local/index';
 import { ConversationMarkType } from '../model/types';
 import {

@@ -1,6 +1,6 @@
 import { createStore } from 'zustand/vanilla';
 import type { ChatEngine } from '../engine/chat-engine';
-import { ChatError, ChatErrorCode } from '../engine/chat-error';
+import { ChatError, ChatErrorCode } from '../model/chat-error';
 import {
   conversationFilterKey,
   hasMark,

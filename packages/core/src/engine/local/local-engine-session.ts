@@ -6,7 +6,7 @@ import type {
   UserProfile,
 } from '../../model/types';
 import type { SDKListener } from '../chat-engine';
-import { ChatError, ChatErrorCode } from '../chat-error';
+import { ChatError, ChatErrorCode } from '../../model/chat-error';
 import { invalidParameter, notLoggedIn } from '../engine-validation';
 import type { EngineContext, LocalEngineOptions } from './local-engine';
 import type { ConversationCache } from './local-engine-conversation-cache';

@@ -1,5 +1,5 @@
 import fc from 'fast-check';
-import { ChatError } from '../chat-error';
+import { ChatError } from '../../model/chat-error';
 
 /** Shared hostile-value generation for the fuzz suites (not part of the public API). */
 

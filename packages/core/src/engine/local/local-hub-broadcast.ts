@@ -1,4 +1,4 @@
-import { ChatError, ChatErrorCode } from '../chat-error';
+import { ChatError, ChatErrorCode } from '../../model/chat-error';
 import type { HubServer } from './local-hub-server';
 import {
   type ConnectionHandlers,

@@ -1,4 +1,4 @@
-import { ChatError, ChatErrorCode } from '../chat-error';
+import { ChatError, ChatErrorCode } from '../../model/chat-error';
 import type { HandlerContext, HubState } from './local-hub-state';
 import type { HubMethods } from './local-protocol';
 

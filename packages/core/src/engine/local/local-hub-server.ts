@@ -1,4 +1,4 @@
-import { ChatError, ChatErrorCode } from '../chat-error';
+import { ChatError, ChatErrorCode } from '../../model/chat-error';
 import { c2cConversationID } from '../engine-validation';
 import {
   changeGroupMembers,

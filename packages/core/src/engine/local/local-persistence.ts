@@ -1,4 +1,4 @@
-import { ChatError, ChatErrorCode } from '../chat-error';
+import { ChatError, ChatErrorCode } from '../../model/chat-error';
 
 /**
  * Bucketed, journaled tables with write-behind persistence, shared by the hub and by each engine's local

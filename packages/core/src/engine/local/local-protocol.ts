@@ -10,7 +10,7 @@ import type {
   ReceiveMessageOpt,
   UserProfile,
 } from '../../model/types';
-import { ChatError, type ChatErrorCode } from '../chat-error';
+import { ChatError, type ChatErrorCode } from '../../model/chat-error';
 
 /**
  * The engine ↔ hub protocol. Every request, response and push is plain structured-cloneable data, so the

@@ -6,7 +6,7 @@ import type {
   UnreadFilter,
 } from '../../model/types';
 import type { SDKListener } from '../chat-engine';
-import { ChatError, type ChatErrorCode } from '../chat-error';
+import { ChatError, type ChatErrorCode } from '../../model/chat-error';
 import type { LocalEngine } from './local-engine';
 import { createLocalHub, type LocalHub, type LocalHubOptions } from './local-hub';
 

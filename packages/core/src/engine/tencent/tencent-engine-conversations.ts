@@ -7,7 +7,7 @@ import type {
   OperationResult,
 } from '../../model/types';
 import type { ConversationListFilterQuery } from '../chat-engine';
-import { ChatError, ChatErrorCode } from '../chat-error';
+import { ChatError, ChatErrorCode } from '../../model/chat-error';
 import { ConversationPager } from '../engine-conversation-pager';
 import {
   assertBoolean,

@@ -1,5 +1,5 @@
 import type { GroupMember, GroupProfile, ReceiveMessageOpt, UserProfile } from '../../model/types';
-import { ChatError, ChatErrorCode } from '../chat-error';
+import { ChatError, ChatErrorCode } from '../../model/chat-error';
 import {
   assertGroupName,
   assertIDList,

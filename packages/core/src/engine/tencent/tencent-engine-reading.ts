@@ -8,7 +8,7 @@ import type {
   MessageSearchParams,
   MessageSearchResult,
 } from '../../model/types';
-import { ChatError, ChatErrorCode } from '../chat-error';
+import { ChatError, ChatErrorCode } from '../../model/chat-error';
 import {
   assertBoolean,
   assertConversationID,

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ChatErrorCode } from '../chat-error';
+import { ChatErrorCode } from '../../model/chat-error';
 import { TencentChatEvent as Event } from './tencent-chat-like';
 import { setupTencent } from './tencent-engine-test-kit';
 

@@ -1,4 +1,4 @@
-import { ChatError, ChatErrorCode } from '../chat-error';
+import { ChatError, ChatErrorCode } from '../../model/chat-error';
 
 /**
  * Tencent SDK and server error codes, by the stable {@link ChatErrorCode} closest to what they mean.

@@ -5,7 +5,7 @@ import type {
   MessagePriority,
   SendMessageHandle,
 } from '../../model/types';
-import { ChatError, ChatErrorCode } from '../chat-error';
+import { ChatError, ChatErrorCode } from '../../model/chat-error';
 import { assertPayloadFits } from '../engine-message';
 import {
   assertIDList,
