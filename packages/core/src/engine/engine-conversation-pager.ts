@@ -1,7 +1,7 @@
+import { ChatError, ChatErrorCode } from '../model/chat-error';
 import { conversationFilterKey, matchesConversationFilter } from '../model/conversation-filter';
 import type { ConversationOrder } from '../model/conversation-order';
 import type { Conversation, ConversationFilter, ConversationListResult } from '../model/types';
-import { ChatError, ChatErrorCode } from '../model/chat-error';
 
 /** Pages per session the nextSeq encoding has room for. */
 const PAGE_SPACE = 2 ** 20;

@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, test } from 'vitest';
-import type { ChatEngine } from './chat-engine';
 import { ChatErrorCode } from '../model/chat-error';
+import type { ChatEngine } from './chat-engine';
 import { createLocalHub, type LocalHub } from './local/local-hub';
 import { pullAll } from './local/local-test-helpers';
 import { setupTencent } from './tencent/tencent-engine-test-kit';

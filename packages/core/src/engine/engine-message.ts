@@ -1,5 +1,5 @@
-import type { Message, MessageElem } from '../model/types';
 import { ChatError, ChatErrorCode } from '../model/chat-error';
+import type { Message, MessageElem } from '../model/types';
 
 /**
  * Message helpers every engine uses: a blank message to build on, the payload limit, and what a created

@@ -1,3 +1,4 @@
+import { ChatError, ChatErrorCode } from '../model/chat-error';
 import { parseConversationID as parseModelConversationID } from '../model/conversation-filter';
 import { findElemProblem, findOutgoingMessageProblem, type SchemaProblem } from '../model/message-schema';
 import {
@@ -10,7 +11,6 @@ import {
   type MessagePriority,
   type ReceiveMessageOpt,
 } from '../model/types';
-import { ChatError, ChatErrorCode } from '../model/chat-error';
 import { utf8ByteLength } from './engine-message';
 
 /**

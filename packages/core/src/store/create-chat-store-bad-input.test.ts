@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { ChatError, ChatErrorCode } from '../model/chat-error';
 import type { LocalHub } from '../engine/local/index';
+import { ChatError, ChatErrorCode } from '../model/chat-error';
 import { selectConversation } from '../selectors/index';
 import { createSeededHub } from '../testing/index';
 import type { ChatState, ChatStore } from './chat-store-types';

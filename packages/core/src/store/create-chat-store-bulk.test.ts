@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { ChatErrorCode } from '../model/chat-error';
 import type { LocalEngine, LocalHub } from '../engine/local/index';
+import { ChatErrorCode } from '../model/chat-error';
 import type { MergerElem, Message } from '../model/types';
 import { selectConversation, selectWindowMessages } from '../selectors/index';
 import { createSeededHub } from '../testing/index';

@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { ChatError, ChatErrorCode } from '../model/chat-error';
 import type { LocalEngine, LocalHub } from '../engine/local/index';
+import { ChatError, ChatErrorCode } from '../model/chat-error';
 import { ConversationMarkType } from '../model/types';
 import {
   selectConversation,

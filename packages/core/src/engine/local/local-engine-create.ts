@@ -1,6 +1,6 @@
+import { ChatError, ChatErrorCode } from '../../model/chat-error';
 import type { Message, MessageElem, UserProfile } from '../../model/types';
 import type { AppendableElem, ImageMessageOptions } from '../chat-engine';
-import { ChatError, ChatErrorCode } from '../../model/chat-error';
 import { blankMessage, fileNameOf } from '../engine-message';
 import {
   customElem,

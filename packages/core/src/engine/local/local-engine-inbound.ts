@@ -1,6 +1,6 @@
+import { ChatError, ChatErrorCode } from '../../model/chat-error';
 import { normaliseMessage } from '../../model/message-schema';
 import type { Message } from '../../model/types';
-import { ChatError, ChatErrorCode } from '../../model/chat-error';
 import type { HubConversation, HubMethod, HubMethods, HubPush } from './local-protocol';
 
 /**

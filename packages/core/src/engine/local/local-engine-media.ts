@@ -1,5 +1,5 @@
-import type { Message, MessageElem } from '../../model/types';
 import { ChatError, ChatErrorCode } from '../../model/chat-error';
+import type { Message, MessageElem } from '../../model/types';
 import type { LocalEngineSession } from './local-engine-session';
 import { type MessageMedia, mediaOf } from './local-message-utils';
 

@@ -1,8 +1,8 @@
 import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
 import { afterEach, describe, expect, test } from 'vitest';
-import type { Message } from '../../model/types';
 import { ChatErrorCode } from '../../model/chat-error';
+import type { Message } from '../../model/types';
 import type { LocalEngine } from './local-engine';
 import type { LocalHub } from './local-hub';
 import { UPLOAD_IDLE_MS } from './local-hub-media';

@@ -1,5 +1,5 @@
-import type { Message } from '../../model/types';
 import { ChatError, ChatErrorCode } from '../../model/chat-error';
+import type { Message } from '../../model/types';
 import {
   assertConversationID,
   assertIDList,

@@ -1,3 +1,4 @@
+import { ChatError, ChatErrorCode } from '../../model/chat-error';
 import type {
   AdvancedMsgListener,
   ConnectionState,
@@ -6,7 +7,6 @@ import type {
   UserProfile,
 } from '../../model/types';
 import type { SDKListener } from '../chat-engine';
-import { ChatError, ChatErrorCode } from '../../model/chat-error';
 import { invalidParameter, notLoggedIn } from '../engine-validation';
 import type { EngineContext, LocalEngineOptions } from './local-engine';
 import type { ConversationCache } from './local-engine-conversation-cache';

@@ -1,5 +1,5 @@
-import type { ConversationGroup } from '../../model/types';
 import { ChatError, ChatErrorCode } from '../../model/chat-error';
+import type { ConversationGroup } from '../../model/types';
 import { perConversation } from './local-hub-conversations';
 import type { HubUserRecord } from './local-hub-records';
 import type { HandlerContext, HubState } from './local-hub-state';

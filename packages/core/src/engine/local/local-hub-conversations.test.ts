@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, test } from 'vitest';
+import { ChatErrorCode } from '../../model/chat-error';
 import { ConversationMarkType } from '../../model/types';
 import { seedConversations } from '../../testing/index';
-import { ChatErrorCode } from '../../model/chat-error';
 import type { LocalHub } from './local-hub';
 import { createTestHub, expectCode, pullAll, record, sendText } from './local-test-helpers';
 

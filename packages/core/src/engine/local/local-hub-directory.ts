@@ -1,5 +1,5 @@
-import type { GroupMember, GroupProfile, ReceiveMessageOpt, UserProfile } from '../../model/types';
 import { ChatError, ChatErrorCode } from '../../model/chat-error';
+import type { GroupMember, GroupProfile, ReceiveMessageOpt, UserProfile } from '../../model/types';
 import { assertGroupName, c2cConversationID, groupConversationID } from '../engine-validation';
 import {
   groupProfileOf,

@@ -1,8 +1,8 @@
 import { afterEach, describe, expect, test } from 'vitest';
+import { ChatErrorCode } from '../../model/chat-error';
 import { findMessageProblem, UNSUPPORTED_ELEM_EXTENSION } from '../../model/message-schema';
 import type { MergerElem, Message } from '../../model/types';
 import { createMemoryChannelFactory, createMemoryLockManager } from '../../testing/index';
-import { ChatErrorCode } from '../../model/chat-error';
 import type { LocalEngine } from './local-engine';
 import { createLocalHub, type LocalHub } from './local-hub';
 import type { ChannelLike } from './local-hub-broadcast';

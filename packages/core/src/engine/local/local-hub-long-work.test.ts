@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, test } from 'vitest';
-import { createMemoryChannelFactory, createMemoryLockManager } from '../../testing/index';
 import { ChatErrorCode } from '../../model/chat-error';
+import { createMemoryChannelFactory, createMemoryLockManager } from '../../testing/index';
 import { createLocalHub, type HubWorkProgress, type LocalHub } from './local-hub';
 import type { ChannelFactory, ChannelLike } from './local-hub-broadcast';
 import type { LocalStorageAdapter } from './local-persistence';

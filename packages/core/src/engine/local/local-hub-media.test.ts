@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, test } from 'vitest';
-import type { Message } from '../../model/types';
 import { ChatErrorCode } from '../../model/chat-error';
+import type { Message } from '../../model/types';
 import type { LocalHub } from './local-hub';
 import { createTestHub, expectCode, record } from './local-test-helpers';
 

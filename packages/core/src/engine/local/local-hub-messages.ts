@@ -1,5 +1,5 @@
-import type { Message } from '../../model/types';
 import { ChatError, ChatErrorCode } from '../../model/chat-error';
+import type { Message } from '../../model/types';
 import { conversationIDOf, type HubMessageRecord, isVisibleTo, messageView } from './local-hub-records';
 import { type HandlerContext, type HubState, notFound, partitionPoint } from './local-hub-state';
 import { withoutMessage } from './local-hub-unread';

@@ -1,7 +1,7 @@
 import { describe, expect, test } from 'vitest';
+import { ChatErrorCode } from '../../model/chat-error';
 import { ConversationMarkType } from '../../model/types';
 import { seedConversations } from '../../testing/index';
-import { ChatErrorCode } from '../../model/chat-error';
 import { createLocalHub, type LocalHubOptions } from './local-hub';
 import { createIndexedDBStorage, type LocalStorageAdapter } from './local-persistence';
 import { createTestClock, expectCode, pullAll, sendText, textOf } from './local-test-helpers';

@@ -1,5 +1,5 @@
-import type { ConversationType, Message } from '../../model/types';
 import { ChatError, ChatErrorCode } from '../../model/chat-error';
+import type { ConversationType, Message } from '../../model/types';
 import { assertPayloadFits } from '../engine-message';
 import {
   assertMessage,

@@ -1,5 +1,5 @@
-import type { ConversationGroup, ConversationType, Message, UserProfile } from '../../model/types';
 import { ChatError, ChatErrorCode } from '../../model/chat-error';
+import type { ConversationGroup, ConversationType, Message, UserProfile } from '../../model/types';
 import { groupConversationID, invalidParameter, parseConversationID } from '../engine-validation';
 import {
   conversationIDOf,

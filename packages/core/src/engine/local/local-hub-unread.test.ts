@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, test } from 'vitest';
-import { AT_ALL, ConversationMarkType } from '../../model/types';
 import { ChatErrorCode } from '../../model/chat-error';
+import { AT_ALL, ConversationMarkType } from '../../model/types';
 import type { LocalEngine } from './local-engine';
 import type { LocalHub } from './local-hub';
 import { createTestHub, expectCode, record, sendText, type TestClock } from './local-test-helpers';

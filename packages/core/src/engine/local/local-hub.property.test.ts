@@ -1,8 +1,8 @@
 import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
+import { ChatError } from '../../model/chat-error';
 import { compareOrderKeys } from '../../model/conversation-order';
 import type { Conversation, ConversationMarkType, ReceiveMessageOpt, UnreadFilter } from '../../model/types';
-import { ChatError } from '../../model/chat-error';
 import type { LocalEngine } from './local-engine';
 import { createTestHub, pullAll, type Recorded, record } from './local-test-helpers';
 

@@ -1,5 +1,5 @@
-import type { GroupProfile, UserProfile } from '../../model/types';
 import { ChatError, ChatErrorCode } from '../../model/chat-error';
+import type { GroupProfile, UserProfile } from '../../model/types';
 import {
   assertGroupName,
   assertIDList,

@@ -1,3 +1,4 @@
+import { ChatError, type ChatErrorCode } from '../../model/chat-error';
 import type {
   C2CReadReceipt,
   Conversation,
@@ -10,7 +11,6 @@ import type {
   ReceiveMessageOpt,
   UserProfile,
 } from '../../model/types';
-import { ChatError, type ChatErrorCode } from '../../model/chat-error';
 
 /**
  * The engine ↔ hub protocol. Every request, response and push is plain structured-cloneable data, so the

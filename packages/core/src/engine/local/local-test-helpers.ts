@@ -1,3 +1,4 @@
+import { ChatError, type ChatErrorCode } from '../../model/chat-error';
 import type {
   AdvancedMsgListener,
   Conversation,
@@ -6,7 +7,6 @@ import type {
   UnreadFilter,
 } from '../../model/types';
 import type { SDKListener } from '../chat-engine';
-import { ChatError, type ChatErrorCode } from '../../model/chat-error';
 import type { LocalEngine } from './local-engine';
 import { createLocalHub, type LocalHub, type LocalHubOptions } from './local-hub';
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
+import { ChatError, ChatErrorCode } from '../../model/chat-error';
 import type { Message, MessageElem } from '../../model/types';
 import type { ChatEngine } from '../chat-engine';
-import { ChatError, ChatErrorCode } from '../../model/chat-error';
 import { setupTencent } from './tencent-engine-test-kit';
 
 /** SDK calls that only read; a rejected call may make these, and nothing else. */

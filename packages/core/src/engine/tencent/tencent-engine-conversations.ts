@@ -1,3 +1,4 @@
+import { ChatError, ChatErrorCode } from '../../model/chat-error';
 import type {
   Conversation,
   ConversationFilter,
@@ -7,7 +8,6 @@ import type {
   OperationResult,
 } from '../../model/types';
 import type { ConversationListFilterQuery } from '../chat-engine';
-import { ChatError, ChatErrorCode } from '../../model/chat-error';
 import { ConversationPager } from '../engine-conversation-pager';
 import {
   assertBoolean,

@@ -1,6 +1,6 @@
+import { ChatError, ChatErrorCode } from '../../model/chat-error';
 import { APPENDABLE_ELEM_TYPES, type Message } from '../../model/types';
 import type { AppendableElem, ImageMessageOptions } from '../chat-engine';
-import { ChatError, ChatErrorCode } from '../../model/chat-error';
 import { fileNameOf } from '../engine-message';
 import {
   customElem,

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import type { Conversation, Message } from '../../model/types';
 import { ChatErrorCode } from '../../model/chat-error';
+import type { Conversation, Message } from '../../model/types';
 import { TencentChatEvent as Event } from './tencent-chat-like';
 import { idsOf, setupTencent } from './tencent-engine-test-kit';
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import type { Message } from '../../model/types';
 import { ChatError, ChatErrorCode } from '../../model/chat-error';
+import type { Message } from '../../model/types';
 import { setupTencent } from './tencent-engine-test-kit';
 
 function lastCall(chat: ReturnType<typeof setupTencent>['chat'], method: string) {

@@ -1,5 +1,5 @@
-import type { BatchSendResult, Message, SendMessageHandle, SendMessageOptions } from '../../model/types';
 import { ChatError, ChatErrorCode } from '../../model/chat-error';
+import type { BatchSendResult, Message, SendMessageHandle, SendMessageOptions } from '../../model/types';
 import {
   assertConversationID,
   assertIDList,

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import type { ChatEngine, ConversationListFilterQuery } from '../chat-engine';
 import { ChatErrorCode } from '../../model/chat-error';
+import type { ChatEngine, ConversationListFilterQuery } from '../chat-engine';
 import { setupTencent } from './tencent-engine-test-kit';
 import type { FakeTencentChat } from './tencent-fake-chat';
 

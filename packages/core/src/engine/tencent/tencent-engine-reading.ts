@@ -1,3 +1,4 @@
+import { ChatError, ChatErrorCode } from '../../model/chat-error';
 import type {
   HistoryMessageQuery,
   HistoryMessageResult,
@@ -8,7 +9,6 @@ import type {
   MessageSearchParams,
   MessageSearchResult,
 } from '../../model/types';
-import { ChatError, ChatErrorCode } from '../../model/chat-error';
 import {
   assertBoolean,
   assertConversationID,

@@ -1,6 +1,6 @@
+import { ChatErrorCode } from '../../model/chat-error';
 import type { AdvancedMsgListener, ConnectionState, ConversationListener } from '../../model/types';
 import type { ChatEngine, SDKListener } from '../chat-engine';
-import { ChatErrorCode } from '../../model/chat-error';
 import { ChatEngineFacade, type ChatEngineParts } from '../engine-facade';
 import {
   assertBoolean,

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
+import { ChatErrorCode } from '../../model/chat-error';
 import { findMessageProblem, MAX_MERGER_DEPTH } from '../../model/message-schema';
 import type { MergerElem, Message, MessageElem } from '../../model/types';
-import { ChatErrorCode } from '../../model/chat-error';
 import type { TencentMessage } from './tencent-chat-like';
 import { setupTencent } from './tencent-engine-test-kit';
 import { toLastMessage, toMessage } from './tencent-mappers';

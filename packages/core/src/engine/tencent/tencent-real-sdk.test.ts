@@ -1,7 +1,7 @@
 import TencentCloudChat, { type ChatSDK } from '@tencentcloud/chat';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { ConversationMarkType } from '../../model/types';
 import { ChatError, ChatErrorCode } from '../../model/chat-error';
+import { ConversationMarkType } from '../../model/types';
 import { TencentChatEvent, TencentChatTypes } from './tencent-chat-like';
 import { createTencentEngine } from './tencent-engine';
 

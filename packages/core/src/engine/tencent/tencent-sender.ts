@@ -1,3 +1,4 @@
+import { ChatError, ChatErrorCode } from '../../model/chat-error';
 import type {
   BatchSendResult,
   Message,
@@ -5,7 +6,6 @@ import type {
   MessagePriority,
   SendMessageHandle,
 } from '../../model/types';
-import { ChatError, ChatErrorCode } from '../../model/chat-error';
 import { assertPayloadFits } from '../engine-message';
 import {
   assertIDList,
