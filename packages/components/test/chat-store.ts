@@ -65,7 +65,11 @@ function inertActions(): ChatActions {
     clearHighlight: () => {},
     sendMessage: rejectMessage,
     sendText: rejectMessage,
+    sendFace: rejectMessage,
     sendFiles: async () => [],
+    downloadElem: async () => {
+      throw new Error('The test chat store has no media.');
+    },
     resendMessage: rejectMessage,
     cancelSendingMessage: noop,
     revokeMessage: noop,

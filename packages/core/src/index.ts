@@ -4,9 +4,9 @@
  * uses: `@tidings/core/local` (the embedded engine and its IndexedDB persistence) and `@tidings/core/tencent`.
  */
 export * from './engine/chat-engine';
-export * from './model/chat-error';
 export { utf8ByteLength } from './engine/engine-message';
 export * from './format/index';
+export * from './model/chat-error';
 export * from './model/conversation-filter';
 export * from './model/conversation-order';
 export {
@@ -15,6 +15,7 @@ export {
   createView,
   messagesEqual,
 } from './model/conversation-view';
+export { type AttachmentKind, attachmentKindOf } from './model/message-attachment';
 export {
   createUnsupportedElem,
   findElemProblem,

@@ -1,4 +1,4 @@
-import { useChatEngine, useChatStore } from '@tidings/components';
+import { useChatStore, useChatStoreApi } from '@tidings/components';
 import { parseConversationID, selectConversation, selectTypingUsers, type TypingUser } from '@tidings/core';
 import { useEffect, useState } from 'react';
 import { presentUsers } from '../world/world';
@@ -24,7 +24,7 @@ const NO_TYPING: readonly TypingUser[] = [];
  * online. A row of the store is read narrowly: typing and this conversation only.
  */
 export function useChatHeader(conversationID: string): ChatHeaderInfo {
-  const engine = useChatEngine();
+  const { engine } = useChatStoreApi();
   const conversation = useChatStore((state) => selectConversation(state, conversationID));
   const typing = useChatStore((state) => selectTypingUsers(state, conversationID) ?? NO_TYPING);
   const parsed = parseConversationID(conversationID);

@@ -1,4 +1,4 @@
-import { Avatar, Dialog, useChatEngine, useChatStoreApi, useChatStrings } from '@tidings/components';
+import { Avatar, Dialog, useChatStoreApi, useChatStrings } from '@tidings/components';
 import { type FormEvent, useId, useState } from 'react';
 import { useDemoStrings } from '../settings/preferences';
 import { PEOPLE, TIDINGS_PROFILE } from '../world/world-people';
@@ -16,8 +16,8 @@ export interface NewChatDialogProps {
 export function NewChatDialog({ open, onOpenChange }: NewChatDialogProps) {
   const t = useDemoStrings();
   const kit = useChatStrings();
-  const engine = useChatEngine();
   const api = useChatStoreApi();
+  const { engine } = api;
   const [query, setQuery] = useState('');
   const [error, setError] = useState<string | null>(null);
   const inputID = useId();

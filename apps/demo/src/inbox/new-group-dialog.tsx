@@ -1,4 +1,4 @@
-import { Avatar, Dialog, useChatEngine, useChatStoreApi, useChatStrings } from '@tidings/components';
+import { Avatar, Dialog, useChatStoreApi, useChatStrings } from '@tidings/components';
 import { type FormEvent, useId, useState } from 'react';
 import { useDemoStrings } from '../settings/preferences';
 import { PEOPLE } from '../world/world-people';
@@ -16,8 +16,8 @@ export interface NewGroupDialogProps {
 export function NewGroupDialog({ open, onOpenChange }: NewGroupDialogProps) {
   const t = useDemoStrings();
   const kit = useChatStrings();
-  const engine = useChatEngine();
   const api = useChatStoreApi();
+  const { engine } = api;
   const [name, setName] = useState('');
   const [members, setMembers] = useState<Set<string>>(new Set());
   const [error, setError] = useState<string | null>(null);

@@ -8,6 +8,6 @@ export {
   useInboxConfig,
   useInboxStrings,
 } from './use-chat-config';
-export { useChatEngine, useChatStore, useChatStoreApi } from './use-chat-store';
+export { useChatStore, useChatStoreApi } from './use-chat-store';
 export { useDayChange } from './use-day-change';
 export { useProviderUrlPolicy, useSafeUrl, useUrlPolicy } from './use-safe-url';

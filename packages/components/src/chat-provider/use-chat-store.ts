@@ -55,7 +55,11 @@ export function useChatStoreApi(): ChatStore {
   return useChatContext('useChatStoreApi').store;
 }
 
-/** The engine behind the store (the signed-in user's session), for app-level calls the store does not wrap. */
+/**
+ * The engine behind the store (the signed-in user's session). Not exported from the package, and no
+ * component calls it: components go through the store's actions. An app that needs a call the store does
+ * not wrap reaches the engine through `useChatStoreApi().engine`.
+ */
 export function useChatEngine(): ChatEngine {
   return useChatContext('useChatEngine').store.engine;
 }

@@ -1,14 +1,13 @@
 import { type ChatError, ChatErrorCode, formatFileSize, isChatError, type Message } from '@tidings/core';
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { useChatConfig } from '../chat-provider/use-chat-config';
-import { useChatEngine, useChatStoreApi } from '../chat-provider/use-chat-store';
+import { useChatStoreApi } from '../chat-provider/use-chat-store';
 import {
   attachmentKindOf,
   type ComposerAttachmentKind,
   type ComposerFileLimits,
   fileLimitOf,
 } from './composer-limits';
-import { createAttachmentMessage } from './composer-media';
 
 /**
  * Where an attachment stands: `ready` (waiting for Send), `preparing` (its message is being made: an
@@ -82,7 +81,6 @@ export function useComposerAttachments({
   onFailed,
 }: UseComposerAttachmentsOptions): UseComposerAttachmentsReturn {
   const store = useChatStoreApi();
-  const engine = useChatEngine();
   const { strings, locale } = useChatConfig();
   const [lists, setLists] = useState<Lists>({});
   const listsRef = useRef<Lists>(lists);
@@ -175,14 +173,17 @@ export function useComposerAttachments({
       patch(item.id, conversation, { status: 'preparing', progress: 0 });
       let msgID: string | null = null;
       try {
-        const message = await createAttachmentMessage(engine, item.file, item.kind);
-        if (cancelled.current.has(item.id)) return drop(item.id, conversation);
-        msgID = message.msgID;
-        messageOf.current.set(item.id, msgID);
-        patch(item.id, conversation, { status: 'uploading' });
         let shown = 0;
-        const sent = await store.getState().sendMessage(conversation, message, {
-          onProgress: (progress) => {
+        // The store picks the message kind by MIME type, as `item.kind` did (one rule, attachmentKindOf).
+        const [result] = await store.getState().sendFiles(conversation, [item.file], {
+          onCreated: (_file, message) => {
+            if (cancelled.current.has(item.id)) return false;
+            msgID = message.msgID;
+            messageOf.current.set(item.id, msgID);
+            patch(item.id, conversation, { status: 'uploading' });
+            return true;
+          },
+          onProgress: (_file, progress) => {
             // Whole percents are enough for a ring; finer steps would only re-render.
             const rounded = Math.floor(progress);
             if (rounded === shown) return;
@@ -190,6 +191,8 @@ export function useComposerAttachments({
             patch(item.id, conversation, { progress: rounded });
           },
         });
+        if (!result || result.status === 'rejected') throw result?.reason;
+        const sent = result.value;
         drop(item.id, conversation);
         callbacks.current.onSent?.(conversation, sent);
       } catch (error) {
@@ -214,7 +217,7 @@ export function useComposerAttachments({
         messageOf.current.delete(item.id);
       }
     },
-    [drop, engine, patch, store],
+    [drop, patch, store],
   );
 
   const remove = useCallback(

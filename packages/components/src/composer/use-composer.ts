@@ -17,9 +17,8 @@ import {
   useSyncExternalStore,
 } from 'react';
 import { useChatConfig } from '../chat-provider/use-chat-config';
-import { useChatEngine, useChatStore, useChatStoreApi } from '../chat-provider/use-chat-store';
+import { useChatStore, useChatStoreApi } from '../chat-provider/use-chat-store';
 import type { Face } from '../face-picker/face-picker-faces';
-import { createMessageReply } from '../message-content/index';
 import {
   DEFAULT_MAX_FILE_BYTES,
   DEFAULT_MAX_IMAGE_BYTES,
@@ -280,7 +279,6 @@ export function useComposer(options: UseComposerOptions = {}): UseComposerReturn
     getAtUserList,
   } = options;
   const store = useChatStoreApi();
-  const engine = useChatEngine();
   const { strings } = useChatConfig();
   const activeID = useChatStore(selectActiveID);
   const conversationID = options.conversationID === undefined ? activeID : options.conversationID;
@@ -463,15 +461,12 @@ export function useComposer(options: UseComposerOptions = {}): UseComposerReturn
     if (quoted) callbacks.current.onReplyToChange?.(null);
     const atUserList = callbacks.current.getAtUserList?.(body) ?? [];
     try {
-      const message = quoted
-        ? await store.getState().sendMessage(id, {
-            ...(atUserList.length > 0
-              ? await engine.createTextAtMessage(body, atUserList)
-              : await engine.createTextMessage(body)),
-            cloudCustomData: createMessageReply(quoted, { strings }),
-          })
-        : atUserList.length > 0
-          ? await store.getState().sendText(id, body, { atUserList })
+      const message =
+        quoted || atUserList.length > 0
+          ? await store.getState().sendText(id, body, {
+              ...(atUserList.length > 0 && { atUserList }),
+              ...(quoted && { reply: { message: quoted, strings } }),
+            })
           : await store.getState().sendText(id, body);
       settle(true);
       callbacks.current.onSend?.({ conversationID: id, message });
@@ -483,7 +478,7 @@ export function useComposer(options: UseComposerOptions = {}): UseComposerReturn
       if (restored && typeof msgID === 'string') setFailedSend({ conversationID: id, msgID, text: raw });
       fail(id, error);
     }
-  }, [canSend, clearNotices, conversationID, draft, engine, fail, reply, sendAll, store, strings, text]);
+  }, [canSend, clearNotices, conversationID, draft, fail, reply, sendAll, store, strings, text]);
 
   const [isFacePickerOpen, setFacePickerOpen] = useState(false);
 
@@ -498,15 +493,14 @@ export function useComposer(options: UseComposerOptions = {}): UseComposerReturn
       textareaRef.current?.focus();
       void (async () => {
         try {
-          const message = await engine.createFaceMessage(face.index, face.data);
-          const sent = await store.getState().sendMessage(id, message);
+          const sent = await store.getState().sendFace(id, face.index, face.data);
           callbacks.current.onSend?.({ conversationID: id, message: sent });
         } catch (error) {
           fail(id, error);
         }
       })();
     },
-    [conversationID, engine, faceAction, fail, insertText, store],
+    [conversationID, faceAction, fail, insertText, store],
   );
 
   // ── Face picker popover ──────────────────────────────────────────────────────────────────────

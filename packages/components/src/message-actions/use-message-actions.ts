@@ -1,7 +1,13 @@
 import { type FaceElem, isForwardable, type LocationElem, type Message, type TextElem } from '@tidings/core';
 import { useCallback, useMemo, useState } from 'react';
-import { useChatConfig, useChatEngine, useChatStoreApi, useProviderUrlPolicy } from '../chat-provider/index';
-import { type MediaElem, mediaFileName, mediaSourceOf, saveMediaElem } from '../message-content/index';
+import { useChatConfig, useChatStoreApi, useProviderUrlPolicy } from '../chat-provider/index';
+import {
+  type MediaElem,
+  mediaDownloaderOf,
+  mediaFileName,
+  mediaSourceOf,
+  saveMediaElem,
+} from '../message-content/index';
 
 /** The actions a message can offer. */
 export type MessageActionID =
@@ -101,7 +107,6 @@ export function useMessageActions(
   const { onReply, onForward, onSelect, revokeWindowMs = 120_000, onError } = options;
   const { strings, now } = useChatConfig();
   const store = useChatStoreApi();
-  const engine = useChatEngine();
   const urlPolicy = useProviderUrlPolicy();
   const [isConfirmingDelete, setConfirmingDelete] = useState(false);
   const [announcement, setAnnouncement] = useState('');
@@ -154,7 +159,9 @@ export function useMessageActions(
         label: strings.download,
         variant: 'default',
         run: () => {
-          saveMediaElem(engine, media, mediaFileName(media), { urlPolicy }).catch(fail('download'));
+          saveMediaElem(mediaDownloaderOf(store), media, mediaFileName(media), { urlPolicy }).catch(
+            fail('download'),
+          );
         },
       });
     }
@@ -187,7 +194,7 @@ export function useMessageActions(
       });
     }
     return list;
-  }, [message, onReply, onForward, onSelect, strings, engine, store, now, revokeWindowMs, fail, urlPolicy]);
+  }, [message, onReply, onForward, onSelect, strings, store, now, revokeWindowMs, fail, urlPolicy]);
 
   const resolveDelete = useCallback(
     (confirmed: boolean) => {

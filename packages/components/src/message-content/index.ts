@@ -21,9 +21,11 @@ export {
 export { formatCoordinates, MessageLocation } from './message-content-location';
 export {
   acquireMediaSource,
+  type MediaDownloader,
   type MediaElem,
   type MediaPart,
   type MediaSourceOptions,
+  mediaDownloaderOf,
   mediaFileName,
   mediaSourceOf,
   saveMediaElem,

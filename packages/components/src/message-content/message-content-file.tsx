@@ -1,11 +1,11 @@
 import { type FileElem, formatFileSize } from '@tidings/core';
 import { type CSSProperties, useState } from 'react';
-import { useChatConfig, useChatEngine, useProviderUrlPolicy } from '../chat-provider/index';
+import { useChatConfig, useProviderUrlPolicy } from '../chat-provider/index';
 import { DownloadIcon, FileIcon } from '../icons/index';
 import type { MessageElemProps } from './message-content-context';
 import { mediaSourceOf, saveMediaElem } from './message-content-media';
 import { MessageUploadProgress } from './message-content-upload';
-import { useSendProgress } from './use-message-content';
+import { useMediaDownloader, useSendProgress } from './use-message-content';
 
 /** The tail of a file name kept whole when the name is cut: its extension and a few letters before it. */
 const TAIL = /.{0,6}\.[^.\s]{1,8}$/u;
@@ -50,7 +50,7 @@ export function FileName({ name, id, className }: { name: string; id?: string; c
  */
 export function MessageFile({ elem, message }: MessageElemProps<FileElem>) {
   const { strings, locale } = useChatConfig();
-  const engine = useChatEngine();
+  const downloader = useMediaDownloader();
   const urlPolicy = useProviderUrlPolicy();
   const isBlocked = mediaSourceOf(elem, 'file', 'download', urlPolicy).kind === 'blocked';
   const progress = useSendProgress(message);
@@ -94,7 +94,7 @@ export function MessageFile({ elem, message }: MessageElemProps<FileElem>) {
           disabled={message.status === 'failed' || isBlocked}
           onClick={() => {
             setDownloading(true);
-            saveMediaElem(engine, elem, name, { urlPolicy })
+            saveMediaElem(downloader, elem, name, { urlPolicy })
               .catch(() => {})
               .finally(() => setDownloading(false));
           }}

@@ -1,6 +1,6 @@
 import {
-  type ChatEngine,
   ChatError,
+  type ChatStore,
   type FileElem,
   type ImageElem,
   type SoundElem,
@@ -42,6 +42,32 @@ export type MediaElem = ImageElem | SoundElem | VideoElem | FileElem;
 /** Which bytes of an element: the file itself, or a video's snapshot. */
 export type MediaPart = 'file' | 'snapshot';
 
+/**
+ * Where an element's bytes come from when it has no URL the app may load: the store's `downloadElem`
+ * (see {@link mediaDownloaderOf}); a `ChatEngine` is one too.
+ */
+export interface MediaDownloader {
+  downloadElem(elem: MediaElem, part: MediaPart): Promise<Blob>;
+}
+
+const downloaders = new WeakMap<ChatStore, MediaDownloader>();
+
+/**
+ * The downloader of a store's media: one object per store, so every component showing the same bytes of
+ * that store shares one object URL (the cache below is keyed by downloader).
+ *
+ * @example
+ * saveMediaElem(mediaDownloaderOf(useChatStoreApi()), elem, mediaFileName(elem), { urlPolicy });
+ */
+export function mediaDownloaderOf(store: ChatStore): MediaDownloader {
+  let downloader = downloaders.get(store);
+  if (!downloader) {
+    downloader = { downloadElem: (elem, part) => store.getState().downloadElem(elem, part) };
+    downloaders.set(store, downloader);
+  }
+  return downloader;
+}
+
 interface SourceEntry {
   refs: number;
   url: Promise<string>;
@@ -51,7 +77,7 @@ interface SourceEntry {
 /** Object URLs live this long after their last user lets go, so scrolling back does not fetch again. */
 const RELEASE_DELAY_MS = 20_000;
 
-const sources = new WeakMap<ChatEngine, Map<string, SourceEntry>>();
+const sources = new WeakMap<MediaDownloader, Map<string, SourceEntry>>();
 
 /** What an element's bytes are for, as the URL policy sees it. */
 function purposeOf(elem: MediaElem, part: MediaPart): UrlPurpose {
@@ -98,13 +124,13 @@ export interface MediaSourceOptions {
 
 /**
  * The URL an element's bytes can be shown from: the backend's URL when the element has one and the URL
- * policy allows it, else an object URL of the blob `engine.downloadElem` returns, shared by everyone
+ * policy allows it, else an object URL of the blob the downloader (the store's `downloadElem`) returns, shared by everyone
  * showing the same bytes and revoked once the last of them has let go (after {@link RELEASE_DELAY_MS}).
  * A URL the policy refuses rejects with a `ChatError` (`INVALID_PARAMETER`). Call the returned `release`
  * exactly once.
  */
 export function acquireMediaSource(
-  engine: ChatEngine,
+  downloader: MediaDownloader,
   elem: MediaElem,
   part: MediaPart = 'file',
   options: MediaSourceOptions & { purpose?: UrlPurpose } = {},
@@ -115,17 +141,17 @@ export function acquireMediaSource(
   }
   if (source.kind === 'direct') return { url: Promise.resolve(source.url), release: () => {} };
   const uuid = part === 'snapshot' && elem.type === 'video' ? elem.snapshotUuid : elem.uuid;
-  let entries = sources.get(engine);
+  let entries = sources.get(downloader);
   if (!entries) {
     entries = new Map();
-    sources.set(engine, entries);
+    sources.set(downloader, entries);
   }
   const map = entries;
   let entry = map.get(uuid);
   if (!entry) {
     // The kit makes this object URL itself from the engine's bytes; it is not the peer's, so it is not
     // put to the app's URL policy.
-    const url = engine.downloadElem(elem, part).then((blob) => URL.createObjectURL(blob));
+    const url = downloader.downloadElem(elem, part).then((blob) => URL.createObjectURL(blob));
     entry = { refs: 0, url, release: null };
     map.set(uuid, entry);
     // A failed download is forgotten at once, so the next viewer tries again.
@@ -153,15 +179,15 @@ export function acquireMediaSource(
 
 /**
  * Saves an element's bytes as a file: through the backend's URL when there is one and the URL policy
- * allows it for a download, else from the blob `engine.downloadElem` returns. A URL the policy refuses
+ * allows it for a download, else from the blob the downloader (the store's `downloadElem`) returns. A URL the policy refuses
  * (`javascript:`, `data:`, a host the app does not allow…) rejects with a `ChatError`
  * (`INVALID_PARAMETER`) before any link exists: nothing is opened or saved.
  *
  * @example
- * await saveMediaElem(engine, elem, mediaFileName(elem), { urlPolicy });
+ * await saveMediaElem(mediaDownloaderOf(store), elem, mediaFileName(elem), { urlPolicy });
  */
 export async function saveMediaElem(
-  engine: ChatEngine,
+  downloader: MediaDownloader,
   elem: MediaElem,
   fileName: string,
   options: MediaSourceOptions = {},
@@ -169,7 +195,10 @@ export async function saveMediaElem(
   if (mediaSourceOf(elem, 'file', 'download', options.urlPolicy).kind === 'blocked') {
     throw blockedError('saveMediaElem', elem);
   }
-  const { url, release } = acquireMediaSource(engine, elem, 'file', { ...options, purpose: 'download' });
+  const { url, release } = acquireMediaSource(downloader, elem, 'file', {
+    ...options,
+    purpose: 'download',
+  });
   try {
     const link = document.createElement('a');
     link.href = await url;

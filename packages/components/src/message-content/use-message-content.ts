@@ -1,7 +1,14 @@
 import { type Message, selectSendProgress } from '@tidings/core';
 import { useCallback, useEffect, useRef, useState } from 'react';
-import { useChatEngine, useChatStore, useProviderUrlPolicy } from '../chat-provider/index';
-import { acquireMediaSource, type MediaElem, type MediaPart, mediaSourceOf } from './message-content-media';
+import { useChatStore, useChatStoreApi, useProviderUrlPolicy } from '../chat-provider/index';
+import {
+  acquireMediaSource,
+  type MediaDownloader,
+  type MediaElem,
+  type MediaPart,
+  mediaDownloaderOf,
+  mediaSourceOf,
+} from './message-content-media';
 
 /**
  * Where a media element's bytes stand. `blocked`: the element's URL is refused by the URL policy (an
@@ -31,7 +38,7 @@ export function useMediaSource(
   part: MediaPart = 'file',
   enabled = true,
 ): UseMediaSourceReturn {
-  const engine = useChatEngine();
+  const downloader = useMediaDownloader();
   const urlPolicy = useProviderUrlPolicy();
   const isBlocked = elem !== null && mediaSourceOf(elem, part, undefined, urlPolicy).kind === 'blocked';
   const [state, setState] = useState<{ key: string; src: string | null; failed: boolean } | null>(null);
@@ -47,7 +54,7 @@ export function useMediaSource(
     const current = elemRef.current;
     if (!current || !enabled || !key || isBlocked) return;
     let live = true;
-    const { url, release } = acquireMediaSource(engine, current, part, { urlPolicy });
+    const { url, release } = acquireMediaSource(downloader, current, part, { urlPolicy });
     url.then(
       (src) => live && setState({ key, src, failed: false }),
       () => live && setState({ key, src: null, failed: true }),
@@ -56,12 +63,24 @@ export function useMediaSource(
       live = false;
       release();
     };
-  }, [engine, key, enabled, part, isBlocked, urlPolicy]);
+  }, [downloader, key, enabled, part, isBlocked, urlPolicy]);
 
   if (isBlocked) return { src: null, status: 'blocked' };
   if (!elem || !enabled) return { src: null, status: 'idle' };
   if (state?.key !== key) return { src: null, status: 'loading' };
   return state.failed ? { src: null, status: 'error' } : { src: state.src, status: 'ready' };
+}
+
+/**
+ * Where the provider's media bytes come from: the store's `downloadElem`, the same object for every
+ * component under one provider so they share object URLs.
+ *
+ * @example
+ * const downloader = useMediaDownloader();
+ * await saveMediaElem(downloader, elem, mediaFileName(elem));
+ */
+export function useMediaDownloader(): MediaDownloader {
+  return mediaDownloaderOf(useChatStoreApi());
 }
 
 /**

@@ -9,6 +9,12 @@ export {
   getConversationPreview,
   type MessagePreviewOptions,
 } from './format-preview';
+export {
+  type CreateMessageReplyOptions,
+  createMessageReply,
+  getMessageReply,
+  type MessageReply,
+} from './format-reply';
 export type { TidingsChatStrings, TidingsInboxStrings, TidingsStrings } from './format-strings';
 export { en, enChat, enInbox } from './format-strings-en';
 export { enForward, type TidingsForwardStrings, zhCNForward } from './format-strings-forward';

@@ -1,5 +1,6 @@
 import type { StoreApi } from 'zustand/vanilla';
 import type { ChatEngine } from '../engine/chat-engine';
+import type { CreateMessageReplyOptions } from '../format/format-reply';
 import type { ConversationView } from '../model/conversation-view';
 import type { MessageWindow } from '../model/message-window';
 import type { RecordMap } from '../model/record-map';
@@ -10,6 +11,7 @@ import type {
   ConversationMarkType,
   GroupMember,
   Message,
+  MessageElem,
   MessageSearchParams,
   MessageSearchResult,
   ReceiveMessageOpt,
@@ -66,6 +68,32 @@ export interface DeleteMessagesOptions {
 export interface SendTextOptions {
   /** Group members mentioned with `@` (`'@all'` for everyone); sent with `createTextAtMessage`. */
   atUserList?: string[];
+  /**
+   * The message this one replies to: the reply carries the quote in its `cloudCustomData` the way
+   * Tencent's TUIKit writes it (`messageReply`), so Tidings and TUIKit lists show it and jump to it.
+   */
+  reply?: SendTextReply | undefined;
+}
+
+/** The `reply` option of {@link ChatActions.sendText}: the quoted message and how its quote reads. */
+export interface SendTextReply {
+  /** The quoted message. */
+  message: Message;
+  /** The string table the quote's one-line preview is written with (`[Image]`…). */
+  strings: CreateMessageReplyOptions['strings'];
+  /** The quoted sender's display name. @default the quoted message's nick, else its sender ID */
+  senderName?: string | undefined;
+}
+
+/** Options of {@link ChatActions.sendFiles}; each callback is told which file it is about. */
+export interface SendFilesOptions {
+  /**
+   * Called once a file's message exists, before it is sent; returning `false` sends it not (the user took
+   * the file back meanwhile), and that file's result rejects with `SEND_CANCELLED`.
+   */
+  onCreated?: ((file: File, message: Message) => boolean | undefined) | undefined;
+  /** Upload progress 0–100 of a file's message. */
+  onProgress?: ((file: File, progress: number) => void) | undefined;
 }
 
 /**
@@ -168,8 +196,26 @@ export interface ChatActions {
   ): Promise<Message>;
   /** Creates and sends a text message. */
   sendText(conversationID: string, text: string, options?: SendTextOptions): Promise<Message>;
-  /** Creates and sends one message per file (image, video or file by MIME type). Each resolves on its own. */
-  sendFiles(conversationID: string, files: File[]): Promise<PromiseSettledResult<Message>[]>;
+  /**
+   * Sends a face (sticker) from the app's face set, as `createFaceMessage(index, data)` makes it.
+   * `index` is a non-negative integer, `data` a string (`INVALID_PARAMETER` otherwise, nothing sent).
+   */
+  sendFace(conversationID: string, index: number, data: string): Promise<Message>;
+  /**
+   * Creates and sends one message per file, the kind picked by MIME type ({@link attachmentKindOf}): an
+   * image message, a video message (with its length and a snapshot when the browser can decode it, else
+   * as a file), or a file message. Each resolves on its own; one failing never holds up the others.
+   */
+  sendFiles(
+    conversationID: string,
+    files: File[],
+    options?: SendFilesOptions,
+  ): Promise<PromiseSettledResult<Message>[]>;
+  /**
+   * The bytes of an image, sound, video or file element (`part: 'snapshot'` picks a video's poster), for
+   * showing or saving media that has no URL the app may load. Any other element is `INVALID_PARAMETER`.
+   */
+  downloadElem(elem: MessageElem, part?: 'file' | 'snapshot'): Promise<Blob>;
   resendMessage(msgID: string): Promise<Message>;
   cancelSendingMessage(msgID: string): Promise<void>;
   revokeMessage(msgID: string): Promise<void>;

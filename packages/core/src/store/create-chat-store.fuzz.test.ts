@@ -10,8 +10,9 @@ import {
   type Recipe,
   settle,
 } from '../engine/local/local-fuzz-helpers';
+import { en } from '../format/index';
 import { parseConversationID } from '../model/conversation-filter';
-import type { Message } from '../model/types';
+import type { Message, MessageElem } from '../model/types';
 import { createSeededHub } from '../testing/index';
 import type { ChatActions, ChatState, ChatStore } from './chat-store-types';
 import { createChatStore } from './create-chat-store';
@@ -53,7 +54,9 @@ const ACTIONS: Record<keyof ChatActions, number> = {
   clearHighlight: 1,
   sendMessage: 3,
   sendText: 3,
-  sendFiles: 2,
+  sendFace: 3,
+  sendFiles: 3,
+  downloadElem: 2,
   resendMessage: 1,
   cancelSendingMessage: 1,
   revokeMessage: 1,
@@ -72,6 +75,8 @@ interface World {
   store: ChatStore;
   /** A message alice created and has not sent, renewed before each call. */
   fresh: Message | null;
+  /** The element of a file alice sent bob, to download. */
+  fileElem: MessageElem | undefined;
 }
 
 let world: World;
@@ -85,7 +90,10 @@ beforeAll(async () => {
   store.getState().registerView({ type: 'group' });
   await store.getState().openConversation('c2c_bob');
   await alice.createConversationGroup('Work', ['c2c_bob']);
-  world = { hub, alice, bob, store, fresh: null };
+  const file = new File(['hello'], 'hello.txt', { type: 'text/plain' });
+  const [sent] = await store.getState().sendFiles('c2c_bob', [file]);
+  const fileElem = sent?.status === 'fulfilled' ? sent.value.elemList[0] : undefined;
+  world = { hub, alice, bob, store, fresh: null, fileElem };
 });
 
 afterAll(async () => {
@@ -122,6 +130,12 @@ const POOL: Record<string, () => unknown> = {
   files: () => [new File(['hello'], 'hello.txt', { type: 'text/plain' })],
   sendOptions: () => ({ priority: 'high', isExcludedFromUnreadCount: true }),
   deleteOptions: () => ({ clearMessages: false }),
+  faceIndex: () => 2,
+  faceData: () => 'smile',
+  reply: () => ({ message: world.store.getState().messages.values().next().value, strings: en }),
+  sendFilesOptions: () => ({ onProgress: () => {}, onCreated: () => true }),
+  mediaElem: () => world.fileElem,
+  snapshotPart: () => 'snapshot',
   search: () => ({ keywordList: ['hello'], keywordListMatchType: 'or', pageIndex: 0, pageSize: 5 }),
 };
 const POOL_NAMES = Object.keys(POOL);

@@ -1,5 +1,6 @@
 import { createStore } from 'zustand/vanilla';
 import type { ChatEngine } from '../engine/chat-engine';
+import { createMessageReply } from '../format/format-reply';
 import { ChatError, ChatErrorCode } from '../model/chat-error';
 import {
   conversationFilterKey,
@@ -37,9 +38,11 @@ import {
 } from '../model/types';
 import { deleteMessagesInChunks, forwardMessages } from './chat-store-bulk';
 import { ALL_VIEW, createInitialChatState } from './chat-store-initial';
+import { createAttachmentMessage } from './chat-store-media';
 import type { ChatState, ChatStateData, ChatStore, ChatStoreOptions } from './chat-store-types';
 import { isTypingMessage, TYPING_BUSINESS_ID } from './chat-store-typing';
 import * as check from './chat-store-validation';
+import * as checkSend from './chat-store-validation-send';
 
 type Patch = Partial<ChatStateData> | null;
 
@@ -923,30 +926,65 @@ export function createChatStore(engine: ChatEngine, options: ChatStoreOptions = 
       },
 
       sendText: async (conversationID, text, textOptions) => {
-        check.assertConversationID('sendText', conversationID);
-        check.assertText('sendText', text);
-        const atUserList = check.assertAtUserList('sendText', textOptions?.atUserList);
+        const { atUserList, reply } = check.inspect('sendText', () => {
+          check.assertConversationID('sendText', conversationID);
+          check.assertText('sendText', text);
+          return {
+            atUserList: check.assertAtUserList('sendText', textOptions?.atUserList),
+            reply: checkSend.assertReply('sendText', textOptions?.reply),
+          };
+        });
         const message = await call('sendText', () =>
           atUserList.length > 0
             ? engine.createTextAtMessage(text, atUserList)
             : engine.createTextMessage(text),
         );
+        if (!reply) return get().sendMessage(conversationID, message);
+        const cloudCustomData = createMessageReply(reply.message, {
+          strings: reply.strings,
+          senderName: reply.senderName,
+          cloudCustomData: message.cloudCustomData,
+        });
+        return get().sendMessage(conversationID, { ...message, cloudCustomData });
+      },
+
+      sendFace: async (conversationID, index, data) => {
+        check.assertConversationID('sendFace', conversationID);
+        const face = checkSend.assertFace('sendFace', index, data);
+        const message = await call('sendFace', () => engine.createFaceMessage(face.index, face.data));
         return get().sendMessage(conversationID, message);
       },
 
-      sendFiles: async (conversationID, input) => {
+      sendFiles: async (conversationID, input, filesOptions) => {
         check.assertConversationID('sendFiles', conversationID);
         const files = check.assertFiles('sendFiles', input);
+        const { onCreated, onProgress } = check.inspect('sendFiles', () =>
+          checkSend.assertSendFilesOptions('sendFiles', filesOptions),
+        );
         return Promise.allSettled(
           files.map(async (file) => {
-            const message = await call('sendFiles', () =>
-              file.type.startsWith('image/')
-                ? engine.createImageMessage(file)
-                : engine.createFileMessage(file, file.name || 'file'),
+            const message = await call('sendFiles', () => createAttachmentMessage(engine, file));
+            if (onCreated?.(file, message) === false) {
+              throw new ChatError(
+                ChatErrorCode.SendCancelled,
+                `\`sendFiles\`: "${file.name}" was taken back before it was sent`,
+                { fileName: file.name },
+              );
+            }
+            return get().sendMessage(
+              conversationID,
+              message,
+              onProgress ? { onProgress: (progress) => onProgress(file, progress) } : undefined,
             );
-            return get().sendMessage(conversationID, message);
           }),
         );
+      },
+
+      downloadElem: async (elem, part) => {
+        const target = check.inspect('downloadElem', () =>
+          checkSend.assertDownload('downloadElem', elem, part),
+        );
+        return call('downloadElem', () => engine.downloadElem(target.elem, target.part));
       },
 
       resendMessage: async (msgID) => {

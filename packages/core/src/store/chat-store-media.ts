@@ -1,8 +1,9 @@
-import type { ChatEngine, Message } from '@tidings/core';
-import type { ComposerAttachmentKind } from './composer-limits';
+import type { ChatEngine } from '../engine/chat-engine';
+import { attachmentKindOf } from '../model/message-attachment';
+import type { Message } from '../model/types';
 
 /** What a video message needs besides the file: its length and a poster frame. */
-interface VideoInfo {
+export interface VideoInfo {
   durationSec: number;
   snapshot: Blob;
 }
@@ -69,14 +70,11 @@ function videoTypeOf(file: File): string {
 }
 
 /**
- * Creates the message an attachment is sent as: an image message, a video message (with its length and a
- * snapshot, when the browser can decode it), or a file message.
+ * Creates the message a file is sent as, by its kind ({@link attachmentKindOf}): an image message, a video
+ * message (with its length and a snapshot, when the browser can decode it), or a file message.
  */
-export async function createAttachmentMessage(
-  engine: ChatEngine,
-  file: File,
-  kind: ComposerAttachmentKind,
-): Promise<Message> {
+export async function createAttachmentMessage(engine: ChatEngine, file: File): Promise<Message> {
+  const kind = attachmentKindOf(file);
   if (kind === 'image') return engine.createImageMessage(file);
   if (kind === 'video') {
     const info = await readVideoInfo(file);
