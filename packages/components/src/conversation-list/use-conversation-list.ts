@@ -13,6 +13,7 @@ import {
   conversationFilterKey,
   orderKeyOf,
   type SyncStatus,
+  selectIsSyncFailed,
 } from '@tidings/core';
 import {
   type FocusEvent,
@@ -176,10 +177,7 @@ export function useConversationList(options: UseConversationListOptions = {}): U
   );
   const view = useChatStore(useCallback((state: ChatState) => state.views[viewKey], [viewKey]));
   const syncStatus = useChatStore(selectSyncStatus);
-  // A failed sync stays reported through the engine's retries ('syncing' again) until one succeeds.
-  const syncFailed = useRef(false);
-  if (syncStatus === 'failed') syncFailed.current = true;
-  else if (syncStatus === 'synced') syncFailed.current = false;
+  const isSyncFailed = useChatStore(selectIsSyncFailed);
   const isFinished = view?.isFinished ?? false;
   const error = view?.error ?? null;
   const isLoading = !view || view.status === 'loading' || (!isFinished && order.size === 0 && !error);
@@ -553,7 +551,7 @@ export function useConversationList(options: UseConversationListOptions = {}): U
     isFinished,
     error,
     syncStatus,
-    isSyncFailed: syncFailed.current,
+    isSyncFailed,
     loadMore,
     retry,
     focusedID: tabStopID,

@@ -21,6 +21,7 @@ export function createInitialChatState(userID: string): ChatStateData {
   return {
     userID,
     syncStatus: 'idle',
+    isSyncFailed: false,
     conversations: RecordMap.empty(),
     // Null-prototype records: their keys come from callers and peers, and '__proto__' is a valid user ID.
     views: withEntry(ownRecord(), ALL_VIEW, createView({}, RecordMap.empty())),

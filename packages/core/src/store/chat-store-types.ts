@@ -105,6 +105,11 @@ export interface ChatStateData {
   /** The signed-in user. */
   userID: string;
   syncStatus: SyncStatus;
+  /**
+   * Syncing failed and has not succeeded since: set when a sync (or a retry of one) fails, kept while
+   * the engine or `retry` syncs again, cleared when one finishes. Read it with `selectIsSyncFailed`.
+   */
+  isSyncFailed: boolean;
   /** Every conversation the store knows (pulled pages and events), by conversationID. Immutable. */
   conversations: RecordMap<Conversation>;
   /** Registered views by filter key; the whole list, key `''`, always exists. */

@@ -39,7 +39,7 @@ import {
 import { deleteMessagesInChunks, forwardMessages } from './chat-store-bulk';
 import { ALL_VIEW, createInitialChatState } from './chat-store-initial';
 import { createAttachmentMessage } from './chat-store-media';
-import type { ChatState, ChatStateData, ChatStore, ChatStoreOptions } from './chat-store-types';
+import type { ChatState, ChatStateData, ChatStore, ChatStoreOptions, SyncStatus } from './chat-store-types';
 import { isTypingMessage, TYPING_BUSINESS_ID } from './chat-store-typing';
 import * as check from './chat-store-validation';
 import * as checkSend from './chat-store-validation-send';
@@ -116,6 +116,16 @@ export function createChatStore(engine: ChatEngine, options: ChatStoreOptions = 
       patch(conversationID, { status: 'error', error: chatError });
       return chatError;
     };
+
+    /** Where the sync stands; a failure stays reported (`isSyncFailed`) until a sync finishes. */
+    const setSyncStatus = (syncStatus: SyncStatus) =>
+      update((state) => {
+        const isSyncFailed =
+          syncStatus === 'failed' ? true : syncStatus === 'synced' ? false : state.isSyncFailed;
+        return state.syncStatus === syncStatus && state.isSyncFailed === isSyncFailed
+          ? null
+          : { syncStatus, isSyncFailed };
+      });
 
     const setUnreadByFilter = (key: string, total: number) =>
       update((state) =>
@@ -202,9 +212,9 @@ export function createChatStore(engine: ChatEngine, options: ChatStoreOptions = 
     const onGroupsChanged = () => void refreshGroups().catch(() => undefined);
 
     const conversationListener: ConversationListener = {
-      onSyncServerStart: () => setField('syncStatus', 'syncing'),
-      onSyncServerFinish: () => setField('syncStatus', 'synced'),
-      onSyncServerFailed: () => setField('syncStatus', 'failed'),
+      onSyncServerStart: () => setSyncStatus('syncing'),
+      onSyncServerFinish: () => setSyncStatus('synced'),
+      onSyncServerFailed: () => setSyncStatus('failed'),
       onNewConversation: onConversations,
       onConversationChanged: onConversations,
       onConversationDeleted: (ids) => {
@@ -607,14 +617,14 @@ export function createChatStore(engine: ChatEngine, options: ChatStoreOptions = 
           await loadPage(key);
         }
         if (get().syncStatus === 'failed') {
-          update(() => ({ syncStatus: 'syncing' }));
+          setSyncStatus('syncing');
           try {
             const result = await engine.getConversationList(0, pageSize);
             upsert(result.conversationList);
             await refreshTotal();
-            update((current) => (current.syncStatus === 'syncing' ? { syncStatus: 'synced' } : null));
+            if (get().syncStatus === 'syncing') setSyncStatus('synced');
           } catch (error) {
-            update(() => ({ syncStatus: 'failed' }));
+            setSyncStatus('failed');
             throw check.toChatError(error, 'retry');
           }
         }
