@@ -59,7 +59,10 @@ function nameOf(node, sourceFile) {
   if (ts.isCallExpression(parent)) {
     // `useCallback(() => …)`, `set((state) => …)`: name it after the call so it can be found.
     const callee = parent.expression.getText(sourceFile).split('\n')[0];
-    return `${callee}(…) callback`;
+    const binding = ts.isVariableDeclaration(parent.parent)
+      ? `${parent.parent.name.getText(sourceFile)} = `
+      : '';
+    return `${binding}${callee}(…)`;
   }
   return '(anonymous)';
 }

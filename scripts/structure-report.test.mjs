@@ -34,7 +34,7 @@ test('finds every function with its line span, named after what it is bound to',
     functions.map(({ name, line, lines: span, codeLines }) => ({ name, line, span, codeLines })),
     [
       { name: 'useThing', line: 5, span: 7, codeLines: 5 },
-      { name: 'useThing › onClick', line: 6, span: 5, codeLines: 2 },
+      { name: 'useThing › onClick = useCallback(…)', line: 6, span: 5, codeLines: 3 },
       { name: 'arrow', line: 14, span: 1, codeLines: 1 },
     ],
   );
