@@ -1,8 +1,8 @@
+import type { ChatStateData } from '../model/chat-state';
 import { conversationFilterKey } from '../model/conversation-filter';
 import type { ConversationOrder } from '../model/conversation-order';
 import type { ConversationView } from '../model/conversation-view';
 import type { Conversation, ConversationFilter } from '../model/types';
-import type { ChatStateData } from '../store/chat-store-types';
 
 const EMPTY_ORDER_IDS: readonly string[] = [];
 

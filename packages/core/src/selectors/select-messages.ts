@@ -1,7 +1,7 @@
+import type { ChatStateData, TypingUser } from '../model/chat-state';
 import type { MessageWindow } from '../model/message-window';
 import type { RecordMap } from '../model/record-map';
 import type { Message } from '../model/types';
-import type { ChatStateData, TypingUser } from '../store/chat-store-types';
 
 const NO_MESSAGES: readonly Message[] = [];
 const NO_TYPING: readonly TypingUser[] = [];

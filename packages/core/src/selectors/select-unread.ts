@@ -1,6 +1,6 @@
+import type { ChatStateData } from '../model/chat-state';
 import { unreadFilterKey } from '../model/conversation-filter';
 import type { UnreadFilter } from '../model/types';
-import type { ChatStateData } from '../store/chat-store-types';
 
 /** Σ unread over conversations that are not muted, as the engine reports it. O(1). */
 export function selectTotalUnread(state: ChatStateData): number {
