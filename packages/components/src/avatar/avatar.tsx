@@ -1,7 +1,7 @@
 import { avatarColorOf, initialsOf } from '@tidings/core';
 import { clsx } from 'clsx';
 import { type ComponentPropsWithoutRef, type CSSProperties, forwardRef } from 'react';
-import { useSafeUrl } from '../chat-provider/use-safe-url';
+import { useSafeUrl } from '../chat-provider/index';
 import { useAvatarImage } from './use-avatar';
 
 /** Props of {@link Avatar}. */

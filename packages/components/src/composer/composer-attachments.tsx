@@ -1,8 +1,8 @@
 import { formatFileSize } from '@tidings/core';
 import { type CSSProperties, memo, useId } from 'react';
-import { useChatConfig } from '../chat-provider/use-chat-config';
-import { CloseIcon, FileIcon, PlayIcon } from '../icons/icons';
-import { FileName } from '../message-content/message-content-file';
+import { useChatConfig } from '../chat-provider/index';
+import { CloseIcon, FileIcon, PlayIcon } from '../icons/index';
+import { FileName } from '../message-content/index';
 import type { ComposerAttachment } from './use-composer-attachments';
 
 /** Props of {@link ComposerAttachments}. */

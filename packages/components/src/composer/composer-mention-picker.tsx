@@ -1,7 +1,7 @@
 import { AT_ALL } from '@tidings/core';
 import { useEffect, useRef } from 'react';
 import { Avatar } from '../avatar/index';
-import { useChatConfig } from '../chat-provider/use-chat-config';
+import { useChatConfig } from '../chat-provider/index';
 import type { UseComposerMentionReturn } from './composer-mention';
 
 /** Props of {@link ComposerMentionPicker}. */

@@ -11,8 +11,7 @@ import {
   useRef,
   useState,
 } from 'react';
-import { useChatConfig } from '../chat-provider/use-chat-config';
-import { useChatStoreApi } from '../chat-provider/use-chat-store';
+import { useChatConfig, useChatStoreApi } from '../chat-provider/index';
 
 /** A mention in the text: the token the user sees (`@Bob Martin`) and whom it mentions. */
 export interface ComposerMention {

@@ -1,11 +1,10 @@
 import { formatFileSize, formatMessagePreview, type Message } from '@tidings/core';
 import { clsx } from 'clsx';
 import { type ComponentPropsWithoutRef, forwardRef, useCallback, useRef } from 'react';
-import { useChatConfig } from '../chat-provider/use-chat-config';
-import { useChatStore } from '../chat-provider/use-chat-store';
-import { FacePicker } from '../face-picker/face-picker';
-import type { Face } from '../face-picker/face-picker-faces';
-import { AlertIcon, AttachIcon, CloseIcon, ReplyIcon, SendIcon, SmileIcon } from '../icons/icons';
+import { useChatConfig, useChatStore } from '../chat-provider/index';
+import type { Face } from '../face-picker/index';
+import { FacePicker } from '../face-picker/index';
+import { AlertIcon, AttachIcon, CloseIcon, ReplyIcon, SendIcon, SmileIcon } from '../icons/index';
 import { ComposerAttachments } from './composer-attachments';
 import { type UseComposerMentionReturn, useComposerMention } from './composer-mention';
 import { ComposerMentionPicker } from './composer-mention-picker';

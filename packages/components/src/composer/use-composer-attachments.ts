@@ -1,7 +1,6 @@
 import { type ChatError, ChatErrorCode, formatFileSize, isChatError, type Message } from '@tidings/core';
 import { useCallback, useEffect, useRef, useState } from 'react';
-import { useChatConfig } from '../chat-provider/use-chat-config';
-import { useChatStoreApi } from '../chat-provider/use-chat-store';
+import { useChatConfig, useChatStoreApi } from '../chat-provider/index';
 import {
   attachmentKindOf,
   type ComposerAttachmentKind,

@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
-import { useChatStore, useChatStoreApi } from '../chat-provider/use-chat-store';
+import { useChatStore, useChatStoreApi } from '../chat-provider/index';
 
 /** Options of {@link useComposerDraft}. */
 export interface UseComposerDraftOptions {

@@ -6,10 +6,10 @@ import {
   type UnreadFilter,
 } from '@tidings/core';
 import { type FormEvent, memo, useCallback, useRef, useState } from 'react';
-import { useInboxStrings } from '../chat-provider/use-chat-config';
-import { useChatStore, useChatStoreApi } from '../chat-provider/use-chat-store';
-import { useTotalUnread, useUnreadByFilter } from '../conversation-filter-tabs/use-conversation-filter-tabs';
-import { ConfirmDialog, Dialog } from '../dialog/dialog';
+import { useChatStore, useChatStoreApi, useInboxStrings } from '../chat-provider/index';
+import { useTotalUnread, useUnreadByFilter } from '../conversation-filter-tabs/index';
+import { ConfirmDialog, Dialog } from '../dialog/index';
+import type { MenuAnchor } from '../menu/index';
 import {
   Menu,
   MenuContent,
@@ -22,8 +22,7 @@ import {
   MenuSubContent,
   MenuSubTrigger,
   MenuTrigger,
-} from '../menu/menu';
-import type { MenuAnchor } from '../menu/use-menu';
+} from '../menu/index';
 import { type ConversationActionErrorHandler, useConversationActions } from './use-conversation-actions';
 
 function Glyph({ d }: { d: string }) {

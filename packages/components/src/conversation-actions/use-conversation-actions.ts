@@ -1,6 +1,6 @@
 import { ConversationMarkType, type ReceiveMessageOpt } from '@tidings/core';
 import { useMemo } from 'react';
-import { useChatStoreApi } from '../chat-provider/use-chat-store';
+import { useChatStoreApi } from '../chat-provider/index';
 
 /** The conversation actions, by name; each reports what went wrong through `onError`. */
 export type ConversationActionName =

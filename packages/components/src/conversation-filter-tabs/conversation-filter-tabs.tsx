@@ -1,8 +1,8 @@
 import { clsx } from 'clsx';
 import { type ComponentPropsWithoutRef, type ReactNode, useEffect, useRef } from 'react';
 import { useChatContext } from '../chat-provider/chat-provider-context';
-import { useInboxStrings } from '../chat-provider/use-chat-config';
-import { UnreadBadge } from '../unread-badge/unread-badge';
+import { useInboxStrings } from '../chat-provider/index';
+import { UnreadBadge } from '../unread-badge/index';
 import {
   type ConversationFilterTab,
   type UseConversationFilterTabsOptions,

@@ -9,8 +9,7 @@ import {
   unreadFilterKey,
 } from '@tidings/core';
 import { type KeyboardEvent, useCallback, useEffect, useId, useMemo, useRef } from 'react';
-import { useInboxStrings } from '../chat-provider/use-chat-config';
-import { useChatStore, useChatStoreApi } from '../chat-provider/use-chat-store';
+import { useChatStore, useChatStoreApi, useInboxStrings } from '../chat-provider/index';
 
 /**
  * The signed-in user's total unread count (muted conversations left out), live. Must be used within

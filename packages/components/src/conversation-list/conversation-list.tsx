@@ -1,10 +1,9 @@
 import { clsx } from 'clsx';
 import { type ComponentPropsWithoutRef, type ReactNode, useCallback } from 'react';
-import { ChatRenderBoundary } from '../chat-provider/chat-provider-boundary';
 import { useChatContext } from '../chat-provider/chat-provider-context';
-import { useInboxStrings } from '../chat-provider/use-chat-config';
-import { ConversationActionsMenu } from '../conversation-actions/conversation-actions';
-import type { ConversationActionErrorHandler } from '../conversation-actions/use-conversation-actions';
+import { ChatRenderBoundary, useInboxStrings } from '../chat-provider/index';
+import type { ConversationActionErrorHandler } from '../conversation-actions/index';
+import { ConversationActionsMenu } from '../conversation-actions/index';
 import {
   CONVERSATION_ROW_HEIGHT,
   ConversationListItem,

@@ -1,6 +1,6 @@
 import { clsx } from 'clsx';
 import { type ComponentPropsWithoutRef, type ReactNode, type RefObject, useRef } from 'react';
-import { useInboxStrings } from '../chat-provider/use-chat-config';
+import { useInboxStrings } from '../chat-provider/index';
 import { useDialog } from './use-dialog';
 
 /** Props of {@link Dialog}. */

@@ -1,6 +1,6 @@
 import { clsx } from 'clsx';
 import { type ComponentPropsWithoutRef, type CSSProperties, forwardRef } from 'react';
-import { useChatConfig } from '../chat-provider/use-chat-config';
+import { useChatConfig } from '../chat-provider/index';
 import { type Face, faceName } from './face-picker-faces';
 import { useFacePicker } from './use-face-picker';
 

@@ -2,8 +2,7 @@ import { type ChatState, selectConversation } from '@tidings/core';
 import { clsx } from 'clsx';
 import { memo, useCallback, useRef } from 'react';
 import { Avatar } from '../avatar/index';
-import { useChatStrings } from '../chat-provider/index';
-import { useChatStore } from '../chat-provider/use-chat-store';
+import { useChatStore, useChatStrings } from '../chat-provider/index';
 import { Dialog } from '../dialog/index';
 import { CheckIcon, SearchIcon } from '../icons/index';
 import {

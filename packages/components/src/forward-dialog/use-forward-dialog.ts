@@ -18,8 +18,7 @@ import {
   useRef,
   useState,
 } from 'react';
-import { useChatConfig } from '../chat-provider/use-chat-config';
-import { useChatStore, useChatStoreApi } from '../chat-provider/use-chat-store';
+import { useChatConfig, useChatStore, useChatStoreApi } from '../chat-provider/index';
 
 /** How a forward sends: each message on its own, or merged into one chat-history message. */
 export type ForwardMode = 'oneByOne' | 'merged';

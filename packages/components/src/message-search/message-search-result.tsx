@@ -7,9 +7,8 @@ import {
   type TidingsStrings,
 } from '@tidings/core';
 import { memo, type ReactNode, useCallback, useId } from 'react';
-import { Avatar } from '../avatar/avatar';
-import { useChatConfig } from '../chat-provider/use-chat-config';
-import { useChatStore } from '../chat-provider/use-chat-store';
+import { Avatar } from '../avatar/index';
+import { useChatConfig, useChatStore } from '../chat-provider/index';
 import { snippetAround, splitMatches } from './message-search-highlight';
 import type { MessageSearchHit } from './use-message-search';
 

@@ -9,9 +9,8 @@ import {
   useMemo,
   useRef,
 } from 'react';
-import { useChatConfig } from '../chat-provider/use-chat-config';
-import { useChatStore, useChatStoreApi } from '../chat-provider/use-chat-store';
-import { CloseIcon, SearchIcon } from '../icons/icons';
+import { useChatConfig, useChatStore, useChatStoreApi } from '../chat-provider/index';
+import { CloseIcon, SearchIcon } from '../icons/index';
 import { MessageSearchGroup, MessageSearchResult } from './message-search-result';
 import { DEFAULT_SEARCH_TYPES, type UseMessageSearchOptions, useMessageSearch } from './use-message-search';
 

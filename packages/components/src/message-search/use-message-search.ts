@@ -16,7 +16,7 @@ import {
   useRef,
   useState,
 } from 'react';
-import { useChatStoreApi } from '../chat-provider/use-chat-store';
+import { useChatStoreApi } from '../chat-provider/index';
 
 /** The message types the type filter offers by default. */
 export const DEFAULT_SEARCH_TYPES: readonly MessageElemType[] = [

@@ -1,8 +1,8 @@
 import { selectTotalUnread } from '@tidings/core';
 import { forwardRef } from 'react';
 import { useChatContext } from '../chat-provider/chat-provider-context';
-import { useChatStore } from '../chat-provider/use-chat-store';
-import { UnreadBadge, type UnreadBadgeProps } from '../unread-badge/unread-badge';
+import { useChatStore } from '../chat-provider/index';
+import { UnreadBadge, type UnreadBadgeProps } from '../unread-badge/index';
 
 /** Props of {@link TotalUnreadBadge}. */
 export interface TotalUnreadBadgeProps

@@ -1,7 +1,7 @@
 import { formatUnreadCount } from '@tidings/core';
 import { clsx } from 'clsx';
 import { type ComponentPropsWithoutRef, forwardRef } from 'react';
-import { useInboxStrings } from '../chat-provider/use-chat-config';
+import { useInboxStrings } from '../chat-provider/index';
 
 /** Props of {@link UnreadBadge}. */
 export interface UnreadBadgeProps extends Omit<ComponentPropsWithoutRef<'span'>, 'children'> {
