@@ -1,4 +1,4 @@
-import { AT_ALL, type GroupMember, parseConversationID } from '@tidings/core';
+import { AT_ALL, type ChatStore, type GroupMember, parseConversationID } from '@tidings/core';
 import {
   type KeyboardEvent,
   type RefObject,
@@ -127,8 +127,6 @@ export function useComposerMention({
   }, [conversationID, enabled]);
   const [trigger, setTrigger] = useState<{ start: number; query: string } | null>(null);
   const [dismissedAt, setDismissedAt] = useState<number | null>(null);
-  const [members, setMembers] = useState<{ groupID: string; list: GroupMember[] } | null>(null);
-  const [status, setStatus] = useState<UseComposerMentionReturn['status']>('idle');
   const [activeIndex, setActiveIndex] = useState(0);
   const [limit, setLimit] = useState(pageSize);
   const [mentions, setMentions] = useState<readonly ComposerMention[]>([]);
@@ -182,59 +180,17 @@ export function useComposerMention({
 
   const isOpen = groupID !== null && trigger !== null && dismissedAt !== trigger.start;
 
-  // Fetch the members the first time the picker opens in a group.
-  useEffect(() => {
-    if (!isOpen || !groupID || members?.groupID === groupID) return;
-    const cache = memberCache.get(store) ?? new Map<string, Promise<GroupMember[]>>();
-    memberCache.set(store, cache);
-    let request = cache.get(groupID);
-    if (!request) {
-      request = store.getState().getGroupMembers(groupID);
-      cache.set(groupID, request);
-      request.catch(() => cache.delete(groupID));
-    }
-    let current = true;
-    setStatus('loading');
-    request.then(
-      (list) => {
-        if (!current) return;
-        setMembers({ groupID, list });
-        setStatus('ready');
-      },
-      () => current && setStatus('error'),
-    );
-    return () => {
-      current = false;
-    };
-  }, [isOpen, groupID, members?.groupID, store]);
+  const { members, status } = useMentionMembers(store, isOpen ? groupID : null);
 
   const query = trigger?.query ?? '';
   const selfID = store.getState().userID;
-  const options = useMemo(() => {
-    if (!isOpen || !members || members.groupID !== groupID) return [];
-    const needle = query.toLocaleLowerCase();
-    const me = members.list.find((member) => member.userID === selfID);
-    const list: ComposerMentionOption[] = [];
-    if (
-      (me?.role === 'owner' || me?.role === 'admin') &&
-      (needle === '' || strings.mentionAll.toLocaleLowerCase().includes(needle) || 'all'.includes(needle))
-    ) {
-      list.push({ userID: AT_ALL, name: strings.mentionAll, faceUrl: '', role: null });
-    }
-    for (const member of members.list) {
-      if (list.length >= limit) break;
-      if (member.userID === selfID) continue;
-      const name = member.nick || member.userID;
-      if (
-        needle === '' ||
-        name.toLocaleLowerCase().includes(needle) ||
-        member.userID.toLocaleLowerCase().includes(needle)
-      ) {
-        list.push({ userID: member.userID, name, faceUrl: member.faceUrl, role: member.role });
-      }
-    }
-    return list;
-  }, [isOpen, members, groupID, query, selfID, strings, limit]);
+  const options = useMemo(
+    () =>
+      isOpen && members && members.groupID === groupID
+        ? mentionOptions(members.list, query, { selfID, everyone: strings.mentionAll, limit })
+        : [],
+    [isOpen, members, groupID, query, selfID, strings, limit],
+  );
 
   // biome-ignore lint/correctness/useExhaustiveDependencies: a new query starts at the top, one page
   useEffect(() => {
@@ -278,26 +234,13 @@ export function useComposerMention({
       const caret = field.selectionStart;
       if (caret !== field.selectionEnd || mentions.length === 0) return false;
       const value = field.value;
-      for (const mention of mentions) {
-        const { token } = mention;
-        let start = -1;
-        let end = -1;
-        if (event.key === 'Backspace') {
-          // The caret right after the token, or after the space that closes it.
-          if (value.slice(caret - token.length, caret) === token)
-            [start, end] = [caret - token.length, caret];
-          else if (value.slice(caret - token.length - 1, caret) === `${token} `)
-            [start, end] = [caret - token.length - 1, caret];
-        } else if (event.key === 'Delete' && value.slice(caret, caret + token.length) === token) {
-          [start, end] = [caret, caret + token.length + (value[caret + token.length] === ' ' ? 1 : 0)];
-        }
-        if (start < 0) continue;
-        event.preventDefault();
-        pendingCaret.current = start;
-        setText(value.slice(0, start) + value.slice(end));
-        return true;
-      }
-      return false;
+      const range = tokenRangeAt(value, caret, event.key, mentions);
+      if (!range) return false;
+      const [start, end] = range;
+      event.preventDefault();
+      pendingCaret.current = start;
+      setText(value.slice(0, start) + value.slice(end));
+      return true;
     },
     [mentions, setText],
   );
@@ -307,33 +250,8 @@ export function useComposerMention({
       // While an IME composes, its keys (Enter confirms, arrows pick candidates) are not the picker's.
       if (composing.current || event.nativeEvent.isComposing || event.keyCode === 229) return;
       if ((event.key === 'Backspace' || event.key === 'Delete') && removeToken(event)) return;
-      if (!isOpen) return;
-      switch (event.key) {
-        case 'ArrowDown':
-          setActiveIndex((index) => (options.length === 0 ? 0 : (index + 1) % options.length));
-          break;
-        case 'ArrowUp':
-          setActiveIndex((index) =>
-            options.length === 0 ? 0 : (index - 1 + options.length) % options.length,
-          );
-          break;
-        case 'Enter':
-        case 'Tab': {
-          if (event.shiftKey) return;
-          const option = options[activeIndex];
-          if (!option) {
-            if (event.key === 'Tab') return;
-            close();
-          } else pick(option);
-          break;
-        }
-        case 'Escape':
-          close();
-          break;
-        default:
-          return;
-      }
-      event.preventDefault();
+      if (isOpen && pickerKey(event, { options, activeIndex, setActiveIndex, close, pick }))
+        event.preventDefault();
     },
     [activeIndex, close, isOpen, options, pick, removeToken],
   );
@@ -388,4 +306,136 @@ export function useComposerMention({
     onListScroll,
     getTextareaProps,
   };
+}
+
+/**
+ * The members of the group the picker is open in, fetched the first time it opens there (`groupID` is
+ * null while it is closed) and cached per store and group.
+ */
+function useMentionMembers(
+  store: ChatStore,
+  groupID: string | null,
+): { members: { groupID: string; list: GroupMember[] } | null; status: UseComposerMentionReturn['status'] } {
+  const [members, setMembers] = useState<{ groupID: string; list: GroupMember[] } | null>(null);
+  const [status, setStatus] = useState<UseComposerMentionReturn['status']>('idle');
+  useEffect(() => {
+    if (!groupID || members?.groupID === groupID) return;
+    const cache = memberCache.get(store) ?? new Map<string, Promise<GroupMember[]>>();
+    memberCache.set(store, cache);
+    let request = cache.get(groupID);
+    if (!request) {
+      request = store.getState().getGroupMembers(groupID);
+      cache.set(groupID, request);
+      request.catch(() => cache.delete(groupID));
+    }
+    let current = true;
+    setStatus('loading');
+    request.then(
+      (list) => {
+        if (!current) return;
+        setMembers({ groupID, list });
+        setStatus('ready');
+      },
+      () => current && setStatus('error'),
+    );
+    return () => {
+      current = false;
+    };
+  }, [groupID, members?.groupID, store]);
+  return { members, status };
+}
+
+/**
+ * The picker's choices for `query`: "Everyone" first when the user is an owner or admin, then up to `limit`
+ * members other than the user whose name or userID contains the query (case-insensitive).
+ */
+function mentionOptions(
+  list: readonly GroupMember[],
+  query: string,
+  { selfID, everyone, limit }: { selfID: string; everyone: string; limit: number },
+): ComposerMentionOption[] {
+  const needle = query.toLocaleLowerCase();
+  const me = list.find((member) => member.userID === selfID);
+  const options: ComposerMentionOption[] = [];
+  if (
+    (me?.role === 'owner' || me?.role === 'admin') &&
+    (needle === '' || everyone.toLocaleLowerCase().includes(needle) || 'all'.includes(needle))
+  ) {
+    options.push({ userID: AT_ALL, name: everyone, faceUrl: '', role: null });
+  }
+  for (const member of list) {
+    if (options.length >= limit) break;
+    if (member.userID === selfID) continue;
+    const name = member.nick || member.userID;
+    if (
+      needle === '' ||
+      name.toLocaleLowerCase().includes(needle) ||
+      member.userID.toLocaleLowerCase().includes(needle)
+    ) {
+      options.push({ userID: member.userID, name, faceUrl: member.faceUrl, role: member.role });
+    }
+  }
+  return options;
+}
+
+/** The `[start, end)` of the token that Backspace (at its end) or Delete (at its start) removes whole. */
+function tokenRangeAt(
+  value: string,
+  caret: number,
+  key: string,
+  mentions: readonly ComposerMention[],
+): [number, number] | null {
+  for (const { token } of mentions) {
+    if (key === 'Backspace') {
+      // The caret right after the token, or after the space that closes it.
+      if (value.slice(caret - token.length, caret) === token) return [caret - token.length, caret];
+      if (value.slice(caret - token.length - 1, caret) === `${token} `)
+        return [caret - token.length - 1, caret];
+    } else if (key === 'Delete' && value.slice(caret, caret + token.length) === token) {
+      return [caret, caret + token.length + (value[caret + token.length] === ' ' ? 1 : 0)];
+    }
+  }
+  return null;
+}
+
+/** The open picker's keys: arrows move, Enter or Tab picks, Escape closes. Whether the key was its. */
+function pickerKey(
+  event: KeyboardEvent<HTMLTextAreaElement>,
+  {
+    options,
+    activeIndex,
+    setActiveIndex,
+    close,
+    pick,
+  }: {
+    options: readonly ComposerMentionOption[];
+    activeIndex: number;
+    setActiveIndex: (update: (index: number) => number) => void;
+    close: () => void;
+    pick: (option: ComposerMentionOption) => void;
+  },
+): boolean {
+  switch (event.key) {
+    case 'ArrowDown':
+      setActiveIndex((index) => (options.length === 0 ? 0 : (index + 1) % options.length));
+      return true;
+    case 'ArrowUp':
+      setActiveIndex((index) => (options.length === 0 ? 0 : (index - 1 + options.length) % options.length));
+      return true;
+    case 'Enter':
+    case 'Tab': {
+      if (event.shiftKey) return false;
+      const option = options[activeIndex];
+      if (!option) {
+        if (event.key === 'Tab') return false;
+        close();
+      } else pick(option);
+      return true;
+    }
+    case 'Escape':
+      close();
+      return true;
+    default:
+      return false;
+  }
 }
