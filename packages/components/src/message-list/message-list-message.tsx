@@ -17,7 +17,7 @@ import {
   useState,
 } from 'react';
 import { Avatar } from '../avatar/index';
-import { useChatConfig, useChatStore, useChatStoreApi } from '../chat-provider/index';
+import { type ChatConfig, useChatConfig, useChatStore, useChatStoreApi } from '../chat-provider/index';
 import { AlertIcon, CheckIcon, ClockIcon, DoubleCheckIcon, MoreIcon } from '../icons/index';
 import type { MenuAnchor } from '../menu/index';
 import { MessageActions, type UseMessageActionsOptions } from '../message-actions/index';
@@ -80,6 +80,126 @@ function StatusIcon({ state, label }: { state: MessageDeliveryState; label: stri
       aria-label={label}
     />
   );
+}
+
+/**
+ * A group tip or a recalled message: a centered system line; an own recalled text offers to re-edit it.
+ */
+function systemMessage(
+  message: Message,
+  {
+    strings,
+    selfUserID,
+    nameOf,
+    isHighlighted,
+    onReEdit,
+  }: {
+    strings: ChatConfig['strings'];
+    selfUserID: string;
+    nameOf: (userID: string) => string;
+    isHighlighted: boolean;
+    onReEdit: MessageListMessageProps['onReEdit'];
+  },
+) {
+  const text = formatMessagePreview(message, { strings, isGroup: false, selfUserID, nameOf });
+  const reEditText =
+    onReEdit && message.status === 'revoked' && message.isSelf
+      ? message.elemList
+          .filter((elem): elem is TextElem => elem.type === 'text')
+          .map((elem) => elem.text)
+          .join('\n')
+      : '';
+  return (
+    <div
+      className="tidings-message-system"
+      data-msgid={message.msgID}
+      data-highlighted={isHighlighted ? '' : undefined}
+    >
+      <p className="tidings-message-system-text">
+        {text}
+        {reEditText && (
+          <button
+            type="button"
+            className="tidings-message-reedit"
+            onClick={() => onReEdit?.(reEditText, message)}
+          >
+            {strings.reEdit}
+          </button>
+        )}
+      </p>
+    </div>
+  );
+}
+
+/**
+ * What a bubble shows and says: who sent it, its delivery state and time, whether it goes without a bubble
+ * (`bare`) or with the time inline, and the accessible name a screen reader hears.
+ */
+function describeMessage(
+  message: Message,
+  {
+    strings,
+    locale,
+    selfUserID,
+    nameOf,
+    isSelected,
+  }: {
+    strings: ChatConfig['strings'];
+    locale: string;
+    selfUserID: string;
+    nameOf: (userID: string) => string;
+    isSelected: boolean | undefined;
+  },
+) {
+  const isOwn = message.isSelf;
+  const senderName = isOwn ? strings.you : message.nick || nameOf(message.sender);
+  const state = deliveryStateOf(message);
+  const time = formatMessageTime(message.timestamp, locale);
+  const stateLabel =
+    state === 'sending'
+      ? strings.statusSending
+      : state === 'failed'
+        ? strings.statusFailed
+        : state === 'read'
+          ? strings.statusRead
+          : state === 'sent'
+            ? strings.statusSent
+            : '';
+  const first = message.elemList[0];
+  const bare = isBareContent(message)
+    ? first?.type === 'image' || first?.type === 'video'
+      ? 'media'
+      : 'glyph'
+    : undefined;
+  // Time and status sit at the end of the last text line (which follows the text's own direction), or on
+  // a line of their own under anything else.
+  const last = message.elemList[message.elemList.length - 1];
+  const metaInline = !bare && last?.type === 'text';
+  const textDir = last?.type === 'text' ? (textDirection(last.text) ?? undefined) : undefined;
+  // A screen reader hears what the eyes see: who, what (the text, or a marker such as "[Image]"), when.
+  // Line breaks are spoken as spaces, so a message of several lines is heard whole (up to the cap).
+  const said = formatMessagePreview(
+    {
+      ...message,
+      elemList: message.elemList.map((elem) =>
+        elem.type === 'text' ? { ...elem, text: elem.text.replace(/\s+/gu, ' ') } : elem,
+      ),
+    },
+    { strings, isGroup: false },
+  );
+  const mentionsMe = !isOwn && mentionsUser(message, selfUserID);
+  const label = [
+    senderName,
+    said,
+    time,
+    stateLabel,
+    mentionsMe ? strings.mentionsYou : '',
+    isSelected ? strings.selected : '',
+  ]
+    .filter(Boolean)
+    .join(', ');
+
+  return { isOwn, senderName, state, time, stateLabel, bare, metaInline, textDir, mentionsMe, label };
 }
 
 /**
@@ -163,88 +283,17 @@ export const MessageListMessage = memo(function MessageListMessage({
   if (!message) return null;
 
   if (variant === 'system') {
-    const text = formatMessagePreview(message, {
+    return systemMessage(message, {
       strings,
-      isGroup: false,
       selfUserID: store.getState().userID,
       nameOf,
+      isHighlighted,
+      onReEdit,
     });
-    const reEditText =
-      onReEdit && message.status === 'revoked' && message.isSelf
-        ? message.elemList
-            .filter((elem): elem is TextElem => elem.type === 'text')
-            .map((elem) => elem.text)
-            .join('\n')
-        : '';
-    return (
-      <div
-        className="tidings-message-system"
-        data-msgid={msgID}
-        data-highlighted={isHighlighted ? '' : undefined}
-      >
-        <p className="tidings-message-system-text">
-          {text}
-          {reEditText && (
-            <button
-              type="button"
-              className="tidings-message-reedit"
-              onClick={() => onReEdit?.(reEditText, message)}
-            >
-              {strings.reEdit}
-            </button>
-          )}
-        </p>
-      </div>
-    );
   }
 
-  const isOwn = message.isSelf;
-  const senderName = isOwn ? strings.you : message.nick || nameOf(message.sender);
-  const state = deliveryStateOf(message);
-  const time = formatMessageTime(message.timestamp, locale);
-  const stateLabel =
-    state === 'sending'
-      ? strings.statusSending
-      : state === 'failed'
-        ? strings.statusFailed
-        : state === 'read'
-          ? strings.statusRead
-          : state === 'sent'
-            ? strings.statusSent
-            : '';
-  const first = message.elemList[0];
-  const bare = isBareContent(message)
-    ? first?.type === 'image' || first?.type === 'video'
-      ? 'media'
-      : 'glyph'
-    : undefined;
-  // Time and status sit at the end of the last text line (which follows the text's own direction), or on
-  // a line of their own under anything else.
-  const last = message.elemList[message.elemList.length - 1];
-  const metaInline = !bare && last?.type === 'text';
-  const textDir = last?.type === 'text' ? (textDirection(last.text) ?? undefined) : undefined;
-  // A screen reader hears what the eyes see: who, what (the text, or a marker such as "[Image]"), when.
-  // Line breaks are spoken as spaces, so a message of several lines is heard whole (up to the cap).
-  const said = formatMessagePreview(
-    {
-      ...message,
-      elemList: message.elemList.map((elem) =>
-        elem.type === 'text' ? { ...elem, text: elem.text.replace(/\s+/gu, ' ') } : elem,
-      ),
-    },
-    { strings, isGroup: false },
-  );
-  const mentionsMe = !isOwn && mentionsUser(message, store.getState().userID);
-  const label = [
-    senderName,
-    said,
-    time,
-    stateLabel,
-    mentionsMe ? strings.mentionsYou : '',
-    isSelected ? strings.selected : '',
-  ]
-    .filter(Boolean)
-    .join(', ');
+  const { isOwn, senderName, state, time, stateLabel, bare, metaInline, textDir, mentionsMe, label } =
+    describeMessage(message, { strings, locale, selfUserID: store.getState().userID, nameOf, isSelected });
 
   return (
     <article
