@@ -1,7 +1,7 @@
 import { type ChatState, type Message, selectConversation, selectMessage } from '@tidings/core';
 import { clsx } from 'clsx';
 import { type ReactNode, useCallback, useMemo, useRef, useState } from 'react';
-import { ChatRenderBoundary, useChatStore, useChatStrings } from '../chat-provider/index';
+import { type ChatConfig, ChatRenderBoundary, useChatStore, useChatStrings } from '../chat-provider/index';
 import { ArrowDownIcon } from '../icons/index';
 import type { MessageActionID, UseMessageActionsOptions } from '../message-actions/index';
 import { MessageContentContext, type MessageContentOptions } from '../message-content/index';
@@ -157,6 +157,68 @@ function MessageListRowBoundary({ item, children }: { item: MessageListItem; chi
   );
 }
 
+/** Above the oldest message: why older ones are not there (a failed page, with a retry) or that they load. */
+function historyStatus(
+  isFailed: boolean,
+  isLoadingOlder: boolean,
+  strings: ChatConfig['strings'],
+  retry: () => void,
+): ReactNode {
+  if (isFailed) {
+    return (
+      <span className="tidings-message-list-history-error">
+        {strings.loadFailed}{' '}
+        <button type="button" className="tidings-message-list-retry" onClick={retry}>
+          {strings.retry}
+        </button>
+      </span>
+    );
+  }
+  if (isLoadingOlder) {
+    return (
+      <span className="tidings-message-list-history-loading">
+        <span className="tidings-message-list-spinner" aria-hidden="true" />
+        {strings.loadingOlderMessages}
+      </span>
+    );
+  }
+  return null;
+}
+
+/** What an empty list shows instead of messages: loading, nothing yet, or a failure with a retry. */
+function placeholderOf(status: string, strings: ChatConfig['strings'], retry: () => void): ReactNode {
+  switch (status) {
+    case 'loading':
+      return (
+        <p className="tidings-message-list-placeholder">
+          <span className="tidings-message-list-spinner" aria-hidden="true" />
+          {strings.loading}
+        </p>
+      );
+    case 'empty':
+      return (
+        <div className="tidings-message-list-placeholder" data-kind="empty">
+          <span className="tidings-message-list-empty-art" aria-hidden="true" />
+          <p className="tidings-message-list-empty-text">
+            <strong className="tidings-message-list-empty-title">{strings.messageListEmpty}</strong>
+            <span className="tidings-message-list-empty-hint">{strings.messageListEmptyHint}</span>
+          </p>
+        </div>
+      );
+    case 'error':
+      return (
+        <p className="tidings-message-list-placeholder">
+          {strings.loadFailed}{' '}
+          <button type="button" className="tidings-message-list-retry" onClick={retry}>
+            {strings.retry}
+          </button>
+        </p>
+      );
+    default:
+      return null;
+  }
+}
+
 function selectActiveConversationID(state: ChatState): string | null {
   return state.activeConversationID;
 }
@@ -296,19 +358,7 @@ function MessageListView({
         {items.length > 0 && (
           <div className="tidings-message-list-sizer" style={{ blockSize: virtualizer.getTotalSize() }}>
             <div className="tidings-message-list-history">
-              {messageWindow?.status === 'error' ? (
-                <span className="tidings-message-list-history-error">
-                  {strings.loadFailed}{' '}
-                  <button type="button" className="tidings-message-list-retry" onClick={list.retry}>
-                    {strings.retry}
-                  </button>
-                </span>
-              ) : list.isLoadingOlder ? (
-                <span className="tidings-message-list-history-loading">
-                  <span className="tidings-message-list-spinner" aria-hidden="true" />
-                  {strings.loadingOlderMessages}
-                </span>
-              ) : null}
+              {historyStatus(messageWindow?.status === 'error', list.isLoadingOlder, strings, list.retry)}
             </div>
             <MessageContentContext.Provider value={contentOptions}>
               {virtualizer.getVirtualItems().map((virtualItem) => {
@@ -348,29 +398,7 @@ function MessageListView({
             </MessageContentContext.Provider>
           </div>
         )}
-        {status === 'loading' && items.length === 0 && (
-          <p className="tidings-message-list-placeholder">
-            <span className="tidings-message-list-spinner" aria-hidden="true" />
-            {strings.loading}
-          </p>
-        )}
-        {status === 'empty' && items.length === 0 && (
-          <div className="tidings-message-list-placeholder" data-kind="empty">
-            <span className="tidings-message-list-empty-art" aria-hidden="true" />
-            <p className="tidings-message-list-empty-text">
-              <strong className="tidings-message-list-empty-title">{strings.messageListEmpty}</strong>
-              <span className="tidings-message-list-empty-hint">{strings.messageListEmptyHint}</span>
-            </p>
-          </div>
-        )}
-        {status === 'error' && items.length === 0 && (
-          <p className="tidings-message-list-placeholder">
-            {strings.loadFailed}{' '}
-            <button type="button" className="tidings-message-list-retry" onClick={list.retry}>
-              {strings.retry}
-            </button>
-          </p>
-        )}
+        {items.length === 0 && placeholderOf(status, strings, list.retry)}
       </div>
       <MessageListSelectionLayer
         selection={selection}

@@ -143,6 +143,47 @@ function mergePage(
   return merged;
 }
 
+/** The query once typing pauses for `debounceMs`; an emptied query at once. */
+function useDebouncedQuery(query: string, debounceMs: number): string {
+  const [debouncedQuery, setDebouncedQuery] = useState('');
+  useEffect(() => {
+    if (query === debouncedQuery) return;
+    // Clearing the field is not typing: it empties the results at once.
+    if (query.trim() === '') {
+      setDebouncedQuery(query);
+      return;
+    }
+    const timer = setTimeout(() => setDebouncedQuery(query), debounceMs);
+    return () => clearTimeout(timer);
+  }, [query, debouncedQuery, debounceMs]);
+  return debouncedQuery;
+}
+
+/** The engine's search for the keywords and filters, or null when there is nothing to search for. */
+function searchParamsOf({
+  keywords,
+  type,
+  sender,
+  conversationID,
+  pageSize,
+}: {
+  keywords: string[];
+  type: MessageElemType | null;
+  sender: string | null;
+  conversationID: string | undefined;
+  pageSize: number;
+}): MessageSearchParams | null {
+  if (keywords.length === 0 && type === null && sender === null) return null;
+  return {
+    keywordList: keywords,
+    keywordListMatchType: 'and',
+    ...(type && { messageTypeList: [type] }),
+    ...(sender && { senderUserIDList: [sender] }),
+    ...(conversationID && { conversationID }),
+    pageSize,
+  };
+}
+
 /**
  * Message search, headless: a query searched as keywords (all must match) once typing pauses, type and
  * sender filters, results grouped by conversation and paged, stale answers dropped, and the combobox
@@ -159,7 +200,6 @@ export function useMessageSearch(options: UseMessageSearchOptions = {}): UseMess
   const listboxID = useId();
 
   const [query, setQueryState] = useState('');
-  const [debouncedQuery, setDebouncedQuery] = useState('');
   const [type, setType] = useState<MessageElemType | null>(null);
   const [sender, setSender] = useState<string | null>(null);
   const [groups, setGroups] = useState<readonly MessageSearchResultItem[]>([]);
@@ -170,29 +210,12 @@ export function useMessageSearch(options: UseMessageSearchOptions = {}): UseMess
   const [activeIndex, setActiveIndex] = useState(-1);
   const [attempt, setAttempt] = useState(0);
 
-  useEffect(() => {
-    if (query === debouncedQuery) return;
-    // Clearing the field is not typing: it empties the results at once.
-    if (query.trim() === '') {
-      setDebouncedQuery(query);
-      return;
-    }
-    const timer = setTimeout(() => setDebouncedQuery(query), debounceMs);
-    return () => clearTimeout(timer);
-  }, [query, debouncedQuery, debounceMs]);
-
+  const debouncedQuery = useDebouncedQuery(query, debounceMs);
   const keywords = useMemo(() => keywordsOf(debouncedQuery), [debouncedQuery]);
-  const params = useMemo((): MessageSearchParams | null => {
-    if (keywords.length === 0 && type === null && sender === null) return null;
-    return {
-      keywordList: keywords,
-      keywordListMatchType: 'and',
-      ...(type && { messageTypeList: [type] }),
-      ...(sender && { senderUserIDList: [sender] }),
-      ...(conversationID && { conversationID }),
-      pageSize,
-    };
-  }, [conversationID, keywords, pageSize, sender, type]);
+  const params = useMemo(
+    () => searchParamsOf({ keywords, type, sender, conversationID, pageSize }),
+    [conversationID, keywords, pageSize, sender, type],
+  );
 
   // A new search starts over at the first page.
   const [searched, setSearched] = useState(params);
