@@ -1,6 +1,10 @@
 /**
  * @tidings/components: React components and hooks for Tidings. Wrap the UI in `<ChatProvider store={…}>`
  * and import the stylesheet once: `import '@tidings/components/styles.css'`.
+ *
+ * A folder per component, each with its own index (its subpath entry, `@tidings/components/<folder>`), its
+ * hook (`use-<feature>.ts`), markup (`<feature>.tsx`) and CSS; `styles/` holds the tokens and the stylesheet.
+ * Components import `@tidings/core` through its public entries and one another through their index.
  */
 export * from './avatar/index';
 export * from './chat-provider/index';

@@ -2,6 +2,11 @@
  * @tidings/core: the Tidings chat model. A framework-free zustand store (`createChatStore`) over a
  * `ChatEngine`, selectors and formatters. Backends are their own entries so an app bundles only the one it
  * uses: `@tidings/core/local` (the embedded engine and its IndexedDB persistence) and `@tidings/core/tencent`.
+ *
+ * Folders, bottom layer first (each imports only the ones before it; biome.jsonc enforces it): `model/`
+ * (types, state shape, pure transitions), `engine/` (the `ChatEngine` interface and its backends), `format/`
+ * and `selectors/` (pure reads of the model), `store/` (`createChatStore`), `testing/` (fixtures, its own
+ * entry). Never imports React.
  */
 export * from './engine/chat-engine';
 export { utf8ByteLength } from './engine/engine-message';

@@ -1,3 +1,9 @@
+/**
+ * Composer: the message field with send, attachments, faces, mentions and drafts. Main files: `composer.tsx`
+ * (markup), `use-composer.ts` (the hook), `use-composer-draft.ts`, `use-composer-attachments.ts`,
+ * `composer-mention.ts`, `composer-limits.ts`. May import `@tidings/core`, React and sibling folders through
+ * their index.
+ */
 export { Composer, type ComposerProps } from './composer';
 export {
   attachmentKindOf,

@@ -1,3 +1,8 @@
+/**
+ * Conversation actions: a conversation's menu (pin, mark read or unread, mute, star, hide, folders,
+ * delete) and "mark all read". Main files: `conversation-actions.tsx`, `use-conversation-actions.ts`. May
+ * import `@tidings/core`, React and sibling folders through their index.
+ */
 export {
   ConversationActionsMenu,
   type ConversationActionsMenuProps,

@@ -1,3 +1,9 @@
+/**
+ * Conversation list: the virtualized, keyboard-navigable grid of conversations and its rows. Main files:
+ * `conversation-list.tsx`, `use-conversation-list.ts` (the hook), `conversation-list-item.tsx` and
+ * `use-conversation-list-item.ts` (a row). May import `@tidings/core`, React, `@tanstack/react-virtual` and
+ * sibling folders through their index.
+ */
 export { ConversationList, type ConversationListProps } from './conversation-list';
 export {
   CONVERSATION_ROW_HEIGHT,

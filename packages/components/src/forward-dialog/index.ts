@@ -1,3 +1,8 @@
+/**
+ * Forward dialog: picks the conversations to forward messages to, one by one or merged. Main files:
+ * `forward-dialog.tsx`, `use-forward-dialog.ts`. May import `@tidings/core`, React, `@tanstack/react-virtual`
+ * and sibling folders through their index.
+ */
 export { ForwardDialog, type ForwardDialogProps } from './forward-dialog';
 export {
   FORWARD_ROW_HEIGHT,

@@ -1,3 +1,7 @@
+/**
+ * Icons: the kit's inline SVG icons, decorative unless named. Main file: `icons.tsx`. May import React
+ * only.
+ */
 export {
   AlertIcon,
   ArrowDownIcon,

@@ -1,3 +1,8 @@
+/**
+ * Menu: an accessible menu (items, checkboxes, radios, submenus) opened from a button or at the pointer.
+ * Main files: `menu.tsx` (parts), `use-menu.ts` (state, focus and positioning). May import `@tidings/core`,
+ * React and sibling folders through their index.
+ */
 export {
   Menu,
   MenuContent,

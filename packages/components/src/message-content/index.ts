@@ -1,3 +1,10 @@
+/**
+ * Message content: renders a message's elements (text with links, images, video, sound, files, faces,
+ * locations, merged and quoted messages, custom). Main files: `message-content.tsx` (dispatch by element),
+ * one `message-content-<element>.tsx` per element, `message-content-media.ts` (media sizing and sources,
+ * shared with message-list but not public). May import `@tidings/core`, React and sibling folders through
+ * their index.
+ */
 export { isBareContent, MessageContent, type MessageContentProps } from './message-content';
 export {
   type CustomElemProps,

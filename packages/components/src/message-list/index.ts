@@ -1,3 +1,9 @@
+/**
+ * Message list: a conversation's history, virtualized and anchored to its end, with paging, reading,
+ * jumps, typing and selection. Main files: `message-list.tsx`, `use-message-list.ts` (the hook),
+ * `message-list-message.tsx` (a message), `message-list-items.ts` (rows), `message-list-selection.ts`. May
+ * import `@tidings/core`, React, `@tanstack/react-virtual` and sibling folders through their index.
+ */
 export { MessageList, type MessageListProps } from './message-list';
 export {
   isSystemMessage,

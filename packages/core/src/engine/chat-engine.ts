@@ -1,3 +1,10 @@
+/**
+ * The `engine/` folder (no index; `src/index.ts` exports it): the {@link ChatEngine} interface every backend
+ * implements (this file, after the Tencent IM SDK's calls), `ChatError`, and what both engines share —
+ * `engine-validation.ts`, `engine-message*.ts`, `engine-facade.ts`, `engine-conversation-pager.ts`. The
+ * backends are `local/` (`@tidings/core/local`) and `tencent/` (`@tidings/core/tencent`). It may import
+ * `model/`; never `store/`, `selectors/` or `testing/`.
+ */
 import type {
   AdvancedMsgListener,
   BatchSendResult,

@@ -1,3 +1,8 @@
+/**
+ * Formatters: pure functions from the model to text (previews, times, unread counts, file sizes,
+ * avatars) and the English and Chinese strings. Main files: `format-preview.ts`, `format-time.ts`,
+ * `format-strings*.ts`. May import `model/` only.
+ */
 export { AVATAR_COLORS, avatarColorOf, initialsOf } from './format-avatar';
 export { formatDuration, formatFileSize } from './format-media';
 export {

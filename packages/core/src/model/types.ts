@@ -3,6 +3,12 @@
  *
  * All times are milliseconds since the epoch (the Tencent web SDK's seconds are converted by its adapter).
  * Every record here is plain, immutable data: a change makes a new object, so `===` tells what changed.
+ *
+ * The `model/` folder (no index; `src/index.ts` exports it): these types, the state's shape
+ * (`chat-state.ts`) and pure transitions — `conversation-order.ts`, `record-map.ts`, `message-window.ts`,
+ * `conversation-view.ts`, `conversation-filter.ts`, `message-schema.ts`, `url-policy.ts`. It is the bottom
+ * layer: it imports nothing from `engine/`, `store/`, `selectors/`, `format/` or `testing/` (only
+ * `ChatError`, until it moves here).
  */
 
 /** `'c2c'` is a one-to-one conversation, `'group'` a group conversation. */

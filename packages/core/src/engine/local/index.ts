@@ -1,6 +1,11 @@
 /**
  * The embedded local engine, Tidings' default backend: a hub that plays the chat server (in this tab, or
  * shared by the tabs of an origin) and engines that sign in to it, each with its own local store.
+ *
+ * Main files: `local-hub.ts` and `local-hub-*.ts` (the server side, a file per concern),
+ * `local-engine.ts` and `local-engine-*.ts` (the client side), `local-protocol.ts` (what they exchange),
+ * `local-persistence.ts` (IndexedDB). May import `engine/` and `model/`; never `store/`, `selectors/` or
+ * `testing/`.
  */
 export type { LocalEngine, LocalEngineOptions } from './local-engine';
 export {
