@@ -23,7 +23,11 @@ import {
   MenuSubTrigger,
   MenuTrigger,
 } from '../menu/index';
-import { type ConversationActionErrorHandler, useConversationActions } from './use-conversation-actions';
+import {
+  type ConversationActionErrorHandler,
+  type UseConversationActionsReturn,
+  useConversationActions,
+} from './use-conversation-actions';
 
 function Glyph({ d }: { d: string }) {
   return (
@@ -80,6 +84,63 @@ export interface ConversationActionsMenuProps {
   returnFocus?: ((conversationID: string) => HTMLElement | null) | undefined;
   /** Called when an action fails. @default a console warning */
   onError?: ConversationActionErrorHandler | undefined;
+}
+
+type InboxStrings = ReturnType<typeof useInboxStrings>;
+
+/** The "Notifications" submenu: the three receive options as radios. */
+function notificationsSubmenu(
+  recvOpt: ReceiveMessageOpt,
+  strings: InboxStrings,
+  actions: UseConversationActionsReturn,
+) {
+  return (
+    <MenuSub>
+      <MenuSubTrigger icon={<Glyph d={BELL} />}>{strings.notifications}</MenuSubTrigger>
+      <MenuSubContent aria-label={strings.notifications}>
+        <MenuRadioGroup
+          value={recvOpt}
+          onValueChange={(value) => actions.setReceiveOpt(value as ReceiveMessageOpt)}
+          aria-label={strings.notifications}
+        >
+          <MenuItemRadio value="receive">{strings.receiveAndNotify}</MenuItemRadio>
+          <MenuItemRadio value="receiveNotNotify">{strings.receiveNotNotify}</MenuItemRadio>
+          <MenuItemRadio value="notReceive">{strings.notReceive}</MenuItemRadio>
+        </MenuRadioGroup>
+      </MenuSubContent>
+    </MenuSub>
+  );
+}
+
+/** The "Move to folder" submenu: a checkbox per folder and "New folder…". */
+function foldersSubmenu(
+  conversationGroupList: readonly string[],
+  groups: readonly ConversationGroup[],
+  strings: InboxStrings,
+  actions: UseConversationActionsReturn,
+  onNewFolder: () => void,
+) {
+  return (
+    <MenuSub>
+      <MenuSubTrigger icon={<Glyph d={FOLDER} />}>{strings.moveToFolder}</MenuSubTrigger>
+      <MenuSubContent aria-label={strings.moveToFolder}>
+        {groups.length === 0 && <MenuItem disabled>{strings.noFolders}</MenuItem>}
+        {groups.map(({ name: folder }) => (
+          <MenuItemCheckbox
+            key={folder}
+            checked={conversationGroupList.includes(folder)}
+            onCheckedChange={(checked) =>
+              checked ? actions.addToFolder(folder) : actions.removeFromFolder(folder)
+            }
+          >
+            {folder}
+          </MenuItemCheckbox>
+        ))}
+        <MenuSeparator />
+        <MenuItem onSelect={onNewFolder}>{strings.newFolder}</MenuItem>
+      </MenuSubContent>
+    </MenuSub>
+  );
 }
 
 function ConversationActionsMenuImpl({
@@ -146,49 +207,14 @@ function ConversationActionsMenuImpl({
             >
               {muted ? strings.unmute : strings.mute}
             </MenuItem>
-            <MenuSub>
-              <MenuSubTrigger icon={<Glyph d={BELL} />}>{strings.notifications}</MenuSubTrigger>
-              <MenuSubContent aria-label={strings.notifications}>
-                <MenuRadioGroup
-                  value={recvOpt}
-                  onValueChange={(value) => actions.setReceiveOpt(value as ReceiveMessageOpt)}
-                  aria-label={strings.notifications}
-                >
-                  <MenuItemRadio value="receive">{strings.receiveAndNotify}</MenuItemRadio>
-                  <MenuItemRadio value="receiveNotNotify">{strings.receiveNotNotify}</MenuItemRadio>
-                  <MenuItemRadio value="notReceive">{strings.notReceive}</MenuItemRadio>
-                </MenuRadioGroup>
-              </MenuSubContent>
-            </MenuSub>
+            {notificationsSubmenu(recvOpt, strings, actions)}
             <MenuItem icon={<Glyph d={STAR} />} onSelect={() => actions.star(!isStarred)}>
               {isStarred ? strings.unstar : strings.star}
             </MenuItem>
-            <MenuSub>
-              <MenuSubTrigger icon={<Glyph d={FOLDER} />}>{strings.moveToFolder}</MenuSubTrigger>
-              <MenuSubContent aria-label={strings.moveToFolder}>
-                {groups.length === 0 && <MenuItem disabled>{strings.noFolders}</MenuItem>}
-                {groups.map(({ name: folder }) => (
-                  <MenuItemCheckbox
-                    key={folder}
-                    checked={conversation.conversationGroupList.includes(folder)}
-                    onCheckedChange={(checked) =>
-                      checked ? actions.addToFolder(folder) : actions.removeFromFolder(folder)
-                    }
-                  >
-                    {folder}
-                  </MenuItemCheckbox>
-                ))}
-                <MenuSeparator />
-                <MenuItem
-                  onSelect={() => {
-                    setFolderName('');
-                    setDialog({ kind: 'folder', conversationID: id });
-                  }}
-                >
-                  {strings.newFolder}
-                </MenuItem>
-              </MenuSubContent>
-            </MenuSub>
+            {foldersSubmenu(conversation.conversationGroupList, groups, strings, actions, () => {
+              setFolderName('');
+              setDialog({ kind: 'folder', conversationID: id });
+            })}
             <MenuItem icon={<Glyph d={EYE_OFF} />} onSelect={actions.hide}>
               {strings.hide}
             </MenuItem>

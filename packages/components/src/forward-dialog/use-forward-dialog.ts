@@ -116,17 +116,8 @@ export function useForwardDialog({
   const [isSending, setSending] = useState(false);
   const baseID = useId();
 
-  const allIDs = useChatStore(selectAllIDs);
-  const conversations = useChatStore(selectConversations);
   const needle = query.trim().toLocaleLowerCase();
-  // A search looks through every conversation known; with no search the order is used as it is.
-  const matchIDs = useMemo(() => {
-    if (needle === '') return allIDs;
-    return allIDs.filter((id) => {
-      const conversation = conversations.get(id);
-      return (conversation?.showName ?? id).toLocaleLowerCase().includes(needle);
-    });
-  }, [allIDs, conversations, needle]);
+  const matchIDs = useMatchIDs(needle);
   const matches = useMemo(
     () => ({ size: matchIDs.length, at: (index: number) => matchIDs[index] }),
     [matchIDs],
@@ -181,34 +172,12 @@ export function useForwardDialog({
   const onListKeyDown = useCallback(
     (event: KeyboardEvent<HTMLElement>) => {
       const page = Math.max(1, Math.floor((listRef.current?.clientHeight ?? 300) / FORWARD_ROW_HEIGHT));
-      switch (event.key) {
-        case 'ArrowDown':
-          moveTo(activeIndex + 1);
-          break;
-        case 'ArrowUp':
-          moveTo(activeIndex - 1);
-          break;
-        case 'PageDown':
-          moveTo(activeIndex + page);
-          break;
-        case 'PageUp':
-          moveTo(activeIndex - page);
-          break;
-        case 'Home':
-          moveTo(0);
-          break;
-        case 'End':
-          moveTo(matchIDs.length - 1);
-          break;
-        case ' ':
-        case 'Enter': {
-          const id = matchIDs[activeIndex];
-          if (id) toggle(id);
-          break;
-        }
-        default:
-          return;
-      }
+      const target = listKeyTarget(event.key, activeIndex, page, matchIDs.length);
+      if (target === null) return;
+      if (target === 'toggle') {
+        const id = matchIDs[activeIndex];
+        if (id) toggle(id);
+      } else moveTo(target);
       event.preventDefault();
     },
     [activeIndex, listRef, matchIDs, moveTo, toggle],
@@ -281,6 +250,53 @@ export function useForwardDialog({
       onKeyDown: onListKeyDown,
     }),
   };
+}
+
+/**
+ * The conversations a search for `needle` (lower-cased) finds: every conversation known is looked through;
+ * with no search the order is used as it is.
+ */
+function useMatchIDs(needle: string): readonly string[] {
+  const allIDs = useChatStore(selectAllIDs);
+  const conversations = useChatStore(selectConversations);
+  return useMemo(() => {
+    if (needle === '') return allIDs;
+    return allIDs.filter((id) => {
+      const conversation = conversations.get(id);
+      return (conversation?.showName ?? id).toLocaleLowerCase().includes(needle);
+    });
+  }, [allIDs, conversations, needle]);
+}
+
+/**
+ * What a key does in the picker's list: the index it moves to (arrows, Page Up/Down by a screenful,
+ * Home/End), `'toggle'` (Space, Enter) for the active option, or null when the key is not the list's.
+ */
+function listKeyTarget(
+  key: string,
+  activeIndex: number,
+  page: number,
+  count: number,
+): number | 'toggle' | null {
+  switch (key) {
+    case 'ArrowDown':
+      return activeIndex + 1;
+    case 'ArrowUp':
+      return activeIndex - 1;
+    case 'PageDown':
+      return activeIndex + page;
+    case 'PageUp':
+      return activeIndex - page;
+    case 'Home':
+      return 0;
+    case 'End':
+      return count - 1;
+    case ' ':
+    case 'Enter':
+      return 'toggle';
+    default:
+      return null;
+  }
 }
 
 function selectAllIDs(state: ChatState): readonly string[] {

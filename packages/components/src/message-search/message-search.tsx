@@ -12,7 +12,12 @@ import {
 import { useChatConfig, useChatStore, useChatStoreApi } from '../chat-provider/index';
 import { CloseIcon, SearchIcon } from '../icons/index';
 import { MessageSearchGroup, MessageSearchResult } from './message-search-result';
-import { DEFAULT_SEARCH_TYPES, type UseMessageSearchOptions, useMessageSearch } from './use-message-search';
+import {
+  DEFAULT_SEARCH_TYPES,
+  type MessageSearchHit,
+  type UseMessageSearchOptions,
+  useMessageSearch,
+} from './use-message-search';
 
 /** How many one-to-one peers the sender filter offers besides the senders it has seen. */
 const MAX_PEER_SENDERS = 500;
@@ -93,29 +98,7 @@ export const MessageSearch = forwardRef<HTMLDivElement, MessageSearchProps>(func
     document.getElementById(optionID(activeHit))?.scrollIntoView?.({ block: 'nearest' });
   }, [activeHit, optionID]);
 
-  const store = useChatStoreApi();
-  const selfID = useChatStore(selectUserID);
-  const users = useChatStore(selectUsers);
-  const peerID = conversationID?.startsWith('c2c_') ? conversationID.slice(4) : null;
-  const senders = useMemo(() => {
-    const people = new Map<string, string>();
-    for (const user of users.values()) people.set(user.userID, user.nick || user.userID);
-    // The people one chats with one to one, though none of their messages is loaded yet (read once per
-    // search, not on every conversation event; capped, so a 100,000-conversation inbox stays quick).
-    let peers = 0;
-    for (const conversation of store.getState().conversations.values()) {
-      if (conversation.type !== 'c2c' || !conversation.userID) continue;
-      if (!people.has(conversation.userID))
-        people.set(conversation.userID, conversation.showName || conversation.userID);
-      if (++peers >= MAX_PEER_SENDERS) break;
-    }
-    for (const { message } of hits)
-      if (!message.isSelf) people.set(message.sender, message.nick || message.sender);
-    if (peerID && !people.has(peerID)) people.set(peerID, peerID);
-    // Only the other person can be picked in a one-to-one chat, besides oneself.
-    const choices = [...people].filter(([userID]) => userID !== selfID && (!peerID || userID === peerID));
-    return choices.sort(([, a], [, b]) => a.localeCompare(b));
-  }, [store, users, hits, peerID, selfID]);
+  const { selfID, senders } = useSearchSenders(conversationID, hits);
 
   const onSelect = useCallback((hit: (typeof hits)[number]) => select(hit), [select]);
   const hitByID = useMemo(() => new Map(hits.map((hit) => [hit.message.msgID, hit])), [hits]);
@@ -242,6 +225,40 @@ export const MessageSearch = forwardRef<HTMLDivElement, MessageSearchProps>(func
     </div>
   );
 });
+
+/**
+ * The sender filter's choices besides the signed-in user (`selfID`): the people the store has seen, the
+ * one-to-one peers (capped) and the results' senders, by name; in a one-to-one chat only its peer.
+ */
+function useSearchSenders(
+  conversationID: string | undefined,
+  hits: readonly MessageSearchHit[],
+): { selfID: string; senders: [string, string][] } {
+  const store = useChatStoreApi();
+  const selfID = useChatStore(selectUserID);
+  const users = useChatStore(selectUsers);
+  const peerID = conversationID?.startsWith('c2c_') ? conversationID.slice(4) : null;
+  const senders = useMemo(() => {
+    const people = new Map<string, string>();
+    for (const user of users.values()) people.set(user.userID, user.nick || user.userID);
+    // The people one chats with one to one, though none of their messages is loaded yet (read once per
+    // search, not on every conversation event; capped, so a 100,000-conversation inbox stays quick).
+    let peers = 0;
+    for (const conversation of store.getState().conversations.values()) {
+      if (conversation.type !== 'c2c' || !conversation.userID) continue;
+      if (!people.has(conversation.userID))
+        people.set(conversation.userID, conversation.showName || conversation.userID);
+      if (++peers >= MAX_PEER_SENDERS) break;
+    }
+    for (const { message } of hits)
+      if (!message.isSelf) people.set(message.sender, message.nick || message.sender);
+    if (peerID && !people.has(peerID)) people.set(peerID, peerID);
+    // Only the other person can be picked in a one-to-one chat, besides oneself.
+    const choices = [...people].filter(([userID]) => userID !== selfID && (!peerID || userID === peerID));
+    return choices.sort(([, a], [, b]) => a.localeCompare(b));
+  }, [store, users, hits, peerID, selfID]);
+  return { selfID, senders };
+}
 
 function selectUserID(state: { userID: string }) {
   return state.userID;
