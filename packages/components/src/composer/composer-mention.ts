@@ -229,19 +229,11 @@ export function useComposerMention({
 
   /** Removes a whole token when Backspace is at its end or Delete at its start. */
   const removeToken = useCallback(
-    (event: KeyboardEvent<HTMLTextAreaElement>): boolean => {
-      const field = event.currentTarget;
-      const caret = field.selectionStart;
-      if (caret !== field.selectionEnd || mentions.length === 0) return false;
-      const value = field.value;
-      const range = tokenRangeAt(value, caret, event.key, mentions);
-      if (!range) return false;
-      const [start, end] = range;
-      event.preventDefault();
-      pendingCaret.current = start;
-      setText(value.slice(0, start) + value.slice(end));
-      return true;
-    },
+    (event: KeyboardEvent<HTMLTextAreaElement>): boolean =>
+      removeWholeToken(event, mentions, (caret, next) => {
+        pendingCaret.current = caret;
+        setText(next);
+      }),
     [mentions, setText],
   );
 
@@ -268,27 +260,15 @@ export function useComposerMention({
   );
 
   const getTextareaProps = useCallback(
-    <P extends TextareaHandlers>(props: P): P & MentionTextareaProps => ({
-      ...props,
-      onKeyDown: (event: KeyboardEvent<HTMLTextAreaElement>) => {
-        onKeyDown(event);
-        props.onKeyDown?.(event);
-      },
-      onCompositionStart: () => {
-        composing.current = true;
-        props.onCompositionStart?.();
-      },
-      onCompositionEnd: () => {
-        composing.current = false;
-        props.onCompositionEnd?.();
-        // The composed text is in the field now: it may be a name after `@`.
-        sync();
-      },
-      onSelect: sync,
-      'aria-autocomplete': groupID ? 'list' : undefined,
-      'aria-controls': isOpen ? listboxID : undefined,
-      'aria-activedescendant': isOpen && options.length > 0 ? optionID(activeIndex) : undefined,
-    }),
+    <P extends TextareaHandlers>(props: P): P & MentionTextareaProps =>
+      mergeTextareaProps(props, {
+        onKeyDown,
+        composing,
+        sync,
+        'aria-autocomplete': groupID ? 'list' : undefined,
+        'aria-controls': isOpen ? listboxID : undefined,
+        'aria-activedescendant': isOpen && options.length > 0 ? optionID(activeIndex) : undefined,
+      }),
     [activeIndex, groupID, isOpen, listboxID, onKeyDown, optionID, options.length, sync],
   );
 
@@ -378,6 +358,24 @@ function mentionOptions(
   return options;
 }
 
+/** Removes the token the key is at, whole; whether it did. `remove` gets the caret and the new text. */
+function removeWholeToken(
+  event: KeyboardEvent<HTMLTextAreaElement>,
+  mentions: readonly ComposerMention[],
+  remove: (caret: number, text: string) => void,
+): boolean {
+  const field = event.currentTarget;
+  const caret = field.selectionStart;
+  if (caret !== field.selectionEnd || mentions.length === 0) return false;
+  const value = field.value;
+  const range = tokenRangeAt(value, caret, event.key, mentions);
+  if (!range) return false;
+  const [start, end] = range;
+  event.preventDefault();
+  remove(start, value.slice(0, start) + value.slice(end));
+  return true;
+}
+
 /** The `[start, end)` of the token that Backspace (at its end) or Delete (at its start) removes whole. */
 function tokenRangeAt(
   value: string,
@@ -438,4 +436,42 @@ function pickerKey(
     default:
       return false;
   }
+}
+
+/**
+ * The composer's textarea props with the picker's merged over them: its keys first, then the composer's;
+ * no trigger tracking while an IME composes; the trigger found again when the caret moves.
+ */
+function mergeTextareaProps<P extends TextareaHandlers>(
+  props: P,
+  {
+    onKeyDown,
+    composing,
+    sync,
+    ...aria
+  }: {
+    onKeyDown: (event: KeyboardEvent<HTMLTextAreaElement>) => void;
+    composing: { current: boolean };
+    sync: () => void;
+  } & Pick<MentionTextareaProps, 'aria-autocomplete' | 'aria-controls' | 'aria-activedescendant'>,
+): P & MentionTextareaProps {
+  return {
+    ...props,
+    onKeyDown: (event: KeyboardEvent<HTMLTextAreaElement>) => {
+      onKeyDown(event);
+      props.onKeyDown?.(event);
+    },
+    onCompositionStart: () => {
+      composing.current = true;
+      props.onCompositionStart?.();
+    },
+    onCompositionEnd: () => {
+      composing.current = false;
+      props.onCompositionEnd?.();
+      // The composed text is in the field now: it may be a name after `@`.
+      sync();
+    },
+    onSelect: sync,
+    ...aria,
+  };
 }

@@ -1,14 +1,14 @@
 import { formatFileSize, formatMessagePreview, type Message } from '@tidings/core';
 import { clsx } from 'clsx';
 import { type ComponentPropsWithoutRef, forwardRef, useCallback, useRef } from 'react';
-import { useChatConfig, useChatStore } from '../chat-provider/index';
+import { type ChatConfig, useChatConfig, useChatStore } from '../chat-provider/index';
 import type { Face } from '../face-picker/index';
 import { FacePicker } from '../face-picker/index';
 import { AlertIcon, AttachIcon, CloseIcon, ReplyIcon, SendIcon, SmileIcon } from '../icons/index';
 import { ComposerAttachments } from './composer-attachments';
 import { type UseComposerMentionReturn, useComposerMention } from './composer-mention';
 import { ComposerMentionPicker } from './composer-mention-picker';
-import { type UseComposerOptions, useComposer } from './use-composer';
+import { type UseComposerOptions, type UseComposerReturn, useComposer } from './use-composer';
 
 /** Props of {@link Composer}. */
 export interface ComposerProps
@@ -140,13 +140,7 @@ export const Composer = forwardRef<HTMLFormElement, ComposerProps>(function Comp
     isFacePickerOpen,
     shortcuts,
   } = composer;
-  const reason = isDisabled
-    ? (disabledReason ??
-      (composer.conversationID ? strings.composerDisabled : strings.noConversationSelected))
-    : null;
-  const describedBy = [composer.reply && ids.reply, ids.hint, isNearLimit && !isDisabled && ids.limit]
-    .filter(Boolean)
-    .join(' ');
+  const { reason, describedBy } = describeField(composer, strings, disabledReason);
 
   return (
     <form
@@ -161,20 +155,7 @@ export const Composer = forwardRef<HTMLFormElement, ComposerProps>(function Comp
       {...composer.getRootProps()}
     >
       <div className="tidings-composer-notices" role="alert">
-        {notices.map((notice) => (
-          <p key={notice.id} className="tidings-composer-notice">
-            <AlertIcon size={16} />
-            <span className="tidings-composer-notice-text">{notice.text}</span>
-            <button
-              type="button"
-              className="tidings-composer-notice-dismiss"
-              aria-label={strings.dismiss}
-              onClick={() => composer.dismissNotice(notice.id)}
-            >
-              <CloseIcon size={14} />
-            </button>
-          </p>
-        ))}
+        {notices.map((notice) => composerNotice(notice, strings.dismiss, composer.dismissNotice))}
       </div>
 
       <div className="tidings-composer-box">
@@ -226,17 +207,12 @@ export const Composer = forwardRef<HTMLFormElement, ComposerProps>(function Comp
       <p id={ids.hint} className="tidings-composer-hint">
         {reason ?? strings.composerHint(shortcuts.send, shortcuts.newLine)}
       </p>
-      {isNearLimit && !isDisabled && (
-        <p id={ids.limit} className="tidings-composer-limit" data-over-limit={isOverLimit ? '' : undefined}>
-          {isOverLimit && <span className="tidings-composer-limit-error">{strings.messageTooLong} </span>}
-          <span className="tidings-composer-limit-count" dir="auto">
-            {strings.textLimit(
-              formatFileSize(composer.textBytes, locale),
-              formatFileSize(composer.maxTextBytes, locale),
-            )}
-          </span>
-        </p>
-      )}
+      {isNearLimit &&
+        !isDisabled &&
+        composerLimit(ids.limit, isOverLimit, strings, [
+          formatFileSize(composer.textBytes, locale),
+          formatFileSize(composer.maxTextBytes, locale),
+        ])}
 
       <ComposerMentionPicker mention={mention} />
       {isFacePickerOpen && (
@@ -252,6 +228,62 @@ export const Composer = forwardRef<HTMLFormElement, ComposerProps>(function Comp
     </form>
   );
 });
+
+/** Why the field is disabled (or null), and the IDs of what describes it: the reply, the hint, the limit. */
+function describeField(
+  composer: Pick<UseComposerReturn, 'ids' | 'isDisabled' | 'isNearLimit' | 'conversationID' | 'reply'>,
+  strings: ChatConfig['strings'],
+  disabledReason: string | undefined,
+): { reason: string | null; describedBy: string } {
+  const { ids, isDisabled, isNearLimit } = composer;
+  const reason = isDisabled
+    ? (disabledReason ??
+      (composer.conversationID ? strings.composerDisabled : strings.noConversationSelected))
+    : null;
+  const describedBy = [composer.reply && ids.reply, ids.hint, isNearLimit && !isDisabled && ids.limit]
+    .filter(Boolean)
+    .join(' ');
+  return { reason, describedBy };
+}
+
+/** How much of the size limit the text uses, shown near the limit; over it, an error too. */
+function composerLimit(
+  id: string,
+  isOverLimit: boolean,
+  strings: ChatConfig['strings'],
+  [used, max]: [string, string],
+) {
+  return (
+    <p id={id} className="tidings-composer-limit" data-over-limit={isOverLimit ? '' : undefined}>
+      {isOverLimit && <span className="tidings-composer-limit-error">{strings.messageTooLong} </span>}
+      <span className="tidings-composer-limit-count" dir="auto">
+        {strings.textLimit(used, max)}
+      </span>
+    </p>
+  );
+}
+
+/** A notice above the field (a file too large, a send that failed), with a button that dismisses it. */
+function composerNotice(
+  notice: { id: string; text: string },
+  dismissLabel: string,
+  onDismiss: (id: string) => void,
+) {
+  return (
+    <p key={notice.id} className="tidings-composer-notice">
+      <AlertIcon size={16} />
+      <span className="tidings-composer-notice-text">{notice.text}</span>
+      <button
+        type="button"
+        className="tidings-composer-notice-dismiss"
+        aria-label={dismissLabel}
+        onClick={() => onDismiss(notice.id)}
+      >
+        <CloseIcon size={14} />
+      </button>
+    </p>
+  );
+}
 
 /** The quote of the message being replied to, above the field, with a button that stops replying. */
 function ComposerReply({ id, message, onCancel }: { id: string; message: Message; onCancel: () => void }) {
