@@ -83,6 +83,69 @@ function StatusIcon({ state, label }: { state: MessageDeliveryState; label: stri
 }
 
 /**
+ * A message's actions menu and the button that opens it. The menu opens from its button, or from the
+ * message itself (right click, Shift+F10, the ContextMenu key, Enter), next to the message or at the
+ * pointer; the button exists only while the message is hovered or holds focus.
+ */
+function useMessageMenu(actions: UseMessageActionsOptions | null) {
+  const articleRef = useRef<HTMLElement>(null);
+  // The actions menu opens from its button, or from the message itself (right click, Shift+F10,
+  // the ContextMenu key, Enter), next to the message or at the pointer. The menu (and its confirmation
+  // dialog) mounts the first time it is wanted: most messages never pay for it.
+  const [menu, setMenu] = useState<{ open: boolean; anchor: MenuAnchor | null; used: boolean }>(CLOSED);
+  const openMenu = useCallback((anchor: MenuAnchor) => setMenu({ open: true, anchor, used: true }), []);
+  // The actions button exists only while the message is hovered or holds focus: a long list does not
+  // carry a button per message.
+  const [isActive, setActive] = useState(false);
+  const activate = useCallback(() => setActive(true), []);
+  const deactivate = useCallback(() => setActive(false), []);
+  const onBlur = useCallback((event: FocusEvent<HTMLElement>) => {
+    if (!event.currentTarget.contains(event.relatedTarget as Node | null)) setActive(false);
+  }, []);
+  const onMenuOpenChange = useCallback(
+    (open: boolean) => setMenu((prev) => ({ ...prev, open, anchor: open ? prev.anchor : null })),
+    [],
+  );
+  const returnFocus = useCallback(
+    () => (menu.anchor instanceof HTMLElement ? menu.anchor : articleRef.current),
+    [menu.anchor],
+  );
+  const onKeyDown = useCallback(
+    (event: KeyboardEvent<HTMLElement>) => {
+      if (!actions || event.target !== event.currentTarget) return;
+      if (event.key === 'ContextMenu' || (event.key === 'F10' && event.shiftKey) || event.key === 'Enter') {
+        event.preventDefault();
+        openMenu(event.currentTarget);
+      }
+    },
+    [actions, openMenu],
+  );
+  const onContextMenu = useCallback(
+    (event: MouseEvent<HTMLElement>) => {
+      // Links, pictures and selected text keep the browser's own menu (open, copy link, save image).
+      const target = event.target as HTMLElement;
+      if (!actions || target.closest('a, img, video') || !document.getSelection()?.isCollapsed) return;
+      event.preventDefault();
+      openMenu({ x: event.clientX, y: event.clientY });
+    },
+    [actions, openMenu],
+  );
+  return {
+    articleRef,
+    menu,
+    openMenu,
+    onMenuOpenChange,
+    returnFocus,
+    isActive,
+    activate,
+    deactivate,
+    onBlur,
+    onKeyDown,
+    onContextMenu,
+  };
+}
+
+/**
  * A group tip or a recalled message: a centered system line; an own recalled text offers to re-edit it.
  */
 function systemMessage(
@@ -238,48 +301,19 @@ export const MessageListMessage = memo(function MessageListMessage({
   const store = useChatStoreApi();
   const message = useChatStore(useCallback((state: ChatState) => selectMessage(state, msgID), [msgID]));
   const nameOf = useCallback((userID: string) => store.getState().users.get(userID)?.nick || userID, [store]);
-  const articleRef = useRef<HTMLElement>(null);
-  // The actions menu opens from its button, or from the message itself (right click, Shift+F10,
-  // the ContextMenu key, Enter), next to the message or at the pointer. The menu (and its confirmation
-  // dialog) mounts the first time it is wanted: most messages never pay for it.
-  const [menu, setMenu] = useState<{ open: boolean; anchor: MenuAnchor | null; used: boolean }>(CLOSED);
-  const openMenu = useCallback((anchor: MenuAnchor) => setMenu({ open: true, anchor, used: true }), []);
-  // The actions button exists only while the message is hovered or holds focus: a long list does not
-  // carry a button per message.
-  const [isActive, setActive] = useState(false);
-  const activate = useCallback(() => setActive(true), []);
-  const deactivate = useCallback(() => setActive(false), []);
-  const onBlur = useCallback((event: FocusEvent<HTMLElement>) => {
-    if (!event.currentTarget.contains(event.relatedTarget as Node | null)) setActive(false);
-  }, []);
-  const onMenuOpenChange = useCallback(
-    (open: boolean) => setMenu((prev) => ({ ...prev, open, anchor: open ? prev.anchor : null })),
-    [],
-  );
-  const returnFocus = useCallback(
-    () => (menu.anchor instanceof HTMLElement ? menu.anchor : articleRef.current),
-    [menu.anchor],
-  );
-  const onKeyDown = useCallback(
-    (event: KeyboardEvent<HTMLElement>) => {
-      if (!actions || event.target !== event.currentTarget) return;
-      if (event.key === 'ContextMenu' || (event.key === 'F10' && event.shiftKey) || event.key === 'Enter') {
-        event.preventDefault();
-        openMenu(event.currentTarget);
-      }
-    },
-    [actions, openMenu],
-  );
-  const onContextMenu = useCallback(
-    (event: MouseEvent<HTMLElement>) => {
-      // Links, pictures and selected text keep the browser's own menu (open, copy link, save image).
-      const target = event.target as HTMLElement;
-      if (!actions || target.closest('a, img, video') || !document.getSelection()?.isCollapsed) return;
-      event.preventDefault();
-      openMenu({ x: event.clientX, y: event.clientY });
-    },
-    [actions, openMenu],
-  );
+  const {
+    articleRef,
+    menu,
+    openMenu,
+    onMenuOpenChange,
+    returnFocus,
+    isActive,
+    activate,
+    deactivate,
+    onBlur,
+    onKeyDown,
+    onContextMenu,
+  } = useMessageMenu(actions);
   if (!message) return null;
 
   if (variant === 'system') {

@@ -57,6 +57,39 @@ export function isSelectableMessage(message: Message | undefined): boolean {
 }
 
 /**
+ * The selection without the messages recalled or failed meanwhile (which also leave the state). The
+ * selector returns a string (the IDs to drop), so the store subscription stays cheap and referentially
+ * stable.
+ */
+function useHeldSelection(
+  selected: ReadonlyMap<string, Message>,
+  setSelected: (selected: ReadonlyMap<string, Message>) => void,
+): ReadonlyMap<string, Message> {
+  const dropped = useChatStore(
+    useCallback(
+      (state: ChatState) => {
+        let out = '';
+        for (const msgID of selected.keys()) {
+          const held = state.messages.get(msgID);
+          if (held !== undefined && !isSelectableMessage(held)) out += `${msgID}\n`;
+        }
+        return out;
+      },
+      [selected],
+    ),
+  );
+  const heldSelected = useMemo(() => {
+    if (dropped === '') return selected;
+    const drop = new Set(dropped.split('\n'));
+    return new Map([...selected].filter(([msgID]) => !drop.has(msgID)));
+  }, [dropped, selected]);
+  useEffect(() => {
+    if (heldSelected !== selected) setSelected(heldSelected);
+  }, [heldSelected, selected, setSelected]);
+  return heldSelected;
+}
+
+/**
  * Selection mode of a message list, headless: which messages are selected (by msgID, so the selection
  * survives scrolling, the virtualizer unmounting rows and older pages loading), pointer toggles and
  * Shift ranges, keyboard (Space toggles, Shift+Arrow extends, Escape leaves). A selected message that is
@@ -78,29 +111,7 @@ export function useMessageListSelection({
   const [selected, setSelected] = useState<ReadonlyMap<string, Message>>(new Map());
   const anchor = useRef<string | null>(null);
 
-  // A message that is recalled or fails meanwhile leaves the selection. The selector returns a string
-  // (the IDs to drop), so the store subscription stays cheap and referentially stable.
-  const dropped = useChatStore(
-    useCallback(
-      (state: ChatState) => {
-        let out = '';
-        for (const msgID of selected.keys()) {
-          const held = state.messages.get(msgID);
-          if (held !== undefined && !isSelectableMessage(held)) out += `${msgID}\n`;
-        }
-        return out;
-      },
-      [selected],
-    ),
-  );
-  const heldSelected = useMemo(() => {
-    if (dropped === '') return selected;
-    const drop = new Set(dropped.split('\n'));
-    return new Map([...selected].filter(([msgID]) => !drop.has(msgID)));
-  }, [dropped, selected]);
-  useEffect(() => {
-    if (heldSelected !== selected) setSelected(heldSelected);
-  }, [heldSelected, selected]);
+  const heldSelected = useHeldSelection(selected, setSelected);
 
   // Another conversation is another selection.
   // biome-ignore lint/correctness/useExhaustiveDependencies: conversationID is the trigger

@@ -1,3 +1,4 @@
+import type { VirtualItem } from '@tanstack/react-virtual';
 import { type ChatState, type Message, selectConversation, selectMessage } from '@tidings/core';
 import { clsx } from 'clsx';
 import { type ReactNode, useCallback, useMemo, useRef, useState } from 'react';
@@ -7,7 +8,7 @@ import type { MessageActionID, UseMessageActionsOptions } from '../message-actio
 import { MessageContentContext, type MessageContentOptions } from '../message-content/index';
 import type { MessageListItem } from './message-list-items';
 import { MessageListMessage } from './message-list-message';
-import { useMessageListSelection } from './message-list-selection';
+import { type UseMessageListSelectionReturn, useMessageListSelection } from './message-list-selection';
 import { MessageListSelectionCheck } from './message-list-selection-bar';
 import { MessageListSelectionLayer, type MessageListSelectionOptions } from './message-list-selection-layer';
 import {
@@ -15,7 +16,7 @@ import {
   MessageListTyping,
   MessageListUnreadSeparator,
 } from './message-list-separator';
-import { type UseMessageListOptions, useMessageList } from './use-message-list';
+import { type UseMessageListOptions, type UseMessageListReturn, useMessageList } from './use-message-list';
 
 /** Props of {@link MessageList}. */
 export interface MessageListProps
@@ -223,6 +224,134 @@ function selectActiveConversationID(state: ChatState): string | null {
   return state.activeConversationID;
 }
 
+/** Forwarding of the list, shared by a message's "Forward" and the selection bar: what is being forwarded. */
+type Forwarding = { msgIDs: string[]; mode: 'oneByOne' | 'merged' } | null;
+
+/**
+ * What the messages' actions menus offer (null without menus), and the one forward dialog of the list that
+ * a message's "Forward" and the selection bar's both open.
+ */
+function useActionOptions({
+  actions,
+  onReply,
+  revokeWindowMs,
+  onActionError,
+  forwardable,
+  selectable,
+  startSelection,
+}: Pick<MessageListProps, 'onReply' | 'revokeWindowMs' | 'onActionError'> & {
+  actions: boolean;
+  forwardable: boolean;
+  selectable: boolean;
+  startSelection: (msgID: string) => void;
+}) {
+  const [forwarding, setForwarding] = useState<Forwarding>(null);
+  const onForwardMessage = useCallback(
+    (message: Message) => setForwarding({ msgIDs: [message.msgID], mode: 'oneByOne' }),
+    [],
+  );
+  const onSelectMessage = useCallback((message: Message) => startSelection(message.msgID), [startSelection]);
+  const actionOptions = useMemo<UseMessageActionsOptions | null>(
+    () =>
+      actions
+        ? {
+            onReply,
+            revokeWindowMs,
+            onError: onActionError,
+            onForward: forwardable ? onForwardMessage : undefined,
+            onSelect: selectable ? onSelectMessage : undefined,
+          }
+        : null,
+    [
+      actions,
+      onReply,
+      revokeWindowMs,
+      onActionError,
+      forwardable,
+      onForwardMessage,
+      selectable,
+      onSelectMessage,
+    ],
+  );
+  return { forwarding, setForwarding, actionOptions };
+}
+
+/** One row's content: a date or unread separator, the typing line, or a message. */
+function renderListItem(
+  item: MessageListItem,
+  {
+    list,
+    isGroup,
+    onReEdit,
+    actions,
+    isSelected,
+  }: {
+    list: Pick<UseMessageListReturn, 'typingNames' | 'highlightedMsgID' | 'focusKey'>;
+    isGroup: boolean;
+    onReEdit: MessageListProps['onReEdit'];
+    actions: UseMessageActionsOptions | null;
+    isSelected: ((msgID: string) => boolean) | undefined;
+  },
+): ReactNode {
+  switch (item.type) {
+    case 'date':
+      return <MessageListDateSeparator timestamp={item.timestamp} />;
+    case 'unread':
+      return <MessageListUnreadSeparator />;
+    case 'typing':
+      return <MessageListTyping names={list.typingNames} />;
+    case 'message':
+      return (
+        <MessageListMessage
+          msgID={item.key}
+          variant={item.variant}
+          isRunStart={item.isRunStart}
+          isRunEnd={item.isRunEnd}
+          isHighlighted={list.highlightedMsgID === item.key}
+          isTabStop={list.focusKey === item.key}
+          isGroup={isGroup}
+          onReEdit={onReEdit}
+          actions={actions}
+          isSelected={isSelected?.(item.key)}
+        />
+      );
+  }
+}
+
+/** A virtual row: positioned and measured, with its check box in selection mode, its content guarded. */
+function listRow(
+  virtualItem: VirtualItem,
+  item: MessageListItem,
+  measureElement: (element: HTMLElement | null) => void,
+  selection: UseMessageListSelectionReturn,
+  renderItem: (item: MessageListItem) => ReactNode,
+) {
+  const isCheckable =
+    selection.isSelecting &&
+    item.type === 'message' &&
+    item.variant === 'bubble' &&
+    selection.isSelectable(item.key);
+  const isSelected = isCheckable && selection.isSelected(item.key);
+  return (
+    <div
+      key={virtualItem.key}
+      ref={measureElement}
+      data-index={virtualItem.index}
+      data-type={item.type}
+      data-selecting={isCheckable ? '' : undefined}
+      data-selected={isSelected ? '' : undefined}
+      className="tidings-message-list-row"
+      style={{ transform: `translateY(${virtualItem.start}px)` }}
+      onClickCapture={isCheckable ? (event) => selection.onRowClickCapture(event, item.key) : undefined}
+    >
+      {isCheckable && (
+        <MessageListSelectionCheck msgID={item.key} isSelected={isSelected} onToggle={selection.toggle} />
+      )}
+      <MessageListRowBoundary item={item}>{renderItem(item)}</MessageListRowBoundary>
+    </div>
+  );
+}
+
 interface MessageListViewProps extends Omit<MessageListProps, 'conversationID'> {
   conversationID: string;
 }
@@ -276,63 +405,23 @@ function MessageListView({
   const { virtualizer, items, status, pill, window: messageWindow } = list;
   const selection = useMessageListSelection({ conversationID, items });
   const { start: startSelection } = selection;
-  // One forward dialog for the list: a message's "Forward" and the selection bar's both open it.
-  const [forwarding, setForwarding] = useState<{ msgIDs: string[]; mode: 'oneByOne' | 'merged' } | null>(
-    null,
-  );
-  const onForwardMessage = useCallback(
-    (message: Message) => setForwarding({ msgIDs: [message.msgID], mode: 'oneByOne' }),
-    [],
-  );
-  const onSelectMessage = useCallback((message: Message) => startSelection(message.msgID), [startSelection]);
-  const actionOptions = useMemo<UseMessageActionsOptions | null>(
-    () =>
-      actions
-        ? {
-            onReply,
-            revokeWindowMs,
-            onError: onActionError,
-            onForward: forwardable ? onForwardMessage : undefined,
-            onSelect: selectable ? onSelectMessage : undefined,
-          }
-        : null,
-    [
-      actions,
-      onReply,
-      revokeWindowMs,
-      onActionError,
-      forwardable,
-      onForwardMessage,
-      selectable,
-      onSelectMessage,
-    ],
-  );
-
-  const renderItem = (item: MessageListItem): ReactNode => {
-    switch (item.type) {
-      case 'date':
-        return <MessageListDateSeparator timestamp={item.timestamp} />;
-      case 'unread':
-        return <MessageListUnreadSeparator />;
-      case 'typing':
-        return <MessageListTyping names={list.typingNames} />;
-      case 'message':
-        return (
-          <MessageListMessage
-            msgID={item.key}
-            variant={item.variant}
-            isRunStart={item.isRunStart}
-            isRunEnd={item.isRunEnd}
-            isHighlighted={list.highlightedMsgID === item.key}
-            isTabStop={list.focusKey === item.key}
-            isGroup={isGroup}
-            onReEdit={onReEdit}
-            actions={selection.isSelecting ? null : actionOptions}
-            isSelected={selection.isSelecting ? selection.isSelected(item.key) : undefined}
-          />
-        );
-    }
-  };
+  const { forwarding, setForwarding, actionOptions } = useActionOptions({
+    actions,
+    onReply,
+    revokeWindowMs,
+    onActionError,
+    forwardable,
+    selectable,
+    startSelection,
+  });
+  const renderItem = (item: MessageListItem): ReactNode =>
+    renderListItem(item, {
+      list,
+      isGroup,
+      onReEdit,
+      actions: selection.isSelecting ? null : actionOptions,
+      isSelected: selection.isSelecting ? selection.isSelected : undefined,
+    });
 
   const isBusy = status === 'loading' || list.isLoadingOlder || messageWindow?.status === 'loadingAround';
 
@@ -363,37 +452,9 @@ function MessageListView({
             <MessageContentContext.Provider value={contentOptions}>
               {virtualizer.getVirtualItems().map((virtualItem) => {
                 const item = items[virtualItem.index];
-                if (!item) return null;
-                const isCheckable =
-                  selection.isSelecting &&
-                  item.type === 'message' &&
-                  item.variant === 'bubble' &&
-                  selection.isSelectable(item.key);
-                const isSelected = isCheckable && selection.isSelected(item.key);
-                return (
-                  <div
-                    key={virtualItem.key}
-                    ref={virtualizer.measureElement}
-                    data-index={virtualItem.index}
-                    data-type={item.type}
-                    data-selecting={isCheckable ? '' : undefined}
-                    data-selected={isSelected ? '' : undefined}
-                    className="tidings-message-list-row"
-                    style={{ transform: `translateY(${virtualItem.start}px)` }}
-                    onClickCapture={
-                      isCheckable ? (event) => selection.onRowClickCapture(event, item.key) : undefined
-                    }
-                  >
-                    {isCheckable && (
-                      <MessageListSelectionCheck
-                        msgID={item.key}
-                        isSelected={isSelected}
-                        onToggle={selection.toggle}
-                      />
-                    )}
-                    <MessageListRowBoundary item={item}>{renderItem(item)}</MessageListRowBoundary>
-                  </div>
-                );
+                return item
+                  ? listRow(virtualItem, item, virtualizer.measureElement, selection, renderItem)
+                  : null;
               })}
             </MessageContentContext.Provider>
           </div>
