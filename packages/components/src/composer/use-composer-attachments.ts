@@ -64,6 +64,26 @@ type Lists = Readonly<Record<string, readonly ComposerAttachment[]>>;
 
 let nextID = 0;
 
+/** A file's name, or one made up from its kind and MIME subtype (a pasted picture has none). */
+function attachmentNameOf(file: File, kind: ComposerAttachmentKind): string {
+  return file.name || `${kind === 'image' ? 'image' : 'file'}.${file.type.split('/')[1] ?? 'bin'}`;
+}
+
+/** A file accepted for sending: ready, with a preview URL when it is a picture. */
+function newAttachment(file: File, kind: ComposerAttachmentKind, name: string): ComposerAttachment {
+  return {
+    id: `attachment-${++nextID}`,
+    file,
+    name,
+    size: file.size,
+    kind,
+    previewURL:
+      kind === 'image' && typeof URL.createObjectURL === 'function' ? URL.createObjectURL(file) : null,
+    status: 'ready',
+    progress: 0,
+  };
+}
+
 /**
  * The attachments side of a composer: files attached by button, paste or drop are checked against the
  * size limits before upload, shown with thumbnails, sent one message each with their own progress (one
@@ -143,23 +163,12 @@ export function useComposerAttachments({
       for (const file of files) {
         const kind = attachmentKindOf(file);
         const limit = fileLimitOf(kind, limits);
-        const name =
-          file.name || `${kind === 'image' ? 'image' : 'file'}.${file.type.split('/')[1] ?? 'bin'}`;
+        const name = attachmentNameOf(file, kind);
         if (file.size > limit) {
           callbacks.current.onNotice(id, strings.fileTooLarge(name, formatFileSize(limit, locale)));
           continue;
         }
-        accepted.push({
-          id: `attachment-${++nextID}`,
-          file,
-          name,
-          size: file.size,
-          kind,
-          previewURL:
-            kind === 'image' && typeof URL.createObjectURL === 'function' ? URL.createObjectURL(file) : null,
-          status: 'ready',
-          progress: 0,
-        });
+        accepted.push(newAttachment(file, kind, name));
       }
       if (accepted.length > 0)
         update((current) => ({ ...current, [id]: [...(current[id] ?? []), ...accepted] }));

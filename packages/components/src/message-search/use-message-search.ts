@@ -184,6 +184,52 @@ function searchParamsOf({
   };
 }
 
+/** The search field's keys: Down/Up move through the results, Enter opens one, Escape clears the field. */
+function comboboxKey(
+  event: KeyboardEvent<HTMLInputElement>,
+  {
+    hits,
+    activeIndex,
+    query,
+    setActiveIndex,
+    select,
+    clear,
+  }: {
+    hits: readonly MessageSearchHit[];
+    activeIndex: number;
+    query: string;
+    setActiveIndex: (update: (index: number) => number) => void;
+    select: (hit: MessageSearchHit) => void;
+    clear: () => void;
+  },
+): void {
+  switch (event.key) {
+    case 'ArrowDown':
+      if (hits.length === 0) return;
+      event.preventDefault();
+      setActiveIndex((index) => Math.min(hits.length - 1, index + 1));
+      return;
+    case 'ArrowUp':
+      if (hits.length === 0) return;
+      event.preventDefault();
+      setActiveIndex((index) => Math.max(0, index - 1));
+      return;
+    case 'Enter': {
+      const hit = hits[activeIndex] ?? (activeIndex === -1 ? hits[0] : undefined);
+      if (!hit) return;
+      event.preventDefault();
+      select(hit);
+      return;
+    }
+    case 'Escape':
+      if (query === '') return;
+      event.preventDefault();
+      clear();
+      return;
+    default:
+  }
+}
+
 /**
  * Message search, headless: a query searched as keywords (all must match) once typing pauses, type and
  * sender filters, results grouped by conversation and paged, stale answers dropped, and the combobox
@@ -291,33 +337,15 @@ export function useMessageSearch(options: UseMessageSearchOptions = {}): UseMess
   const setQuery = useCallback((next: string) => setQueryState(next), []);
 
   const onKeyDown = useCallback(
-    (event: KeyboardEvent<HTMLInputElement>) => {
-      switch (event.key) {
-        case 'ArrowDown':
-          if (hits.length === 0) return;
-          event.preventDefault();
-          setActiveIndex((index) => Math.min(hits.length - 1, index + 1));
-          return;
-        case 'ArrowUp':
-          if (hits.length === 0) return;
-          event.preventDefault();
-          setActiveIndex((index) => Math.max(0, index - 1));
-          return;
-        case 'Enter': {
-          const hit = hits[activeIndex] ?? (activeIndex === -1 ? hits[0] : undefined);
-          if (!hit) return;
-          event.preventDefault();
-          select(hit);
-          return;
-        }
-        case 'Escape':
-          if (query === '') return;
-          event.preventDefault();
-          setQueryState('');
-          return;
-        default:
-      }
-    },
+    (event: KeyboardEvent<HTMLInputElement>) =>
+      comboboxKey(event, {
+        hits,
+        activeIndex,
+        query,
+        setActiveIndex,
+        select,
+        clear: () => setQueryState(''),
+      }),
     [activeIndex, hits, query, select],
   );
 
