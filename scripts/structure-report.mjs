@@ -224,6 +224,16 @@ export function layeringProblem(from, target) {
   return null;
 }
 
+/**
+ * Deep imports biome.jsonc allows on purpose (internals shared by siblings without being public, and
+ * `ChatError` until it moves to model/). The report still lists them, marked as allowed.
+ */
+export const ALLOWED_EXCEPTIONS = new Set([
+  '../engine/chat-error',
+  '../chat-provider/chat-provider-context',
+  '../message-content/message-content-media',
+]);
+
 function* walk(dir) {
   for (const entry of readdirSync(path.join(root, dir), { withFileTypes: true })) {
     const relative = `${dir}/${entry.name}`;
@@ -290,22 +300,32 @@ export function buildReport() {
       const edge = edges.get(key) ?? { count: 0, problems: new Map() };
       edge.count += 1;
       if (problem) {
-        const where = `${problem}: ${file} imports '${specifier}'`;
-        edge.problems.set(where, (edge.problems.get(where) ?? 0) + 1);
+        const allowed = ALLOWED_EXCEPTIONS.has(specifier);
+        const where = `${problem}: ${file} imports '${specifier}'${allowed ? ' (allowed in biome.jsonc)' : ''}`;
+        edge.problems.set(where, allowed);
       }
       edges.set(key, edge);
     }
   }
-  out.push('', '## Imports between folders (import statements per edge; ✗ = against the layering)');
+  out.push(
+    '',
+    '## Imports between folders (import statements per edge; ✗ = against the layering, ~ = only allowed exceptions)',
+  );
   let flagged = 0;
+  let allowedCount = 0;
   for (const [key, edge] of [...edges].sort(([a], [b]) => a.localeCompare(b))) {
-    out.push(`${edge.problems.size ? '✗' : ' '} ${key} (${edge.count})`);
-    for (const where of edge.problems.keys()) {
-      flagged += 1;
+    const kinds = [...edge.problems.values()];
+    const mark = kinds.includes(false) ? '✗' : kinds.length > 0 ? '~' : ' ';
+    out.push(`${mark} ${key} (${edge.count})`);
+    for (const [where, allowed] of edge.problems) {
+      if (allowed) allowedCount += 1;
+      else flagged += 1;
       out.push(`      ${where}`);
     }
   }
-  out.push(`Edges: ${edges.size}; imports against the layering: ${flagged}`);
+  out.push(
+    `Edges: ${edges.size}; imports against the layering: ${flagged} (plus ${allowedCount} allowed exceptions)`,
+  );
   return out.join('\n');
 }
 
