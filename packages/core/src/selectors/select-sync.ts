@@ -1,4 +1,4 @@
-import type { ChatStateData } from '../store/chat-store-types';
+import type { ChatStateData } from '../model/chat-state';
 
 /**
  * Whether syncing with the server failed and no sync has succeeded since: true while `syncStatus` is
