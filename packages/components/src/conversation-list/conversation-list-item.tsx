@@ -1,13 +1,17 @@
-import { avatarColorOf, type ChatState, initialsOf, selectConversation } from '@tidings/core';
+import { avatarColorOf, initialsOf } from '@tidings/core';
 import { clsx } from 'clsx';
 import { type ComponentPropsWithoutRef, type CSSProperties, memo, type ReactNode, useCallback } from 'react';
-import { useAvatarImage } from '../avatar/use-avatar';
+import { type UseAvatarImageReturn, useAvatarImage } from '../avatar/use-avatar';
 import { ChatRenderBoundary } from '../chat-provider/chat-provider-boundary';
 import { useInboxStrings } from '../chat-provider/use-chat-config';
-import { useChatStore } from '../chat-provider/use-chat-store';
 import { useSafeUrl } from '../chat-provider/use-safe-url';
 import { UnreadBadge } from '../unread-badge/unread-badge';
-import { type ConversationItem, useConversationRow } from './use-conversation-list-item';
+import {
+  type ConversationItem,
+  type RowSelection,
+  useRowItem,
+  useRowSelection,
+} from './use-conversation-list-item';
 
 /** The fixed height of a row, px (`--tidings-size-row`); the list's arithmetic relies on it. */
 export const CONVERSATION_ROW_HEIGHT = 72;
@@ -31,9 +35,24 @@ export type ConversationListRenderItem = (props: ConversationListItemRenderProps
  * is no image, to keep 100,000-row lists light; it uses the {@link Avatar} classes and states.
  */
 export function ConversationListItemAvatar({ item }: { item: ConversationItem }) {
+  return avatarOf(item, useRowAvatar(item));
+}
+
+/** The avatar's image state: the safe URL and whether it has loaded. */
+function useRowAvatar(item: ConversationItem): RowAvatar {
+  const src = useSafeUrl(item.conversation.faceUrl, 'avatar');
+  return { src, ...useAvatarImage(src) };
+}
+
+interface RowAvatar extends UseAvatarImageReturn {
+  src: string | null;
+}
+
+// The default row renders its parts as plain elements from one component (these helpers), not one
+// component each: a mount of a screenful of rows then creates a third of the fibers. The exported parts
+// render the same helpers, for custom rows.
+function avatarOf(item: ConversationItem, { src, status, imageProps }: RowAvatar) {
   const { conversation } = item;
-  const src = useSafeUrl(conversation.faceUrl, 'avatar');
-  const { status, imageProps } = useAvatarImage(src);
   return (
     <span
       className="tidings-avatar tidings-conversation-list-item-avatar"
@@ -62,6 +81,10 @@ export function ConversationListItemAvatar({ item }: { item: ConversationItem })
  * and has unread messages (its grey count then takes the end of line two).
  */
 export function ConversationListItemName({ item }: { item: ConversationItem }) {
+  return nameOf(item);
+}
+
+function nameOf(item: ConversationItem) {
   const isMutedWithUnread = item.isMuted && item.unreadCount > 0;
   if (!isMutedWithUnread) return <span className="tidings-conversation-list-item-name">{item.name}</span>;
   return (
@@ -74,6 +97,10 @@ export function ConversationListItemName({ item }: { item: ConversationItem }) {
 
 /** Part: the time at the end of line one (accent colour when unread). */
 export function ConversationListItemTime({ item }: { item: ConversationItem }) {
+  return timeOf(item);
+}
+
+function timeOf(item: ConversationItem) {
   if (!item.time) return <span className="tidings-conversation-list-item-time" />;
   return (
     <time className="tidings-conversation-list-item-time" dateTime={new Date(item.timestamp).toISOString()}>
@@ -87,6 +114,10 @@ export function ConversationListItemTime({ item }: { item: ConversationItem }) {
  * marker, then the text. User text is rendered as text, never as HTML.
  */
 export function ConversationListItemPreview({ item }: { item: ConversationItem }) {
+  return previewOf(item);
+}
+
+function previewOf(item: ConversationItem) {
   const { preview } = item;
   return (
     <span className="tidings-conversation-list-item-preview">
@@ -108,6 +139,10 @@ export function ConversationListItemPreview({ item }: { item: ConversationItem }
  * unread, the mute icon.
  */
 export function ConversationListItemStatus({ item }: { item: ConversationItem }) {
+  return statusOf(item);
+}
+
+function statusOf(item: ConversationItem) {
   const showBadge = item.unreadCount > 0 || item.isMarkedUnread;
   // Nothing to show, no element: most rows of a big inbox are read.
   if (!item.isPinned && !showBadge && !item.isMuted) return null;
@@ -163,14 +198,23 @@ export function ConversationListItemActionsButton({
 
 /** The default inside of a row: avatar, name and time, preview and status, actions button. */
 export function ConversationListItemContent({ item, isMenuOpen }: ConversationListItemRenderProps) {
+  const strings = useInboxStrings();
+  const avatar = useRowAvatar(item);
   return (
     <>
-      <ConversationListItemAvatar item={item} />
-      <ConversationListItemName item={item} />
-      <ConversationListItemTime item={item} />
-      <ConversationListItemPreview item={item} />
-      <ConversationListItemStatus item={item} />
-      <ConversationListItemActionsButton item={item} isMenuOpen={isMenuOpen} />
+      {avatarOf(item, avatar)}
+      {nameOf(item)}
+      {timeOf(item)}
+      {previewOf(item)}
+      {statusOf(item)}
+      <button
+        type="button"
+        tabIndex={-1}
+        className="tidings-conversation-list-item-actions"
+        aria-label={strings.conversationActions(item.name)}
+        aria-haspopup="menu"
+        aria-expanded={isMenuOpen}
+      />
     </>
   );
 }
@@ -201,8 +245,10 @@ function ConversationListItemRow({
   isMenuOpen,
   renderItem,
   registerRow,
-}: ConversationListItemProps) {
-  const { item, isActive } = useConversationRow(conversationID);
+  selection,
+}: ConversationListItemProps & { selection: RowSelection }) {
+  const item = useRowItem(selection);
+  const { isActive } = selection;
   const ref = useCallback(
     (element: HTMLDivElement | null) => registerRow(conversationID, element),
     [registerRow, conversationID],
@@ -275,18 +321,16 @@ function ConversationListItemFallback({
  * tried again when the store holds a new copy of its conversation.
  */
 function ConversationListItemGuarded(props: ConversationListItemProps) {
-  const { conversationID } = props;
-  const conversation = useChatStore(
-    useCallback((state: ChatState) => selectConversation(state, conversationID), [conversationID]),
-  );
+  // The row's one store subscription, read here so the boundary can reset on a new copy of the record.
+  const selection = useRowSelection(props.conversationID);
   return (
     <ChatRenderBoundary
       part="conversation"
-      id={conversationID}
-      resetKey={conversation}
+      id={props.conversationID}
+      resetKey={selection.conversation}
       fallback={<ConversationListItemFallback {...props} />}
     >
-      <ConversationListItemRow {...props} />
+      <ConversationListItemRow {...props} selection={selection} />
     </ChatRenderBoundary>
   );
 }

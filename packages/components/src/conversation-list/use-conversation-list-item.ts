@@ -129,7 +129,8 @@ export function useConversation(conversationID: string): ConversationItem | unde
   return useConversationRow(conversationID).item;
 }
 
-interface RowSelection {
+/** What a row reads from the store: one selection, so a row costs one store listener. */
+export interface RowSelection {
   conversation: Conversation | undefined;
   selfUserID: string;
   isActive: boolean;
@@ -141,14 +142,11 @@ function sameRow(a: RowSelection, b: RowSelection): boolean {
 
 /**
  * A row's one subscription: its conversation, the signed-in user and whether it is the open one (a list
- * of rows then costs one store listener per row, not three).
+ * of rows then costs one store listener per row, not three). Internal: the list's rows read it once and
+ * derive their item with {@link useRowItem}.
  */
-export function useConversationRow(conversationID: string): {
-  item: ConversationItem | undefined;
-  isActive: boolean;
-} {
-  const { strings, locale, now } = useInboxConfig();
-  const { conversation, selfUserID, isActive } = useChatStore(
+export function useRowSelection(conversationID: string): RowSelection {
+  return useChatStore(
     useCallback(
       (state: ChatState): RowSelection => ({
         conversation: selectConversation(state, conversationID),
@@ -159,12 +157,27 @@ export function useConversationRow(conversationID: string): {
     ),
     sameRow,
   );
+}
+
+/** What a row shows, derived from its {@link RowSelection} once per change (and again when the date turns). */
+export function useRowItem({ conversation, selfUserID }: RowSelection): ConversationItem | undefined {
+  const { strings, locale, now } = useInboxConfig();
   // Times are relative to today ("14:05", "Yesterday", a weekday): they are recomputed when the date turns.
   const day = useDayChange();
   // biome-ignore lint/correctness/useExhaustiveDependencies: `day` is what makes `now()` worth reading again
-  const item = useMemo(
+  return useMemo(
     () => conversation && describeConversation(conversation, { strings, locale, now: now(), selfUserID }),
     [conversation, strings, locale, now, selfUserID, day],
   );
-  return { item, isActive };
+}
+
+/**
+ * One conversation as a row shows it: {@link useRowSelection} and {@link useRowItem} together.
+ */
+export function useConversationRow(conversationID: string): {
+  item: ConversationItem | undefined;
+  isActive: boolean;
+} {
+  const selection = useRowSelection(conversationID);
+  return { item: useRowItem(selection), isActive: selection.isActive };
 }
