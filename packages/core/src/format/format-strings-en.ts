@@ -1,11 +1,9 @@
 import type { TidingsChatStrings, TidingsInboxStrings, TidingsStrings } from './format-strings';
-import { enForward } from './format-strings-forward';
-
-const numberFormat = new Intl.NumberFormat('en');
-const listFormat = new Intl.ListFormat('en', { type: 'conjunction' });
+import { enForward, type TidingsForwardStrings } from './format-strings-forward';
+import { formatCount, formatList } from './format-intl';
 
 const plural = (count: number, one: string, many: string): string =>
-  `${numberFormat.format(count)} ${count === 1 ? one : many}`;
+  `${formatCount('en', count)} ${count === 1 ? one : many}`;
 
 /** English strings of the inbox (conversation list, filters, badges, conversation actions). */
 export const enInbox: TidingsInboxStrings = {
@@ -26,7 +24,7 @@ export const enInbox: TidingsInboxStrings = {
 
   you: 'You',
   youObject: 'you',
-  listOfNames: (names) => listFormat.format(names),
+  listOfNames: (names) => formatList('en', names),
   othersCount: (count) => plural(count, 'other', 'others'),
 
   recalledBySelf: 'You recalled a message',
@@ -96,9 +94,15 @@ export const enInbox: TidingsInboxStrings = {
   markAllRead: 'Mark all as read',
 };
 
-/** English strings of the chat view (messages, message actions, composer, faces, search). */
-export const enChat: TidingsChatStrings = {
-  ...enForward,
+/** English strings of the chat view (messages, message actions, composer, faces, search).
+ *
+ * A pure-marked `Object.assign` rather than a spread (see `en`), so an inbox-only app drops it.
+ */
+export const enChat: TidingsChatStrings = /* @__PURE__ */ Object.assign<
+  object,
+  TidingsForwardStrings,
+  Omit<TidingsChatStrings, keyof TidingsForwardStrings>
+>({}, enForward, {
   messageListLabel: (conversationName) => `Messages with ${conversationName}`,
   messageListEmpty: 'No messages yet',
   messageListEmptyHint: 'Say hello to start the conversation',
@@ -113,7 +117,7 @@ export const enChat: TidingsChatStrings = {
       : names.length === 1
         ? `${names[0]} is typing…`
         : names.length === 2
-          ? `${listFormat.format(names)} are typing…`
+          ? `${formatList('en', names)} are typing…`
           : 'Several people are typing…',
   statusSending: 'Sending',
   statusSent: 'Sent',
@@ -204,7 +208,7 @@ export const enChat: TidingsChatStrings = {
   cancelReply: 'Cancel reply',
   messageUnavailable: 'This message can’t be shown',
   mediaBlocked: 'Blocked: unsafe address',
-};
+});
 
 /**
  * English strings of the Tidings UI: the inbox's half and the chat view's.

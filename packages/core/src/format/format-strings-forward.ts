@@ -1,3 +1,5 @@
+import { formatCount, formatList } from './format-intl';
+
 /**
  * Strings of selecting, forwarding, deleting many and mentioning (part of {@link TidingsChatStrings}).
  * Both languages sit in this one file, so the feature's strings travel together.
@@ -65,16 +67,13 @@ export interface TidingsForwardStrings {
   memberRole: (role: 'owner' | 'admin' | 'member') => string;
 }
 
-const enCount = new Intl.NumberFormat('en');
-const enList = new Intl.ListFormat('en', { type: 'conjunction' });
-const zhList = new Intl.ListFormat('zh-CN', { type: 'conjunction' });
 
 /** English strings of selecting, forwarding and mentioning. */
 export const enForward: TidingsForwardStrings = {
   select: 'Select',
   forward: 'Forward',
   selectionBar: 'Selected messages',
-  selectedCount: (count) => `${enCount.format(count)} selected`,
+  selectedCount: (count) => `${formatCount('en', count)} selected`,
   selected: 'selected',
   selectMessage: (label) => `Select message from ${label}`,
   forwardOneByOne: 'Forward one by one',
@@ -83,20 +82,20 @@ export const enForward: TidingsForwardStrings = {
   deleteSelectedConfirm: (count) =>
     count === 1
       ? 'Delete this message from this device?'
-      : `Delete ${enCount.format(count)} messages from this device?`,
+      : `Delete ${formatCount('en', count)} messages from this device?`,
   forwardTo: 'Forward to',
   forwardSummary: (count, merged) =>
-    `${count === 1 ? '1 message' : `${enCount.format(count)} messages`}${merged ? ', as chat history' : ''}`,
+    `${count === 1 ? '1 message' : `${formatCount('en', count)} messages`}${merged ? ', as chat history' : ''}`,
   searchConversations: 'Search chats',
   forwardTargets: 'Chats',
   noConversationsFound: 'No chats found',
   sendToCount: (count) =>
-    count === 0 ? 'Send' : count === 1 ? 'Send to 1 chat' : `Send to ${enCount.format(count)} chats`,
+    count === 0 ? 'Send' : count === 1 ? 'Send to 1 chat' : `Send to ${formatCount('en', count)} chats`,
   forwardedTo: (count) =>
-    count === 1 ? 'Forwarded to 1 chat' : `Forwarded to ${enCount.format(count)} chats`,
+    count === 1 ? 'Forwarded to 1 chat' : `Forwarded to ${formatCount('en', count)} chats`,
   forwardFailed: (count) =>
-    count === 1 ? '1 message wasn’t forwarded' : `${enCount.format(count)} messages weren’t forwarded`,
-  chatHistoryTitle: (names) => `Chat history of ${enList.format(names)}`,
+    count === 1 ? '1 message wasn’t forwarded' : `${formatCount('en', count)} messages weren’t forwarded`,
+  chatHistoryTitle: (names) => `Chat history of ${formatList('en', names)}`,
   mentionPicker: 'Mention someone',
   mentionAll: 'Everyone',
   mentionAllHint: 'Notify all members',
@@ -128,7 +127,7 @@ export const zhCNForward: TidingsForwardStrings = {
   forwardedTo: (count) => `已转发给 ${count} 个会话`,
   forwardFailed: (count) => `${count} 条消息转发失败`,
   chatHistoryTitle: (names) =>
-    names.length === 1 ? `${names[0]}的聊天记录` : `${zhList.format(names)}的聊天记录`,
+    names.length === 1 ? `${names[0]}的聊天记录` : `${formatList('zh-CN', names)}的聊天记录`,
   mentionPicker: '选择提醒的人',
   mentionAll: '所有人',
   mentionAllHint: '提醒全部成员',

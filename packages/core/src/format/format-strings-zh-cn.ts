@@ -1,8 +1,6 @@
 import type { TidingsChatStrings, TidingsInboxStrings, TidingsStrings } from './format-strings';
-import { zhCNForward } from './format-strings-forward';
-
-const numberFormat = new Intl.NumberFormat('zh-CN');
-const listFormat = new Intl.ListFormat('zh-CN', { type: 'conjunction' });
+import { zhCNForward, type TidingsForwardStrings } from './format-strings-forward';
+import { formatCount, formatList } from './format-intl';
 
 const CJK = /[\p{Script=Han}\u3000-\u303f\uff00-\uffef“”]/u;
 
@@ -40,8 +38,8 @@ export const zhCNInbox: TidingsInboxStrings = {
 
   you: '你',
   youObject: '你',
-  listOfNames: (names) => listFormat.format(names),
-  othersCount: (count) => cat('其他', numberFormat.format(count), '人'),
+  listOfNames: (names) => formatList('zh-CN', names),
+  othersCount: (count) => cat('其他', formatCount('zh-CN', count), '人'),
 
   recalledBySelf: '你撤回了一条消息',
   recalledBy: (name) => cat(name, '撤回了一条消息'),
@@ -56,7 +54,7 @@ export const zhCNInbox: TidingsInboxStrings = {
   groupTipCreated: (operator) => cat(operator, '创建了群聊'),
   groupTipDismissed: '该群聊已解散',
 
-  unreadMessages: (count) => cat(numberFormat.format(count), '条未读消息'),
+  unreadMessages: (count) => cat(formatCount('zh-CN', count), '条未读消息'),
   markedUnread: '标为未读',
   pinned: '已置顶',
   muted: '消息免打扰',
@@ -109,22 +107,28 @@ export const zhCNInbox: TidingsInboxStrings = {
   markAllRead: '全部标为已读',
 };
 
-/** Simplified Chinese strings of the chat view (messages, message actions, composer, faces, search). */
-export const zhCNChat: TidingsChatStrings = {
-  ...zhCNForward,
+/** Simplified Chinese strings of the chat view (messages, message actions, composer, faces, search).
+ *
+ * A pure-marked `Object.assign` rather than a spread (see `en`), so an inbox-only app drops it.
+ */
+export const zhCNChat: TidingsChatStrings = /* @__PURE__ */ Object.assign<
+  object,
+  TidingsForwardStrings,
+  Omit<TidingsChatStrings, keyof TidingsForwardStrings>
+>({}, zhCNForward, {
   messageListLabel: (conversationName) => cat('与', conversationName, '的聊天'),
   messageListEmpty: '暂无消息',
   messageListEmptyHint: '打个招呼，开始聊天吧',
   noConversationSelected: '选择一个会话开始聊天',
   loadingOlderMessages: '正在加载更早的消息…',
-  newMessages: (count) => cat(numberFormat.format(count), '条新消息'),
+  newMessages: (count) => cat(formatCount('zh-CN', count), '条新消息'),
   jumpToLatest: '回到最新',
   unreadSeparator: '以下为新消息',
   typing: (names) =>
     names.length === 0
       ? ''
       : names.length <= 2
-        ? cat(listFormat.format(names), '正在输入…')
+        ? cat(formatList('zh-CN', names), '正在输入…')
         : '多人正在输入…',
   statusSending: '发送中',
   statusSent: '已发送',
@@ -209,13 +213,13 @@ export const zhCNChat: TidingsChatStrings = {
   searchPrompt: '按关键词、类型或发送者查找消息',
   searchResults: '搜索结果',
   searchNoResults: '没有找到相关消息',
-  searchResultCount: (count) => cat(numberFormat.format(count), '条相关记录'),
+  searchResultCount: (count) => cat(formatCount('zh-CN', count), '条相关记录'),
   searchShowMore: '显示更多结果',
   replyingTo: (name) => cat('回复', name),
   cancelReply: '取消回复',
   messageUnavailable: '此消息无法显示',
   mediaBlocked: '已拦截：地址不安全',
-};
+});
 
 /**
  * Simplified Chinese strings of the Tidings UI: the inbox's half and the chat view's.
