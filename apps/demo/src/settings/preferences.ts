@@ -1,4 +1,5 @@
-import { en, type TidingsStrings, zhCN } from '@tidings/core';
+import { en, type TidingsStrings } from '@tidings/core';
+import { zhCN } from '@tidings/core/locales/zh-cn';
 import { type DemoStrings, demoEn, demoZhCN } from '../demo-strings/demo-strings';
 import { createSettingsStore, oneOf, useSettings } from './settings-store';
 

@@ -1,5 +1,6 @@
 import { act, render, renderHook, screen } from '@testing-library/react';
-import { type ChatState, en, enInbox, selectTotalUnread, zhCN } from '@tidings/core';
+import { type ChatState, en, enInbox, selectTotalUnread } from '@tidings/core';
+import { zhCN } from '@tidings/core/locales/zh-cn';
 import { createTestConversation } from '@tidings/core/testing';
 import type { ReactNode } from 'react';
 import { renderToString } from 'react-dom/server';

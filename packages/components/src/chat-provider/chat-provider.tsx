@@ -7,7 +7,7 @@ export interface ChatProviderProps {
   /** The chat store, from `createChatStore(engine)`. One store per provider; the app owns its lifetime. */
   store: ChatStore;
   /**
-   * The UI's strings: `en`, `zhCN`, or a table of your own (`{ ...en, previewDraft: '[Unsent]' }`).
+   * The UI's strings: `en`, `zhCN` (`@tidings/core/locales/zh-cn`), or a table of your own (`{ ...en, previewDraft: '[Unsent]' }`).
    * @default English (`en`; each part takes its half of it, so an inbox alone ships only `enInbox`)
    */
   strings?: TidingsStrings | undefined;
@@ -56,7 +56,8 @@ export interface ChatProviderProps {
  *
  * @example
  * import { ChatProvider, ConversationList } from '@tidings/components';
- * import { createChatStore, zhCN } from '@tidings/core';
+ * import { createChatStore } from '@tidings/core';
+ * import { zhCN } from '@tidings/core/locales/zh-cn';
  * import { createLocalHub } from '@tidings/core/local';
  *
  * const hub = await createLocalHub({ users: ['alice', 'bob'] });

@@ -7,8 +7,8 @@ import {
   selectConversation,
   selectTypingUsers,
   selectWindowMessages,
-  zhCN,
 } from '@tidings/core';
+import { zhCN } from '@tidings/core/locales/zh-cn';
 import { useState } from 'react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { expectNoAxeViolations } from '../../test/axe';

@@ -1,6 +1,7 @@
 import { act, render, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { type ChatStore, en, formatUnreadCount, zhCN } from '@tidings/core';
+import { type ChatStore, en, formatUnreadCount } from '@tidings/core';
+import { zhCN } from '@tidings/core/locales/zh-cn';
 import { useState } from 'react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { expectNoAxeViolations } from '../../test/axe';

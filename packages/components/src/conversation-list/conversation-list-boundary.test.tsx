@@ -1,6 +1,7 @@
 import { act, render, screen, within } from '@testing-library/react';
-import { type ChatStore, createChatStore, zhCN } from '@tidings/core';
+import { type ChatStore, createChatStore } from '@tidings/core';
 import { createLocalHub, type LocalHub } from '@tidings/core/local';
+import { zhCN } from '@tidings/core/locales/zh-cn';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { ChatProvider } from '../chat-provider/chat-provider';
 import type { ChatRenderErrorInfo } from '../chat-provider/index';

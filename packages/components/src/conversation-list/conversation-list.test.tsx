@@ -1,7 +1,8 @@
 import { act, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { type ChatStore, createChatStore, type MessageElem, zhCN } from '@tidings/core';
+import { type ChatStore, createChatStore, type MessageElem } from '@tidings/core';
 import { createLocalHub, type LocalHub, type SeedMessage } from '@tidings/core/local';
+import { zhCN } from '@tidings/core/locales/zh-cn';
 import { seedConversations } from '@tidings/core/testing';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { expectNoAxeViolations } from '../../test/axe';

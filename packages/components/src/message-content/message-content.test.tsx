@@ -1,6 +1,7 @@
 import { render, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { en, type Message, zhCN } from '@tidings/core';
+import { en, type Message } from '@tidings/core';
+import { zhCN } from '@tidings/core/locales/zh-cn';
 import { createTestMessage } from '@tidings/core/testing';
 import type { ReactNode } from 'react';
 import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';

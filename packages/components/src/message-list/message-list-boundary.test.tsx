@@ -1,5 +1,6 @@
 import { act, render, screen, waitFor, within } from '@testing-library/react';
-import { type Message, type MessageElem, zhCN } from '@tidings/core';
+import type { Message, MessageElem } from '@tidings/core';
+import { zhCN } from '@tidings/core/locales/zh-cn';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { ChatProvider, type ChatRenderErrorInfo } from '../chat-provider/index';
 import type { CustomElemProps } from '../message-content/index';

@@ -1,6 +1,6 @@
 import { render, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { zhCN } from '@tidings/core';
+import { zhCN } from '@tidings/core/locales/zh-cn';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { expectNoAxeViolations } from '../../test/axe';
 import { ChatProvider } from '../chat-provider/index';

@@ -1,6 +1,7 @@
 import { act, render, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { ChatError, type ChatStore, selectMessageWindow, zhCN } from '@tidings/core';
+import { ChatError, type ChatStore, selectMessageWindow } from '@tidings/core';
+import { zhCN } from '@tidings/core/locales/zh-cn';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { expectNoAxeViolations } from '../../test/axe';
 import { ChatProvider } from '../chat-provider/chat-provider';

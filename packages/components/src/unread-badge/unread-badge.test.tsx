@@ -1,5 +1,5 @@
 import { render, screen } from '@testing-library/react';
-import { zhCN } from '@tidings/core';
+import { zhCN } from '@tidings/core/locales/zh-cn';
 import { describe, expect, it } from 'vitest';
 import { expectNoAxeViolations } from '../../test/axe';
 import { createTestChatStore } from '../../test/chat-store';

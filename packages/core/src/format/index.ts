@@ -22,8 +22,7 @@ export {
 } from './format-reply';
 export type { TidingsChatStrings, TidingsInboxStrings, TidingsStrings } from './format-strings';
 export { en, enChat, enInbox } from './format-strings-en';
-export { enForward, type TidingsForwardStrings, zhCNForward } from './format-strings-forward';
-export { zhCN, zhCNChat, zhCNInbox } from './format-strings-zh-cn';
+export { enForward, type TidingsForwardStrings } from './format-strings-forward';
 export {
   formatConversationTime,
   formatDateSeparator,
