@@ -13,6 +13,7 @@ export default defineConfig({
     local: 'src/engine/local/index.ts',
     tencent: 'src/engine/tencent/index.ts',
     testing: 'src/testing/index.ts',
+    schema: 'src/schema/index.ts',
     'locales/zh-cn': 'src/locales/zh-cn.ts',
   },
   format: 'esm',

@@ -2,6 +2,8 @@
  * @tidings/core: the Tidings chat model. A framework-free zustand store (`createChatStore`) over a
  * `ChatEngine`, selectors and formatters. Backends are their own entries so an app bundles only the one it
  * uses: `@tidings/core/local` (the embedded engine and its IndexedDB persistence) and `@tidings/core/tencent`.
+ * Engines check messages against `@tidings/core/schema`; the Simplified Chinese strings are
+ * `@tidings/core/locales/zh-cn`.
  *
  * Folders, bottom layer first (each imports only the ones before it; biome.jsonc enforces it): `model/`
  * (types, state shape, pure transitions), `engine/` (the `ChatEngine` interface and its backends), `format/`
@@ -21,19 +23,6 @@ export {
   messagesEqual,
 } from './model/conversation-view';
 export { type AttachmentKind, attachmentKindOf } from './model/message-attachment';
-export {
-  createUnsupportedElem,
-  findElemProblem,
-  findMessageProblem,
-  findOutgoingMessageProblem,
-  isUnsupportedElem,
-  MAX_MERGER_DEPTH,
-  MAX_TIMESTAMP,
-  normaliseElem,
-  normaliseMessage,
-  type SchemaProblem,
-  UNSUPPORTED_ELEM_EXTENSION,
-} from './model/message-schema';
 export { compareMessages, emptyWindow, type MessageWindow } from './model/message-window';
 export * from './model/record-map';
 export * from './model/types';
