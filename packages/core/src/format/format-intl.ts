@@ -7,13 +7,19 @@ const listFormats = new Map<string, Intl.ListFormat>();
 /** `count` written the way `locale` writes integers (`1,234`). */
 export function formatCount(locale: string, count: number): string {
   let format = numberFormats.get(locale);
-  if (!format) numberFormats.set(locale, (format = new Intl.NumberFormat(locale)));
+  if (!format) {
+    format = new Intl.NumberFormat(locale);
+    numberFormats.set(locale, format);
+  }
   return format.format(count);
 }
 
 /** Names joined the way `locale` lists them (`A, B and C`). */
 export function formatList(locale: string, names: readonly string[]): string {
   let format = listFormats.get(locale);
-  if (!format) listFormats.set(locale, (format = new Intl.ListFormat(locale, { type: 'conjunction' })));
+  if (!format) {
+    format = new Intl.ListFormat(locale, { type: 'conjunction' });
+    listFormats.set(locale, format);
+  }
   return format.format(names);
 }

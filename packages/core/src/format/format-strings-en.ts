@@ -1,6 +1,6 @@
+import { formatCount, formatList } from './format-intl';
 import type { TidingsChatStrings, TidingsInboxStrings, TidingsStrings } from './format-strings';
 import { enForward, type TidingsForwardStrings } from './format-strings-forward';
-import { formatCount, formatList } from './format-intl';
 
 const plural = (count: number, one: string, many: string): string =>
   `${formatCount('en', count)} ${count === 1 ? one : many}`;

@@ -67,7 +67,6 @@ export interface TidingsForwardStrings {
   memberRole: (role: 'owner' | 'admin' | 'member') => string;
 }
 
-
 /** English strings of selecting, forwarding and mentioning. */
 export const enForward: TidingsForwardStrings = {
   select: 'Select',

@@ -1,6 +1,18 @@
-import type { TidingsChatStrings, TidingsInboxStrings, TidingsStrings } from './format-strings';
-import { zhCNForward, type TidingsForwardStrings } from './format-strings-forward';
+/**
+ * @tidings/core/locales/zh-cn: the Simplified Chinese string tables. Their own entry so an app that shows
+ * only English does not ship them; pass one to `<ChatProvider strings={zhCN}>` (or spread it into your own).
+ *
+ * @example
+ * import { zhCN } from '@tidings/core/locales/zh-cn';
+ * <ChatProvider store={store} strings={zhCN}>…</ChatProvider>
+ * @module
+ */
+
 import { formatCount, formatList } from './format-intl';
+import type { TidingsChatStrings, TidingsInboxStrings, TidingsStrings } from './format-strings';
+import { type TidingsForwardStrings, zhCNForward } from './format-strings-forward';
+
+export { zhCNForward } from './format-strings-forward';
 
 const CJK = /[\p{Script=Han}\u3000-\u303f\uff00-\uffef“”]/u;
 

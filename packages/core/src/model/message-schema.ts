@@ -1,3 +1,12 @@
+/**
+ * @tidings/core/schema: the message element schema, for engines and adapters that take messages in (check
+ * what is sent, normalise what is received). Its own entry because the store and the UI never need it.
+ *
+ * @example
+ * import { findOutgoingMessageProblem, normaliseMessage } from '@tidings/core/schema';
+ * const message = normaliseMessage(payload); // never throws; unusable elements become placeholders
+ * @module
+ */
 import type {
   CustomElem,
   GroupTipType,
