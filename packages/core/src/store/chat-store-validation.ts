@@ -37,6 +37,29 @@ function describe(value: unknown): string {
 }
 
 /**
+ * A plain copy of an options-like argument (`name` in messages): an unknown key is an error so a typo does
+ * not silently do nothing, an `undefined` value is left out, and every other value is what `read` returns
+ * for it. Each value is read once into the copy, so a getter cannot answer the check and the engine apart.
+ */
+function readObject(
+  action: string,
+  name: string,
+  value: unknown,
+  keys: ReadonlySet<string>,
+  read: (key: string, value: unknown) => unknown,
+): Record<string, unknown> {
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) {
+    throw invalid(action, `${name} must be an object, got ${describe(value)}`);
+  }
+  const copy: Record<string, unknown> = {};
+  for (const [key, entry] of Object.entries(value)) {
+    if (!keys.has(key)) throw invalid(action, `unknown ${name} field "${key}"`);
+    if (entry !== undefined) copy[key] = read(key, entry);
+  }
+  return copy;
+}
+
+/**
  * Runs the argument checks of a public action so that whatever reading the arguments throws (a Proxy's
  * trap, a throwing getter, a revoked proxy) comes out as `INVALID_PARAMETER`; ChatErrors pass unchanged.
  */
@@ -200,48 +223,32 @@ export function assertFiles(action: string, files: unknown): File[] {
   return copy as File[];
 }
 
+const FILTER_KEYS = new Set(['type', 'markType', 'conversationGroup', 'hasUnreadCount', 'hasGroupAtInfo']);
+
 /** Checks a list or unread filter; unknown fields are an error so typos do not silently match everything. */
 export function assertFilter<T extends ConversationFilter | UnreadFilter>(
   action: string,
   filter: unknown,
 ): T {
-  if (typeof filter !== 'object' || filter === null || Array.isArray(filter)) {
-    throw invalid(action, `filter must be an object, got ${describe(filter)}`);
-  }
-  const known = new Set(['type', 'markType', 'conversationGroup', 'hasUnreadCount', 'hasGroupAtInfo']);
-  // Each field is read once into a plain copy, so a getter cannot answer the check and the engine apart.
-  const copy: Record<string, unknown> = {};
-  for (const [key, value] of Object.entries(filter)) {
-    if (!known.has(key)) throw invalid(action, `unknown filter field "${key}"`);
-    if (value === undefined) continue;
-    copy[key] = value;
-    if (key === 'type' && !CONVERSATION_TYPES.has(value)) {
+  return readObject(action, 'filter', filter, FILTER_KEYS, (key, value) => {
+    if (key === 'markType') return assertMarkType(action, value);
+    if (key === 'conversationGroup') return assertGroupName(action, value);
+    if (key !== 'type') return assertBoolean(action, `filter.${key}`, value);
+    if (!CONVERSATION_TYPES.has(value)) {
       throw invalid(action, `filter.type must be "c2c" or "group", got ${describe(value)}`);
     }
-    if (key === 'markType') assertMarkType(action, value);
-    if (key === 'conversationGroup') assertGroupName(action, value);
-    if ((key === 'hasUnreadCount' || key === 'hasGroupAtInfo') && typeof value !== 'boolean') {
-      throw invalid(action, `filter.${key} must be true or false, got ${describe(value)}`);
-    }
-  }
-  return copy as T;
+    return value;
+  }) as T;
 }
+
+const DELETE_OPTION_KEYS = new Set(['clearMessages']);
 
 /** Checks the options of `deleteConversation` and returns a plain copy. */
 export function assertDeleteOptions(action: string, options: unknown): { clearMessages?: boolean } {
   if (options === undefined) return {};
-  if (typeof options !== 'object' || options === null || Array.isArray(options)) {
-    throw invalid(action, `options must be an object, got ${describe(options)}`);
-  }
-  const copy: { clearMessages?: boolean } = {};
-  for (const [key, value] of Object.entries(options)) {
-    if (key !== 'clearMessages') throw invalid(action, `unknown option "${key}"`);
-    if (value === undefined) continue;
-    if (typeof value !== 'boolean')
-      throw invalid(action, `options.clearMessages must be true or false, got ${describe(value)}`);
-    copy.clearMessages = value;
-  }
-  return copy;
+  return readObject(action, 'options', options, DELETE_OPTION_KEYS, (key, value) =>
+    assertBoolean(action, `options.${key}`, value),
+  );
 }
 
 const SEND_OPTION_KEYS = new Set([
@@ -269,71 +276,53 @@ export function assertSendOptions(
   options: unknown,
 ): SendMessageOptions {
   const target = assertConversationID(action, conversationID);
-  if (options === undefined) options = {};
-  if (typeof options !== 'object' || options === null || Array.isArray(options)) {
-    throw invalid(action, `options must be an object, got ${describe(options)}`);
-  }
-  const copy: SendMessageOptions = {};
-  for (const [key, value] of Object.entries(options)) {
-    if (!SEND_OPTION_KEYS.has(key)) throw invalid(action, `unknown send option "${key}"`);
-    if (value === undefined) continue;
-    switch (key) {
-      case 'receiver':
-        if (typeof value !== 'string' || value === '')
-          throw invalid(action, `options.receiver must be a user ID, got ${describe(value)}`);
-        if (target.type === 'c2c' && value !== target.userID) {
-          throw invalid(action, `options.receiver "${value}" is not the peer of "${conversationID}"`);
-        }
-        copy.receiver = value;
-        break;
-      case 'groupID':
-        if (target.type !== 'group' || value !== target.groupID) {
-          throw invalid(action, `options.groupID ${describe(value)} is not the group of "${conversationID}"`);
-        }
-        break;
-      case 'priority':
-        if (!PRIORITIES.has(value)) {
-          throw invalid(
-            action,
-            `options.priority must be "high", "normal", "low" or "lowest", got ${describe(value)}`,
-          );
-        }
-        copy.priority = value as MessagePriority;
-        break;
-      case 'onlineUserOnly':
-      case 'isExcludedFromUnreadCount':
-      case 'isExcludedFromLastMessage':
-        if (typeof value !== 'boolean')
-          throw invalid(action, `options.${key} must be true or false, got ${describe(value)}`);
-        copy[key] = value;
-        break;
-      case 'onProgress':
-        if (typeof value !== 'function')
-          throw invalid(action, `options.onProgress must be a function, got ${describe(value)}`);
-        copy.onProgress = value as (progress: number) => void;
-        break;
-      case 'offlinePushInfo':
-        copy.offlinePushInfo = assertPushInfo(action, value);
-        break;
-    }
-  }
+  const copy: SendMessageOptions = readObject(
+    action,
+    'options',
+    // `null` is refused as not an object; only a missing argument means no options.
+    options === undefined ? {} : options,
+    SEND_OPTION_KEYS,
+    (key, value) => {
+      const name = `options.${key}`;
+      switch (key) {
+        case 'receiver':
+          if (typeof value !== 'string' || value === '')
+            throw invalid(action, `${name} must be a user ID, got ${describe(value)}`);
+          if (target.type === 'c2c' && value !== target.userID) {
+            throw invalid(action, `${name} "${value}" is not the peer of "${conversationID}"`);
+          }
+          return value;
+        case 'groupID':
+          if (target.type !== 'group' || value !== target.groupID) {
+            throw invalid(action, `${name} ${describe(value)} is not the group of "${conversationID}"`);
+          }
+          return value;
+        case 'priority':
+          if (!PRIORITIES.has(value)) {
+            throw invalid(
+              action,
+              `${name} must be "high", "normal", "low" or "lowest", got ${describe(value)}`,
+            );
+          }
+          return value;
+        case 'onProgress':
+          if (typeof value !== 'function')
+            throw invalid(action, `${name} must be a function, got ${describe(value)}`);
+          return value;
+        case 'offlinePushInfo':
+          return readObject(action, name, value, PUSH_INFO_KEYS, (field, text) => {
+            if (typeof text !== 'string')
+              throw invalid(action, `${name}.${field} must be a string, got ${describe(text)}`);
+            return text;
+          });
+        default:
+          return assertBoolean(action, name, value);
+      }
+    },
+  );
+  // The target comes from the conversation, whatever the options said (a matching groupID is the same).
   if (target.type === 'group') copy.groupID = target.groupID;
   else copy.receiver = target.userID;
-  return copy;
-}
-
-function assertPushInfo(action: string, info: unknown): NonNullable<SendMessageOptions['offlinePushInfo']> {
-  if (typeof info !== 'object' || info === null || Array.isArray(info)) {
-    throw invalid(action, `options.offlinePushInfo must be an object, got ${describe(info)}`);
-  }
-  const copy: Record<string, string> = {};
-  for (const [key, value] of Object.entries(info)) {
-    if (!PUSH_INFO_KEYS.has(key)) throw invalid(action, `unknown offlinePushInfo field "${key}"`);
-    if (value === undefined) continue;
-    if (typeof value !== 'string')
-      throw invalid(action, `options.offlinePushInfo.${key} must be a string, got ${describe(value)}`);
-    copy[key] = value;
-  }
   return copy;
 }
 
