@@ -2,7 +2,7 @@ import '@tidings/components/styles.css';
 import './preview.css';
 import type { Decorator, Preview } from '@storybook/react-vite';
 import { ChatProvider } from '@tidings/components';
-import { en } from '@tidings/core';
+import { en } from '@tidings/core/locales/en';
 import { zhCN } from '@tidings/core/locales/zh-cn';
 import { useMemo } from 'react';
 import { createTestChatStore, STORY_NOW } from '../packages/components/test/chat-store';

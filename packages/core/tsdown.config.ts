@@ -14,6 +14,7 @@ export default defineConfig({
     tencent: 'src/engine/tencent/index.ts',
     testing: 'src/testing/index.ts',
     schema: 'src/model/message-schema.ts',
+    'locales/en': 'src/format/format-strings-en.ts',
     'locales/zh-cn': 'src/format/format-strings-zh-cn.ts',
   },
   format: 'esm',

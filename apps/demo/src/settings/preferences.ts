@@ -1,4 +1,5 @@
-import { en, type TidingsStrings } from '@tidings/core';
+import type { TidingsStrings } from '@tidings/core';
+import { en } from '@tidings/core/locales/en';
 import { zhCN } from '@tidings/core/locales/zh-cn';
 import { type DemoStrings, demoEn, demoZhCN } from '../demo-strings/demo-strings';
 import { createSettingsStore, oneOf, useSettings } from './settings-store';

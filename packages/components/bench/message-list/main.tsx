@@ -5,8 +5,9 @@
  */
 import '../../src/styles/index.css';
 import { useVirtualizer } from '@tanstack/react-virtual';
-import { type ChatStore, createChatStore, en, formatMessagePreview, type Message } from '@tidings/core';
+import { type ChatStore, createChatStore, formatMessagePreview, type Message } from '@tidings/core';
 import type { LocalEngine } from '@tidings/core/local';
+import { en } from '@tidings/core/locales/en';
 import { createSeededHub } from '@tidings/core/testing';
 import { useLayoutEffect, useRef, useState } from 'react';
 import { flushSync } from 'react-dom';

@@ -1,5 +1,6 @@
 import { act, render, renderHook, screen } from '@testing-library/react';
-import { type ChatState, en, enInbox, selectTotalUnread } from '@tidings/core';
+import { type ChatState, selectTotalUnread } from '@tidings/core';
+import { en, enInbox } from '@tidings/core/locales/en';
 import { zhCN } from '@tidings/core/locales/zh-cn';
 import { createTestConversation } from '@tidings/core/testing';
 import type { ReactNode } from 'react';

@@ -7,7 +7,8 @@ export interface ChatProviderProps {
   /** The chat store, from `createChatStore(engine)`. One store per provider; the app owns its lifetime. */
   store: ChatStore;
   /**
-   * The UI's strings: `en`, `zhCN` (`@tidings/core/locales/zh-cn`), or a table of your own (`{ ...en, previewDraft: '[Unsent]' }`).
+   * The UI's strings: `en` (`@tidings/core/locales/en`), `zhCN` (`@tidings/core/locales/zh-cn`), or a
+   * table of your own (`{ ...en, previewDraft: '[Unsent]' }`).
    * @default English (`en`; each part takes its half of it, so an inbox alone ships only `enInbox`)
    */
   strings?: TidingsStrings | undefined;

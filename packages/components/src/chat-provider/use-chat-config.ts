@@ -1,4 +1,5 @@
-import { en, enInbox, type TidingsInboxStrings, type TidingsStrings } from '@tidings/core';
+import type { TidingsInboxStrings, TidingsStrings } from '@tidings/core';
+import { en, enInbox } from '@tidings/core/locales/en';
 import { useContext, useMemo } from 'react';
 import { ChatContext } from './chat-provider-context';
 

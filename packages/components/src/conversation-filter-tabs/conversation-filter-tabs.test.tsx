@@ -1,6 +1,7 @@
 import { act, render, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { type ChatStore, en, formatUnreadCount } from '@tidings/core';
+import { type ChatStore, formatUnreadCount } from '@tidings/core';
+import { en } from '@tidings/core/locales/en';
 import { zhCN } from '@tidings/core/locales/zh-cn';
 import { useState } from 'react';
 import { afterEach, describe, expect, it, vi } from 'vitest';

@@ -1,6 +1,7 @@
 import { render, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { en, type Message } from '@tidings/core';
+import type { Message } from '@tidings/core';
+import { en } from '@tidings/core/locales/en';
 import { zhCN } from '@tidings/core/locales/zh-cn';
 import { createTestMessage } from '@tidings/core/testing';
 import type { ReactNode } from 'react';

@@ -1,6 +1,18 @@
+/**
+ * @tidings/core/locales/en: the English string tables, the kit's default. Their own entry, like
+ * `@tidings/core/locales/zh-cn`, so the model and the store ship without any language; the components take
+ * the half they need (an inbox only `enInbox`).
+ *
+ * @example
+ * import { en } from '@tidings/core/locales/en';
+ * <ChatProvider store={store} strings={{ ...en, previewDraft: '[Unsent]' }}>…</ChatProvider>
+ * @module
+ */
 import { formatCount, formatList } from './format-intl';
 import type { TidingsChatStrings, TidingsInboxStrings, TidingsStrings } from './format-strings';
 import { enForward, type TidingsForwardStrings } from './format-strings-forward';
+
+export { enForward } from './format-strings-forward';
 
 const plural = (count: number, one: string, many: string): string =>
   `${formatCount('en', count)} ${count === 1 ? one : many}`;

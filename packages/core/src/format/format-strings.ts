@@ -5,8 +5,8 @@ import type { TidingsForwardStrings } from './format-strings-forward';
  * entries with a spread: `{ ...en, previewDraft: '[Unsent]' }`. Entries that depend on a number or a name
  * are functions, so each language can place the value and choose its plural form.
  *
- * Two languages ship: {@link en} and `zhCN` (from `@tidings/core/locales/zh-cn`, so English apps do not
- * bundle it). Each is made of two halves, the inbox's
+ * Two languages ship, each its own entry so the model and the store carry no language: `en`
+ * (`@tidings/core/locales/en`, the components' default) and `zhCN` (`@tidings/core/locales/zh-cn`). Each is made of two halves, the inbox's
  * ({@link TidingsInboxStrings}: `enInbox`, `zhCNInbox`) and the chat view's ({@link TidingsChatStrings}:
  * `enChat`, `zhCNChat`), so that the inbox's parts, which need only their half, can default to it.
  */
@@ -15,7 +15,7 @@ export interface TidingsStrings extends TidingsInboxStrings, TidingsChatStrings 
 /**
  * The strings of the inbox: conversation previews, the conversation list, its filters and badges, the
  * conversation actions and their dialogs. An app that shows only the inbox ships only these
- * ({@link enInbox}, `zhCNInbox`).
+ * (`enInbox`, `zhCNInbox`).
  */
 export interface TidingsInboxStrings {
   /** BCP 47 tag used for dates, times, numbers and lists when no other locale is given, e.g. `'en'`. */
@@ -193,7 +193,7 @@ export interface TidingsInboxStrings {
 
 /**
  * The strings of the chat view: the message list and its content, message actions, the composer, faces and
- * message search ({@link enChat}, `zhCNChat`).
+ * message search (`enChat`, `zhCNChat`).
  */
 export interface TidingsChatStrings extends TidingsForwardStrings {
   // ── Message list ───────────────────────────────────────────────────────────────────────────────

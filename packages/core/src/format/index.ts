@@ -21,8 +21,7 @@ export {
   type MessageReply,
 } from './format-reply';
 export type { TidingsChatStrings, TidingsInboxStrings, TidingsStrings } from './format-strings';
-export { en, enChat, enInbox } from './format-strings-en';
-export { enForward, type TidingsForwardStrings } from './format-strings-forward';
+export type { TidingsForwardStrings } from './format-strings-forward';
 export {
   formatConversationTime,
   formatDateSeparator,

@@ -1,6 +1,7 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { LocalHub } from '../engine/local/index';
-import { en, getMessageReply } from '../format/index';
+import { en } from '../format/format-strings-en';
+import { getMessageReply } from '../format/index';
 import { ChatError, ChatErrorCode } from '../model/chat-error';
 import type { Message } from '../model/types';
 import { selectWindowMessages } from '../selectors/index';

@@ -10,7 +10,7 @@ import {
   type Recipe,
   settle,
 } from '../engine/local/local-fuzz-helpers';
-import { en } from '../format/index';
+import { en } from '../format/format-strings-en';
 import { parseConversationID } from '../model/conversation-filter';
 import type { Message, MessageElem } from '../model/types';
 import { createSeededHub } from '../testing/index';
