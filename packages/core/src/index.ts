@@ -2,8 +2,8 @@
  * @tidings/core: the Tidings chat model. A framework-free zustand store (`createChatStore`) over a
  * `ChatEngine`, selectors and formatters. Backends are their own entries so an app bundles only the one it
  * uses: `@tidings/core/local` (the embedded engine and its IndexedDB persistence) and `@tidings/core/tencent`.
- * Engines check messages against `@tidings/core/schema`; the Simplified Chinese strings are
- * `@tidings/core/locales/zh-cn`.
+ * Engines check messages against `@tidings/core/schema`; the string tables are `@tidings/core/locales/en`
+ * and `@tidings/core/locales/zh-cn`.
  *
  * Folders, bottom layer first (each imports only the ones before it; biome.jsonc enforces it): `model/`
  * (types, state shape, pure transitions), `engine/` (the `ChatEngine` interface and its backends), `format/`

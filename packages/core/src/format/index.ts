@@ -1,7 +1,8 @@
 /**
  * Formatters: pure functions from the model to text (previews, times, unread counts, file sizes,
- * avatars) and the English and Chinese strings. Main files: `format-preview.ts`, `format-time.ts`,
- * `format-strings*.ts`. May import `model/` only.
+ * avatars) and the types of the string tables; the tables themselves are entries of their own
+ * (`format-strings-en.ts` → `@tidings/core/locales/en`, `format-strings-zh-cn.ts` → `…/locales/zh-cn`).
+ * Main files: `format-preview.ts`, `format-time.ts`, `format-strings*.ts`. May import `model/` only.
  */
 export { AVATAR_COLORS, avatarColorOf, initialsOf } from './format-avatar';
 export { formatDuration, formatFileSize } from './format-media';
