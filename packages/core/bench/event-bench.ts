@@ -31,6 +31,7 @@ import { fileURLToPath } from 'node:url';
 import {
   type AdvancedMsgListener,
   type ChatEngine,
+  type ChatState,
   type ChatStore,
   type Conversation,
   type ConversationListener,
@@ -145,6 +146,8 @@ interface World {
   random: () => number;
   /** Conversations a batch of revokes works on, one revoke each (see `prepare`). */
   targets: Conversation[];
+  /** The users the store knew once the world was built: N, one per conversation. */
+  users: ChatState['users'];
 }
 
 async function buildWorld(n: number): Promise<World> {
@@ -172,6 +175,7 @@ async function buildWorld(n: number): Promise<World> {
     openID,
     random: mulberry32(n),
     targets: [],
+    users: store.getState().users,
   };
 }
 
@@ -201,6 +205,9 @@ interface EventType {
 
 const EVENT_TYPES: Record<string, EventType> = {
   'new message, new sender': {
+    // Every event adds a user. Without this, a run of these events alone would take the 1,000 world past
+    // 50,000 users; the store is given back the users it started with, so a world of N holds N to N + 1,000.
+    prepare: (world) => world.store.setState({ users: world.users }),
     fire: (world, i) => {
       const target = pick(world);
       const msg = message(target.conversationID, `stranger${world.n}_${i}_${nextMessage}`);
