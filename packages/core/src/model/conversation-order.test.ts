@@ -114,6 +114,40 @@ describe('ConversationOrder', () => {
     );
   });
 
+  it('keeps a busy inbox in order while thousands of conversations jump to the top and leave', () => {
+    // Every move lands in the first leaf and leaves a hole in a random one: the first nodes split over and
+    // over while random leaves shrink to nothing, at every level of a 5,000-conversation tree.
+    const keys = new Map<string, OrderKey>();
+    for (let i = 0; i < 5000; i++)
+      keys.set(`c2c_${i}`, { id: `c2c_${i}`, pinned: i % 500 === 0, orderKey: i });
+    let order = ConversationOrder.from([...keys.values()]);
+    let top = 5000;
+    let seed = 7;
+    const random = () => {
+      seed = (seed * 1103515245 + 12345) & 0x7fffffff;
+      return seed;
+    };
+    for (let step = 0; step < 20_000; step++) {
+      const id = `c2c_${random() % 5000}`;
+      const prev = keys.get(id);
+      if (prev && step % 5 === 0) {
+        order = order.remove(prev);
+        keys.delete(id);
+        continue;
+      }
+      const next = { id, pinned: prev?.pinned ?? false, orderKey: ++top };
+      order = prev ? order.move(prev, next) : order.insert(next);
+      keys.set(id, next);
+    }
+    const expected = naive(keys);
+    expect(order.size).toBe(expected.length);
+    expect(order.toArray()).toEqual(expected);
+    for (const [index, id] of expected.entries()) {
+      expect(order.at(index)).toBe(id);
+      expect(order.indexOf(keys.get(id) as OrderKey)).toBe(index);
+    }
+  });
+
   it('returns the same instance when nothing changes', () => {
     const a = { id: 'c2c_a', pinned: false, orderKey: 10 };
     const order = ConversationOrder.from([a, { id: 'c2c_b', pinned: false, orderKey: 5 }]);
