@@ -65,6 +65,16 @@ export function upsertConversations(
   slice: ConversationSlice,
   list: readonly Conversation[],
 ): ConversationSlice {
+  // One conversation is what nearly every event carries: no batch bookkeeping for it.
+  if (list.length === 1) {
+    const next = list[0] as Conversation;
+    const prev = slice.conversations.get(next.conversationID);
+    if (prev && conversationsEqual(prev, next)) return slice;
+    return {
+      conversations: slice.conversations.set(next.conversationID, next),
+      views: moveInViews(slice.views, prev, next),
+    };
+  }
   // The last delivery of a conversation wins; each one is compared with the record held before the batch.
   const latest = new Map<string, Conversation>();
   for (const next of list) latest.set(next.conversationID, next);
@@ -79,13 +89,30 @@ export function upsertConversations(
   if (changes.length > REBUILD_THRESHOLD)
     return { conversations, views: rebuildViews(slice.views, conversations) };
 
-  const views: Record<string, ConversationView> = ownRecord(slice.views);
-  for (const [key, view] of Object.entries(slice.views)) {
-    let order = view.order;
-    for (const [prev, next] of changes) order = moveInOrder(order, view.filter, prev, next);
-    if (order !== view.order) views[key] = { ...view, order };
-  }
+  let views = slice.views;
+  for (const [prev, next] of changes) views = moveInViews(views, prev, next);
   return { conversations, views };
+}
+
+/**
+ * `views` with one conversation moved in each order it belongs to; the same record when no order
+ * changed (a new last message that keeps the conversation's place), so subscribers to the views see
+ * no change.
+ */
+function moveInViews(
+  views: Readonly<Record<string, ConversationView>>,
+  prev: Conversation | undefined,
+  next: Conversation,
+): Readonly<Record<string, ConversationView>> {
+  let copy: Record<string, ConversationView> | null = null;
+  for (const key in views) {
+    const view = views[key] as ConversationView;
+    const order = moveInOrder(view.order, view.filter, prev, next);
+    if (order === view.order) continue;
+    copy ??= ownRecord(views);
+    copy[key] = { ...view, order };
+  }
+  return copy ?? views;
 }
 
 function moveInOrder(
@@ -148,10 +175,11 @@ export function conversationsEqual(a: Conversation, b: Conversation): boolean {
     a.groupID === b.groupID &&
     arraysEqual(a.markList, b.markList) &&
     arraysEqual(a.conversationGroupList, b.conversationGroupList) &&
-    a.groupAtInfoList.length === b.groupAtInfoList.length &&
-    a.groupAtInfoList.every(
-      (info, i) => info.seq === b.groupAtInfoList[i]?.seq && info.atType === b.groupAtInfoList[i]?.atType,
-    ) &&
+    (a.groupAtInfoList === b.groupAtInfoList ||
+      (a.groupAtInfoList.length === b.groupAtInfoList.length &&
+        a.groupAtInfoList.every(
+          (info, i) => info.seq === b.groupAtInfoList[i]?.seq && info.atType === b.groupAtInfoList[i]?.atType,
+        ))) &&
     messagesEqual(a.lastMessage, b.lastMessage)
   );
 }
@@ -177,5 +205,6 @@ export function messagesEqual(a: Message | null, b: Message | null): boolean {
 }
 
 function arraysEqual<T>(a: readonly T[], b: readonly T[]): boolean {
-  return a.length === b.length && a.every((value, i) => value === b[i]);
+  // Most changes carry the held arrays over (`{ ...held, orderKey }`): identity answers without reading them.
+  return a === b || (a.length === b.length && a.every((value, i) => value === b[i]));
 }
