@@ -148,6 +148,24 @@ describe('ConversationOrder', () => {
     }
   });
 
+  it('orders pinned conversations whose orderKeys differ by one, at the size of real server keys', () => {
+    // Server orderKeys are around 10^15; pinned ones must still sort exactly by them.
+    const base = 1_700_000_000_000_000;
+    const keys = new Map<string, OrderKey>();
+    let order = ConversationOrder.empty();
+    for (let i = 0; i < 200; i++) {
+      const key = { id: `c2c_${i}`, pinned: i % 2 === 0, orderKey: base + ((i * 37) % 200) };
+      keys.set(key.id, key);
+      order = order.insert(key);
+    }
+    expect(order.toArray()).toEqual(naive(keys));
+    const moved = { id: 'c2c_4', pinned: true, orderKey: base + 1000 };
+    order = order.move(keys.get('c2c_4') as OrderKey, moved);
+    keys.set('c2c_4', moved);
+    expect(order.toArray()).toEqual(naive(keys));
+    expect(order.at(0)).toBe('c2c_4');
+  });
+
   it('returns the same instance when nothing changes', () => {
     const a = { id: 'c2c_a', pinned: false, orderKey: 10 };
     const order = ConversationOrder.from([a, { id: 'c2c_b', pinned: false, orderKey: 5 }]);

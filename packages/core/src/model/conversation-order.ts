@@ -26,13 +26,31 @@ const FANOUT = 32;
 // generation too: the order's GC cost per move went from 0.4 µs to 4.8 µs. Instances made by `new`, and
 // arrays made by `slice`, have no allocation site and always start young.
 
+/**
+ * A key as one number that sorts descending the way `compareOrderKeys` sorts ascending: pinned ones above
+ * every other. Pinned ranks are rounded (2^64 + orderKey), but rounding never reverses two ranks, so
+ * unequal ranks decide alone and equal ones fall back to the full comparison.
+ */
+function rankOf(key: OrderKey): number {
+  return key.pinned ? PINNED_RANK + key.orderKey : key.orderKey;
+}
+
+const PINNED_RANK = 2 ** 64;
+
+// Each node keeps its keys' ranks in a number array beside the key objects: a binary search reads one
+// contiguous array instead of following a pointer to a key object per comparison, which at 100,000
+// conversations (keys scattered over a large heap) was a cache miss per step on every level.
+
 class Leaf {
   readonly leaf = true;
   /** Sorted. */
   readonly keys: readonly OrderKey[];
+  /** `rankOf` each key. */
+  readonly ranks: readonly number[];
   readonly size: number;
-  constructor(keys: readonly OrderKey[]) {
+  constructor(keys: readonly OrderKey[], ranks: readonly number[]) {
     this.keys = keys;
+    this.ranks = ranks;
     this.size = keys.length;
   }
 }
@@ -42,42 +60,67 @@ class Inner {
   readonly children: readonly TreeNode[];
   /** The last (greatest) key under each child, to find where a key goes. */
   readonly lasts: readonly OrderKey[];
+  /** `rankOf` each last key. */
+  readonly lastRanks: readonly number[];
   readonly size: number;
-  constructor(children: readonly TreeNode[], lasts: readonly OrderKey[], size: number) {
+  constructor(
+    children: readonly TreeNode[],
+    lasts: readonly OrderKey[],
+    lastRanks: readonly number[],
+    size: number,
+  ) {
     this.children = children;
     this.lasts = lasts;
+    this.lastRanks = lastRanks;
     this.size = size;
   }
 }
 
 type TreeNode = Leaf | Inner;
 
+/** A leaf over sorted keys. */
+function leafOf(keys: readonly OrderKey[]): Leaf {
+  return new Leaf(keys, keys.map(rankOf));
+}
+
 /** An inner node over `children`, reading each one (for bulk builds; a change patches its parent instead). */
 function innerOf(children: readonly TreeNode[]): Inner {
   let size = 0;
   for (const child of children) size += child.size;
-  return new Inner(children, children.map(lastKey), size);
+  return new Inner(children, children.map(lastKey), children.map(lastRank), size);
 }
 
 function lastKey(node: TreeNode): OrderKey {
   return (node.leaf ? node.keys[node.keys.length - 1] : node.lasts[node.lasts.length - 1]) as OrderKey;
 }
 
-/** First index in `keys` whose key sorts at or after `key` (keys.length when none does). */
-function lowerBound(keys: readonly OrderKey[], key: OrderKey): number {
+function lastRank(node: TreeNode): number {
+  return (
+    node.leaf ? node.ranks[node.ranks.length - 1] : node.lastRanks[node.lastRanks.length - 1]
+  ) as number;
+}
+
+/** First index whose key sorts at or after `key` (keys.length when none does). */
+function lowerBound(
+  keys: readonly OrderKey[],
+  ranks: readonly number[],
+  key: OrderKey,
+  rank: number,
+): number {
   let lo = 0;
   let hi = keys.length;
   while (lo < hi) {
     const mid = (lo + hi) >> 1;
-    if (compareOrderKeys(keys[mid] as OrderKey, key) < 0) lo = mid + 1;
+    const at = ranks[mid] as number;
+    if (at > rank || (at === rank && compareOrderKeys(keys[mid] as OrderKey, key) < 0)) lo = mid + 1;
     else hi = mid;
   }
   return lo;
 }
 
 /** The child a key belongs under: the first whose last key sorts at or after it, else the last child. */
-function childFor(node: Inner, key: OrderKey): number {
-  return Math.min(lowerBound(node.lasts, key), node.children.length - 1);
+function childFor(node: Inner, key: OrderKey, rank: number): number {
+  return Math.min(lowerBound(node.lasts, node.lastRanks, key, rank), node.children.length - 1);
 }
 
 /**
@@ -101,61 +144,79 @@ function replaced<T>(list: readonly T[], at: number, item: T): T[] {
 }
 
 /**
- * `node` with the child at `index` replaced by `parts` (none when it became empty, two when it split),
- * whose sizes add up to the old child's plus `delta`. Only the changed entries are read: the siblings'
- * sizes and last keys are already in `node`, and at 100,000 conversations reading 32 siblings of every
- * node on a random path was most of a move's cache misses.
+ * `node` with the child at `index` replaced by `parts` (two when it split), whose sizes add up to the
+ * old child's plus `delta`. Only the changed entries are read: the siblings' sizes and last keys are
+ * already in `node`, and at 100,000 conversations reading 32 siblings of every node on a random path was
+ * most of a move's cache misses.
  */
 function patched(node: Inner, index: number, parts: readonly TreeNode[], delta: number): Inner[] {
   const size = node.size + delta;
   if (parts.length === 1) {
     const part = parts[0] as TreeNode;
     const last = lastKey(part);
-    const lasts = node.lasts[index] === last ? node.lasts : replaced(node.lasts, index, last);
-    return [new Inner(replaced(node.children, index, part), lasts, size)];
+    const same = node.lasts[index] === last;
+    return [
+      new Inner(
+        replaced(node.children, index, part),
+        same ? node.lasts : replaced(node.lasts, index, last),
+        same ? node.lastRanks : replaced(node.lastRanks, index, lastRank(part)),
+        size,
+      ),
+    ];
   }
   const children = spliced(node.children, index, 1, parts);
   const lasts = spliced(node.lasts, index, 1, parts.map(lastKey));
-  if (children.length <= FANOUT) return [new Inner(children, lasts, size)];
+  const lastRanks = spliced(node.lastRanks, index, 1, parts.map(lastRank));
+  if (children.length <= FANOUT) return [new Inner(children, lasts, lastRanks, size)];
   const half = children.length >> 1;
   const left = children.slice(0, half);
   let leftSize = 0;
   for (const child of left) leftSize += child.size;
   return [
-    new Inner(left, lasts.slice(0, half), leftSize),
-    new Inner(children.slice(half), lasts.slice(half), size - leftSize),
+    new Inner(left, lasts.slice(0, half), lastRanks.slice(0, half), leftSize),
+    new Inner(children.slice(half), lasts.slice(half), lastRanks.slice(half), size - leftSize),
   ];
 }
 
 /** Inserts a key; returns the node, two halves when it overflowed, or null when the key is there already. */
-function insertInto(node: TreeNode, key: OrderKey): TreeNode[] | null {
+function insertInto(node: TreeNode, key: OrderKey, rank: number): TreeNode[] | null {
   if (node.leaf) {
-    const at = lowerBound(node.keys, key);
+    const at = lowerBound(node.keys, node.ranks, key, rank);
     if (node.keys[at]?.id === key.id) return null;
     const keys = spliced(node.keys, at, 0, [key]);
-    if (keys.length <= FANOUT) return [new Leaf(keys)];
+    const ranks = spliced(node.ranks, at, 0, [rank]);
+    if (keys.length <= FANOUT) return [new Leaf(keys, ranks)];
     const half = keys.length >> 1;
-    return [new Leaf(keys.slice(0, half)), new Leaf(keys.slice(half))];
+    return [
+      new Leaf(keys.slice(0, half), ranks.slice(0, half)),
+      new Leaf(keys.slice(half), ranks.slice(half)),
+    ];
   }
-  const index = childFor(node, key);
-  const parts = insertInto(node.children[index] as TreeNode, key);
+  const index = childFor(node, key, rank);
+  const parts = insertInto(node.children[index] as TreeNode, key, rank);
   return parts && patched(node, index, parts, 1);
 }
 
 /** Removes a key; returns the node (the same one when the key is absent), or null when it became empty. */
-function removeFrom(node: TreeNode, key: OrderKey): TreeNode | null {
+function removeFrom(node: TreeNode, key: OrderKey, rank: number): TreeNode | null {
   if (node.leaf) {
-    const at = lowerBound(node.keys, key);
+    const at = lowerBound(node.keys, node.ranks, key, rank);
     if (node.keys[at]?.id !== key.id) return node;
-    return node.keys.length === 1 ? null : new Leaf(spliced(node.keys, at, 1, []));
+    if (node.keys.length === 1) return null;
+    return new Leaf(spliced(node.keys, at, 1, []), spliced(node.ranks, at, 1, []));
   }
-  const index = childFor(node, key);
+  const index = childFor(node, key, rank);
   const before = node.children[index] as TreeNode;
-  const child = removeFrom(before, key);
+  const child = removeFrom(before, key, rank);
   if (child === before) return node;
   if (child) return patched(node, index, [child], -1)[0] as Inner;
   if (node.children.length === 1) return null;
-  return new Inner(spliced(node.children, index, 1, []), spliced(node.lasts, index, 1, []), node.size - 1);
+  return new Inner(
+    spliced(node.children, index, 1, []),
+    spliced(node.lasts, index, 1, []),
+    spliced(node.lastRanks, index, 1, []),
+    node.size - 1,
+  );
 }
 
 function* keysOf(node: TreeNode): IterableIterator<OrderKey> {
@@ -213,7 +274,7 @@ export class ConversationOrder implements Iterable<string> {
     // Leaves three-quarters full, so the first changes do not all split.
     const fill = (FANOUT * 3) >> 2;
     let level: TreeNode[] = [];
-    for (let i = 0; i < sorted.length; i += fill) level.push(new Leaf(sorted.slice(i, i + fill)));
+    for (let i = 0; i < sorted.length; i += fill) level.push(leafOf(sorted.slice(i, i + fill)));
     while (level.length > 1) {
       const up: TreeNode[] = [];
       for (let i = 0; i < level.length; i += fill) up.push(innerOf(level.slice(i, i + fill)));
@@ -248,13 +309,14 @@ export class ConversationOrder implements Iterable<string> {
   indexOf(key: OrderKey): number {
     let node = this.#root;
     if (!node) return -1;
+    const rank = rankOf(key);
     let before = 0;
     while (!node.leaf) {
-      const index = childFor(node, key);
+      const index = childFor(node, key, rank);
       for (let i = 0; i < index; i++) before += (node.children[i] as TreeNode).size;
       node = node.children[index] as TreeNode;
     }
-    const offset = lowerBound(node.keys, key);
+    const offset = lowerBound(node.keys, node.ranks, key, rank);
     return node.keys[offset]?.id === key.id ? before + offset : -1;
   }
 
@@ -265,8 +327,8 @@ export class ConversationOrder implements Iterable<string> {
 
   /** Adds a conversation that is not in the order. */
   insert(key: OrderKey): ConversationOrder {
-    if (!this.#root) return new ConversationOrder(new Leaf([key]));
-    const parts = insertInto(this.#root, key);
+    if (!this.#root) return new ConversationOrder(leafOf([key]));
+    const parts = insertInto(this.#root, key, rankOf(key));
     if (!parts) return this;
     return new ConversationOrder(parts.length === 1 ? (parts[0] as TreeNode) : innerOf(parts));
   }
@@ -274,7 +336,7 @@ export class ConversationOrder implements Iterable<string> {
   /** Removes a conversation that is in the order under `key`. */
   remove(key: OrderKey): ConversationOrder {
     if (!this.#root) return this;
-    let root = removeFrom(this.#root, key);
+    let root = removeFrom(this.#root, key, rankOf(key));
     if (root === this.#root) return this;
     // A root left with one child hands the tree to it, so the tree is never deeper than it needs.
     while (root && !root.leaf && root.children.length === 1) root = root.children[0] as TreeNode;
