@@ -171,7 +171,7 @@ async function loadPage(core: ChatStoreCore, key: string): Promise<void> {
       `\`loadMoreConversations\`: no view "${key.slice(0, 64)}" is registered`,
     );
   if (view.status === 'loading' || view.isFinished) return;
-  const startEpoch = core.epoch;
+  const startEpoch = core.beginRead();
   const pageSize = core.options.conversationPageSize;
   const setView = (patch: Partial<ConversationView>) =>
     core.update((state) => {
@@ -208,5 +208,7 @@ async function loadPage(core: ChatStoreCore, key: string): Promise<void> {
     });
   } catch (error) {
     setView({ status: 'error', error: check.toChatError(error, 'loadMoreConversations') });
+  } finally {
+    core.endRead();
   }
 }
