@@ -1,0 +1,2 @@
+// Helpers the feature folders share and the package does not export: the latest-value hooks and roving focus.
+export { useEventCallback, useLatest } from './use-latest';
