@@ -12,6 +12,7 @@ import {
   useState,
 } from 'react';
 import { useChatConfig, useChatStoreApi } from '../chat-provider/index';
+import { useLatest } from '../internal/index';
 
 /** A mention in the text: the token the user sees (`@Bob Martin`) and whom it mentions. */
 export interface ComposerMention {
@@ -135,8 +136,7 @@ export function useComposerMention({
   const baseID = useId();
   // Setting state to what it already is can still cost the composer a render per keystroke: the
   // setters below are called only for a real change, checked against these.
-  const current = useRef({ trigger, dismissedAt, mentions });
-  current.current = { trigger, dismissedAt, mentions };
+  const current = useLatest({ trigger, dismissedAt, mentions });
 
   // Where `@query` sits before the caret, if anywhere.
   const sync = useCallback(() => {

@@ -1,12 +1,13 @@
 import { formatFileSize, formatMessagePreview, type Message } from '@tidings/core';
 import { clsx } from 'clsx';
-import { type ComponentPropsWithoutRef, forwardRef, useCallback, useRef } from 'react';
+import { type ComponentPropsWithoutRef, forwardRef, useCallback, } from 'react';
 import { type ChatConfig, useChatConfig, useChatStore } from '../chat-provider/index';
 import type { Face } from '../face-picker/index';
 import { FacePicker } from '../face-picker/index';
 import { AlertIcon, AttachIcon, CloseIcon, ReplyIcon, SendIcon, SmileIcon } from '../icons/index';
+import { useEventCallback } from '../internal/index';
 import { ComposerAttachments } from './composer-attachments';
-import { type UseComposerMentionReturn, useComposerMention } from './composer-mention';
+import { useComposerMention } from './composer-mention';
 import { ComposerMentionPicker } from './composer-mention-picker';
 import { type UseComposerOptions, type UseComposerReturn, useComposer } from './use-composer';
 
@@ -102,8 +103,8 @@ export const Composer = forwardRef<HTMLFormElement, ComposerProps>(function Comp
 ) {
   const { strings, locale } = useChatConfig();
   // The mention state needs the composer's text, and the composer asks it for atUserList on send.
-  const mentionRef = useRef<UseComposerMentionReturn | null>(null);
-  const getAtUserList = useCallback((text: string) => mentionRef.current?.atUserListOf(text) ?? [], []);
+  // (`mention` is made below; the composer calls this only when it sends, after the render.)
+  const getAtUserList = useEventCallback((text: string) => mention.atUserListOf(text));
   const composer = useComposer({
     getAtUserList,
     conversationID,
@@ -128,7 +129,6 @@ export const Composer = forwardRef<HTMLFormElement, ComposerProps>(function Comp
     textareaRef: composer.textareaRef,
     enabled: mentions && !composer.isDisabled,
   });
-  mentionRef.current = mention;
   const {
     attachments,
     notices,

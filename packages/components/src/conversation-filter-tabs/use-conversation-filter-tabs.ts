@@ -8,8 +8,9 @@ import {
   type UnreadFilter,
   unreadFilterKey,
 } from '@tidings/core';
-import { type KeyboardEvent, useCallback, useEffect, useId, useMemo, useRef } from 'react';
+import { type KeyboardEvent, useCallback, useEffect, useId, useMemo, } from 'react';
 import { useChatStore, useChatStoreApi, useInboxStrings } from '../chat-provider/index';
+import { useLatest } from '../internal/index';
 
 /**
  * The signed-in user's total unread count (muted conversations left out), live. Must be used within
@@ -34,11 +35,10 @@ export function useTotalUnread(): number {
 export function useUnreadByFilter(filter: UnreadFilter): number | undefined {
   const store = useChatStoreApi();
   const key = unreadFilterKey(filter);
-  const filterRef = useRef(filter);
-  filterRef.current = filter;
+  const latestFilter = useLatest(filter);
   // biome-ignore lint/correctness/useExhaustiveDependencies: the key stands for the filter (a new object each render)
   useEffect(() => {
-    const subscription = store.getState().subscribeUnread(filterRef.current);
+    const subscription = store.getState().subscribeUnread(latestFilter.current);
     return () => store.getState().unsubscribeUnread(subscription);
   }, [store, key]);
   return useChatStore(useCallback((state: ChatState) => state.unreadByFilter[key], [key]));
@@ -126,8 +126,7 @@ export function useConversationFilterTabs({
   const groups = useChatStore(selectGroups);
   const tabs = useMemo(() => getConversationFilterTabs(strings, groups), [strings, groups]);
   const selected = tabs.some((tab) => tab.id === value) ? value : 'all';
-  const latest = useRef({ tabs, onValueChange });
-  latest.current = { tabs, onValueChange };
+  const latest = useLatest({ tabs, onValueChange });
   const baseID = useId();
 
   const onKeyDown = useCallback((event: KeyboardEvent<HTMLElement>) => {

@@ -63,7 +63,7 @@ export function useConversationListFocus(
       const conversation = store.getState().conversations.get(conversationID);
       return conversation ? inOrder.indexOf(orderKeyOf(conversation)) : -1;
     },
-    [store, latestOrder],
+    [store],
   );
 
   const activeID = useChatStore(selectActiveID);
@@ -91,7 +91,7 @@ export function useConversationListFocus(
     applyPendingFocus(null, elementOf);
   };
 
-  const size = useCallback(() => latestOrder.current.size, [latestOrder]);
+  const size = useCallback(() => latestOrder.current.size, []);
   const latestScroll = useLatest(scrollToIndex);
   const focusIndex = useCallback(
     (index: number) => {
@@ -105,7 +105,7 @@ export function useConversationListFocus(
       // Already mounted: focus now (the layout effect handles rows that mount with the next render).
       applyPendingFocus(null, elementOf);
     },
-    [latestOrder, latestScroll, setFocusedID, focusWhenMounted, applyPendingFocus, elementOf],
+    [setFocusedID, focusWhenMounted, applyPendingFocus, elementOf],
   );
 
   const openMenu = useCallback(
@@ -117,17 +117,14 @@ export function useConversationListFocus(
   );
   const closeMenu = useCallback(() => setMenu(null), []);
 
-  const getReturnFocus = useCallback(
-    (conversationID: string): HTMLElement | null => {
-      const element = rowElements.current.get(conversationID);
-      if (element?.isConnected) return element;
-      const was = renderedIndex.current.get(conversationID) ?? 0;
-      const currentOrder = latestOrder.current;
-      const next = currentOrder.at(Math.min(was, currentOrder.size - 1));
-      return next === undefined ? null : (rowElements.current.get(next) ?? null);
-    },
-    [latestOrder],
-  );
+  const getReturnFocus = useCallback((conversationID: string): HTMLElement | null => {
+    const element = rowElements.current.get(conversationID);
+    if (element?.isConnected) return element;
+    const was = renderedIndex.current.get(conversationID) ?? 0;
+    const currentOrder = latestOrder.current;
+    const next = currentOrder.at(Math.min(was, currentOrder.size - 1));
+    return next === undefined ? null : (rowElements.current.get(next) ?? null);
+  }, []);
 
   const registerRow = useCallback((conversationID: string, element: HTMLElement | null) => {
     if (element) rowElements.current.set(conversationID, element);

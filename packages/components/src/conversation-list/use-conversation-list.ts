@@ -164,7 +164,7 @@ export function useConversationList(options: UseConversationListOptions = {}): U
         .catch(() => {});
       latest.current.onActiveConversationChange?.(conversationID);
     },
-    [store, setFocusedID, latest],
+    [store, setFocusedID],
   );
 
   const viewportHeight = useCallback(() => virtualizer.scrollRect?.height, [virtualizer]);

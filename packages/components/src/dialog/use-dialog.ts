@@ -7,6 +7,7 @@ import {
   useLayoutEffect,
   useRef,
 } from 'react';
+import { useLatest } from '../internal/index';
 
 /** Options of {@link useDialog}. */
 export interface UseDialogOptions {
@@ -54,8 +55,7 @@ export function useDialog({
 }: UseDialogOptions): UseDialogReturn {
   const ref = useRef<HTMLDialogElement | null>(null);
   const id = useId();
-  const latest = useRef({ onOpenChange, returnFocus });
-  latest.current = { onOpenChange, returnFocus };
+  const latest = useLatest({ onOpenChange, returnFocus });
 
   useLayoutEffect(() => {
     const dialog = ref.current;

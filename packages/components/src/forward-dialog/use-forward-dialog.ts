@@ -15,10 +15,10 @@ import {
   useEffect,
   useId,
   useMemo,
-  useRef,
   useState,
 } from 'react';
 import { useChatConfig, useChatStore, useChatStoreApi } from '../chat-provider/index';
+import { useLatest } from '../internal/index';
 
 /** How a forward sends: each message on its own, or merged into one chat-history message. */
 export type ForwardMode = 'oneByOne' | 'merged';
@@ -201,8 +201,7 @@ export function useForwardDialog({
     [listRef, matchIDs, moveTo, toggle],
   );
 
-  const latest = useRef({ onForwarded, onError });
-  latest.current = { onForwarded, onError };
+  const latest = useLatest({ onForwarded, onError });
   const send = useCallback(async () => {
     if (picked.length === 0 || msgIDs.length === 0 || isSending) return;
     setSending(true);

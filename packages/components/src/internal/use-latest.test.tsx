@@ -13,7 +13,7 @@ describe('useLatest', () => {
         const listener = () => heard.push(latest.current);
         target.addEventListener('ping', listener);
         return () => target.removeEventListener('ping', listener);
-      }, [latest]);
+      }, []);
       return null;
     }
     const { rerender } = render(<Listener name="first" />);

@@ -30,5 +30,5 @@ export function useLatest<T>(value: T): RefObject<T> {
  */
 export function useEventCallback<A extends unknown[], R>(callback: (...args: A) => R): (...args: A) => R {
   const latest = useLatest(callback);
-  return useCallback((...args: A) => latest.current(...args), [latest]);
+  return useCallback((...args: A) => latest.current(...args), []);
 }

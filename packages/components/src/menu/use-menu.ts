@@ -9,6 +9,7 @@ import {
   useRef,
   useState,
 } from 'react';
+import { useLatest } from '../internal/index';
 
 /** Where a menu opens: next to an element (a button, a row), or at a point (a right click), in viewport pixels. */
 export type MenuAnchor = Element | { x: number; y: number };
@@ -94,8 +95,7 @@ export function useMenu(options: UseMenuOptions = {}, parent: MenuState | null =
     target: 'first',
     before: null,
   });
-  const latest = useRef({ isOpen, options, parent });
-  latest.current = { isOpen, options, parent };
+  const latest = useLatest({ isOpen, options, parent });
   // A closed level forgets its open submenu, so reopening shows only the level itself.
   if (!isOpen && openSubmenu !== null) setOpenSubmenu(null);
 

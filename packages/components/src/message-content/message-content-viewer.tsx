@@ -1,6 +1,7 @@
 import { type ReactNode, useEffect, useRef } from 'react';
 import { useChatStrings } from '../chat-provider/index';
 import { CloseIcon } from '../icons/index';
+import { useLatest } from '../internal/index';
 
 /** Props of {@link MessageContentViewer}. */
 export interface MessageContentViewerProps {
@@ -28,8 +29,7 @@ export function MessageContentViewer({
 }: MessageContentViewerProps) {
   const strings = useChatStrings();
   const ref = useRef<HTMLDialogElement>(null);
-  const onCloseRef = useRef(onClose);
-  onCloseRef.current = onClose;
+  const onCloseRef = useLatest(onClose);
 
   useEffect(() => {
     const dialog = ref.current;

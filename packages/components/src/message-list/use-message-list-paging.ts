@@ -38,7 +38,7 @@ export function useMessageListPaging(options: UseMessageListPagingOptions): () =
       loadOlderMessages(conversationID).catch(() => {});
     else if (state.hasNewer && range.endIndex >= state.count - 1 - loadAheadRows)
       loadNewerMessages(conversationID).catch(() => {});
-  }, [latest, virtualizer, positioned, isProgrammatic, store, conversationID, loadAheadRows]);
+  }, [virtualizer, positioned, isProgrammatic, store, conversationID, loadAheadRows]);
 
   // A page that landed (or a window that settled) may leave the rendered rows still near the edge.
   // biome-ignore lint/correctness/useExhaustiveDependencies: these changes are what should trigger a check

@@ -17,7 +17,7 @@ function useDocumentAttention(onChange: () => void): void {
       window.removeEventListener('blur', update);
       document.removeEventListener('visibilitychange', update);
     };
-  }, [update]);
+  }, []);
 }
 
 /** Options of {@link useMessageListReading}. */
@@ -62,7 +62,7 @@ export function useMessageListReading(options: UseMessageListReadingOptions): ()
       document.visibilityState === 'visible' &&
       document.hasFocus()
     );
-  }, [latest, markRead, positioned, isProgrammatic, virtualizer, endThreshold]);
+  }, [markRead, positioned, isProgrammatic, virtualizer, endThreshold]);
 
   const read = useCallback(() => {
     clearTimeout(readTimer.current);
