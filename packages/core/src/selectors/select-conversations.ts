@@ -2,7 +2,8 @@ import type { ChatStateData } from '../model/chat-state';
 import { conversationFilterKey } from '../model/conversation-filter';
 import type { ConversationOrder } from '../model/conversation-order';
 import type { ConversationView } from '../model/conversation-view';
-import type { Conversation, ConversationFilter } from '../model/types';
+import type { RecordMap } from '../model/record-map';
+import type { Conversation, ConversationFilter, ConversationGroup } from '../model/types';
 
 const EMPTY_ORDER_IDS: readonly string[] = [];
 
@@ -74,4 +75,14 @@ export function selectActiveConversation(state: ChatStateData): Conversation | u
   return state.activeConversationID === null
     ? undefined
     : state.conversations.get(state.activeConversationID);
+}
+
+/** Every conversation the store knows, by conversationID; the same map until one of them changes. */
+export function selectConversations(state: ChatStateData): RecordMap<Conversation> {
+  return state.conversations;
+}
+
+/** The conversation groups (folders), in the engine's order. */
+export function selectConversationGroups(state: ChatStateData): readonly ConversationGroup[] {
+  return state.conversationGroups;
 }

@@ -1,4 +1,9 @@
-import type { ChatStateData } from '../model/chat-state';
+import type { ChatStateData, SyncStatus } from '../model/chat-state';
+
+/** Where the store's sync with the server stands. */
+export function selectSyncStatus(state: ChatStateData): SyncStatus {
+  return state.syncStatus;
+}
 
 /**
  * Whether syncing with the server failed and no sync has succeeded since: true while `syncStatus` is
