@@ -1,6 +1,6 @@
 // Focus in the conversation list: the row that is the tab stop (roving tabindex), the row elements, the
 // actions menu, and where focus goes when its row leaves the list.
-import { type ChatState, type ConversationOrder, orderKeyOf } from '@tidings/core';
+import { type ConversationOrder, orderKeyOf, selectActiveConversationID } from '@tidings/core';
 import { type RefObject, useCallback, useLayoutEffect, useRef, useState } from 'react';
 import { useChatStore, useChatStoreApi } from '../chat-provider/use-chat-store';
 import { useLatest, useRovingFocus } from '../internal/index';
@@ -66,7 +66,7 @@ export function useConversationListFocus(
     [store],
   );
 
-  const activeID = useChatStore(selectActiveID);
+  const activeID = useChatStore(selectActiveConversationID);
   const lastTabStop = useRef<string | null>(null);
   let tabStopID = focusedID !== null && indexOf(focusedID, order) >= 0 ? focusedID : null;
   if (tabStopID === null && indexOf(lastTabStop.current, order) >= 0) tabStopID = lastTabStop.current;
@@ -156,8 +156,4 @@ export function useConversationListFocusAfterRender(
   rows: readonly ConversationListRow[],
 ): void {
   useLayoutEffect(() => focus.afterRender(rows));
-}
-
-function selectActiveID(state: ChatState): string | null {
-  return state.activeConversationID;
 }

@@ -2,16 +2,18 @@
 // is mounted), its loading state, and the store's sync status.
 import {
   type ChatError,
-  type ChatState,
   type ConversationFilter,
   ConversationOrder,
   type ConversationView,
   conversationFilterKey,
   type SyncStatus,
+  selectConversationOrder,
+  selectConversationView,
   selectIsSyncFailed,
+  selectSyncStatus,
 } from '@tidings/core';
 import { useCallback, useEffect } from 'react';
-import { useChatStore, useChatStoreApi } from '../chat-provider/use-chat-store';
+import { useChatStore, useChatStoreApi, useChatStoreByID } from '../chat-provider/use-chat-store';
 import { useLatest } from '../internal/index';
 
 const EMPTY_ORDER = ConversationOrder.empty();
@@ -48,10 +50,8 @@ export function useConversationListView(filter: ConversationFilter | undefined):
     return () => store.getState().unregisterView(key);
   }, [store, viewKey]);
 
-  const order = useChatStore(
-    useCallback((state: ChatState) => state.views[viewKey]?.order ?? EMPTY_ORDER, [viewKey]),
-  );
-  const view = useChatStore(useCallback((state: ChatState) => state.views[viewKey], [viewKey]));
+  const order = useChatStoreByID(selectConversationOrder, viewKey) ?? EMPTY_ORDER;
+  const view = useChatStoreByID(selectConversationView, viewKey);
   const syncStatus = useChatStore(selectSyncStatus);
   const isSyncFailed = useChatStore(selectIsSyncFailed);
   const isFinished = view?.isFinished ?? false;
@@ -86,8 +86,4 @@ export function useConversationListView(filter: ConversationFilter | undefined):
     loadMore,
     retry,
   };
-}
-
-function selectSyncStatus(state: ChatState): SyncStatus {
-  return state.syncStatus;
 }

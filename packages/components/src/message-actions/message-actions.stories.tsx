@@ -1,5 +1,5 @@
 import type { Meta, StoryObj } from '@storybook/react-vite';
-import type { Message } from '@tidings/core';
+import { type Message, selectWindowMessages } from '@tidings/core';
 import { createTestMessage } from '@tidings/core/testing';
 import { useEffect } from 'react';
 import { expect, fn, userEvent, within } from 'storybook/test';
@@ -27,9 +27,8 @@ function load(which: 'received' | 'own' | 'failed') {
           .catch(() => {});
         alice.setNetworkConditions({ online: true });
       }
-      const state = store.getState();
-      const ids = state.windows[conversationID]?.messageIDs ?? [];
-      const message = state.messages.get(ids[ids.length - 1] as string) as Message;
+      const messages = selectWindowMessages(store.getState(), conversationID);
+      const message = messages[messages.length - 1] as Message;
       return { fixture, message };
     },
   ];

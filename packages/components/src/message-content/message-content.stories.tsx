@@ -1,5 +1,5 @@
 import type { Meta, StoryObj } from '@storybook/react-vite';
-import type { Message } from '@tidings/core';
+import { type Message, selectWindowMessages } from '@tidings/core';
 import { createTestMessage } from '@tidings/core/testing';
 import { type CSSProperties, type ReactNode, useEffect } from 'react';
 import { expect, userEvent, within } from 'storybook/test';
@@ -13,9 +13,7 @@ type Loaded = { fixture: MessageListFixture; messages: Message[] };
 const loaders = [
   async (): Promise<Loaded> => {
     const fixture = await createMessageListFixture({ messages: EVERY_TYPE, media: EVERY_TYPE_MEDIA });
-    const state = fixture.store.getState();
-    const ids = state.windows[fixture.conversationID]?.messageIDs ?? [];
-    return { fixture, messages: ids.map((id) => state.messages.get(id) as Message) };
+    return { fixture, messages: [...selectWindowMessages(fixture.store.getState(), fixture.conversationID)] };
   },
 ];
 

@@ -4,14 +4,30 @@ import {
   type Message,
   type MessageWindow,
   selectConversation,
+  selectMessageWindow,
   selectTypingUsers,
   selectWindowMessages,
 } from '@tidings/core';
-import { useCallback, useEffect, useMemo } from 'react';
-import { useChatStore, useChatStoreApi } from '../chat-provider/index';
+import { useEffect, useMemo } from 'react';
+import { useChatStoreApi } from '../chat-provider/index';
+import { useChatStoreByID } from '../chat-provider/use-chat-store';
 import { buildMessageListItems, type MessageListItem } from './message-list-items';
 
-const NO_MESSAGES: readonly Message[] = [];
+function selectUnreadCount(state: ChatState, conversationID: string): number {
+  return selectConversation(state, conversationID)?.unreadCount ?? 0;
+}
+
+/** The names of the people typing: the conversation's own name in a one-to-one chat. */
+function selectTypingNames(state: ChatState, conversationID: string): readonly string[] {
+  const typing = selectTypingUsers(state, conversationID);
+  if (typing.length === 0) return [] as string[];
+  const conversation = selectConversation(state, conversationID);
+  return typing.map((user) =>
+    conversation?.type === 'c2c' && conversation.userID === user.userID
+      ? conversation.showName
+      : state.users.get(user.userID)?.nick || user.userID,
+  );
+}
 
 function sameNames(a: readonly string[], b: readonly string[]): boolean {
   return a.length === b.length && a.every((name, i) => name === b[i]);
@@ -46,38 +62,10 @@ export interface MessageListState {
  */
 export function useMessageListState(conversationID: string): MessageListState {
   const store = useChatStoreApi();
-  const window_ = useChatStore(
-    useCallback((state: ChatState) => state.windows[conversationID], [conversationID]),
-  );
-  const messages = useChatStore(
-    useCallback(
-      (state: ChatState) =>
-        state.windows[conversationID] ? selectWindowMessages(state, conversationID) : NO_MESSAGES,
-      [conversationID],
-    ),
-  );
-  const unreadCount = useChatStore(
-    useCallback(
-      (state: ChatState) => selectConversation(state, conversationID)?.unreadCount ?? 0,
-      [conversationID],
-    ),
-  );
-  const typingNames = useChatStore(
-    useCallback(
-      (state: ChatState) => {
-        const typing = selectTypingUsers(state, conversationID);
-        if (typing.length === 0) return [] as string[];
-        const conversation = selectConversation(state, conversationID);
-        return typing.map((user) =>
-          conversation?.type === 'c2c' && conversation.userID === user.userID
-            ? conversation.showName
-            : state.users.get(user.userID)?.nick || user.userID,
-        );
-      },
-      [conversationID],
-    ),
-    sameNames,
-  );
+  const window_ = useChatStoreByID(selectMessageWindow, conversationID);
+  const messages = useChatStoreByID(selectWindowMessages, conversationID);
+  const unreadCount = useChatStoreByID(selectUnreadCount, conversationID);
+  const typingNames = useChatStoreByID(selectTypingNames, conversationID, sameNames);
 
   // A conversation shown for the first time is opened (loaded) here; the store keeps its window after.
   const hasWindow = window_ !== undefined;
