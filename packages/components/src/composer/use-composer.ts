@@ -1,4 +1,4 @@
-import { type ChatError, isChatError, type Message } from '@tidings/core';
+import type { ChatError, Message } from '@tidings/core';
 import {
   type ChangeEvent,
   type ClipboardEvent,
@@ -8,25 +8,14 @@ import {
   type KeyboardEvent,
   type RefObject,
   useCallback,
-  useEffect,
-  useId,
-  useLayoutEffect,
-  useMemo,
-  useRef,
-  useState,
-  useSyncExternalStore,
 } from 'react';
-import { useChatConfig } from '../chat-provider/use-chat-config';
-import { useChatStore, useChatStoreApi } from '../chat-provider/use-chat-store';
 import type { Face } from '../face-picker/face-picker-faces';
-import {
-  DEFAULT_MAX_FILE_BYTES,
-  DEFAULT_MAX_IMAGE_BYTES,
-  DEFAULT_MAX_TEXT_BYTES,
-  utf8ByteLength,
-} from './composer-limits';
-import { type ComposerAttachment, useComposerAttachments } from './use-composer-attachments';
-import { useComposerDraft } from './use-composer-draft';
+import type { ComposerAttachment } from './use-composer-attachments';
+import { useFacePickerPopover } from './use-composer-face-picker';
+import { useComposerFiles } from './use-composer-files';
+import { useComposerKeyboard } from './use-composer-keyboard';
+import { useComposerSend } from './use-composer-send';
+import { useComposerState } from './use-composer-state';
 
 /** A sent message, as `onSend` reports it. */
 export interface ComposerSendDetails {
@@ -234,19 +223,6 @@ export interface UseComposerReturn {
   };
 }
 
-const useIsomorphicLayoutEffect = typeof document === 'undefined' ? useEffect : useLayoutEffect;
-
-const noSubscription = () => () => undefined;
-const isApplePlatform = () => /Mac|iPhone|iPad|iPod/.test(navigator.platform || navigator.userAgent);
-
-/** `field-sizing: content` grows a textarea with its text in CSS alone (Chromium 123+, Safari 26+). */
-const supportsFieldSizing = () =>
-  typeof CSS !== 'undefined' && typeof CSS.supports === 'function' && CSS.supports('field-sizing', 'content');
-
-const hasFiles = (event: DragEvent) => Array.from(event.dataTransfer?.types ?? []).includes('Files');
-
-let nextNoticeID = 0;
-
 /**
  * The composer's behaviour, headless: the field's text per conversation (never in the store while the
  * user types; saved as the draft once typing pauses, restored on return and after reload, cleared only
@@ -262,305 +238,42 @@ let nextNoticeID = 0;
  * </form>
  */
 export function useComposer(options: UseComposerOptions = {}): UseComposerReturn {
-  const {
-    sendKey = 'enter',
-    disabled = false,
-    draftDelayMs = 300,
-    typingStatus = 'c2c',
-    typingIntervalMs = 3000,
-    maxTextBytes = DEFAULT_MAX_TEXT_BYTES,
-    maxFileBytes = DEFAULT_MAX_FILE_BYTES,
-    maxImageBytes = DEFAULT_MAX_IMAGE_BYTES,
-    faceAction = 'insert',
-    replyTo = null,
-    onReplyToChange,
-    onSend,
-    onSendError,
-    getAtUserList,
-  } = options;
-  const store = useChatStoreApi();
-  const { strings } = useChatConfig();
-  const activeID = useChatStore(selectActiveID);
-  const conversationID = options.conversationID === undefined ? activeID : options.conversationID;
-  const isDisabled = disabled || !conversationID;
+  const { sendKey = 'enter', faceAction = 'insert' } = options;
+  const state = useComposerState(options);
+  const { conversationID, isDisabled, ids, textareaRef, composerText, canSend, reply, addFiles } = state;
+  const { isFacePickerOpen, setFacePickerOpen, closeFacePicker } = state;
+  const { draft, text, setText, isOverLimit } = composerText;
+  const { notify, clearNotices } = state.notices;
 
-  const baseID = useId();
-  const ids = useMemo(
-    () => ({
-      field: `${baseID}-field`,
-      hint: `${baseID}-hint`,
-      limit: `${baseID}-limit`,
-      facePicker: `${baseID}-faces`,
-      reply: `${baseID}-reply`,
-    }),
-    [baseID],
-  );
-  const textareaRef = useRef<HTMLTextAreaElement | null>(null);
-  const fileInputRef = useRef<HTMLInputElement | null>(null);
-  const faceButtonRef = useRef<HTMLButtonElement | null>(null);
-  const popoverRef = useRef<HTMLDivElement | null>(null);
-
-  // ── Notices ──────────────────────────────────────────────────────────────────────────────────
-  const [allNotices, setAllNotices] = useState<readonly (ComposerNotice & { conversationID: string })[]>([]);
-  const notify = useCallback((id: string, text: string) => {
-    // The newest few are enough; older ones have been read or no longer matter.
-    setAllNotices((current) => [
-      ...current.slice(-4),
-      { id: `notice-${++nextNoticeID}`, conversationID: id, text },
-    ]);
-  }, []);
-  const clearNotices = useCallback(
-    (id: string) =>
-      setAllNotices((current) =>
-        current.some((notice) => notice.conversationID === id)
-          ? current.filter((notice) => notice.conversationID !== id)
-          : current,
-      ),
-    [],
-  );
-  const dismissNotice = useCallback(
-    (id: string) => setAllNotices((current) => current.filter((notice) => notice.id !== id)),
-    [],
-  );
-  const notices = useMemo(
-    () => allNotices.filter((notice) => notice.conversationID === conversationID),
-    [allNotices, conversationID],
-  );
-
-  // ── Text and draft ───────────────────────────────────────────────────────────────────────────
-  const draft = useComposerDraft({ conversationID, delayMs: draftDelayMs });
-  const { text, editText } = draft;
-  const textBytes = useMemo(() => utf8ByteLength(text), [text]);
-  const isOverLimit = textBytes > maxTextBytes;
-  const isNearLimit = textBytes >= maxTextBytes * 0.8;
-
-  const lastTyping = useRef(new Map<string, number>());
-  const setText = useCallback(
-    (value: string) => {
-      if (!conversationID) return;
-      editText(value);
-      const sendsTyping =
-        typingStatus === 'all' || (typingStatus === 'c2c' && conversationID.startsWith('c2c_'));
-      if (!sendsTyping || value.trim() === '') return;
-      const now = Date.now();
-      if (now - (lastTyping.current.get(conversationID) ?? Number.NEGATIVE_INFINITY) < typingIntervalMs)
-        return;
-      lastTyping.current.set(conversationID, now);
-      // A lost typing status is harmless: the next keystrokes send another.
-      void store
-        .getState()
-        .sendTyping(conversationID)
-        .catch(() => undefined);
-    },
-    [conversationID, editText, store, typingIntervalMs, typingStatus],
-  );
-
-  const caret = useRef<number | null>(null);
-  const insertText = useCallback(
-    (value: string) => {
-      const field = textareaRef.current;
-      const start = field ? field.selectionStart : text.length;
-      const end = field ? field.selectionEnd : text.length;
-      caret.current = start + value.length;
-      setText(text.slice(0, start) + value + text.slice(end));
-    },
-    [setText, text],
-  );
-
-  useIsomorphicLayoutEffect(() => {
-    const field = textareaRef.current;
-    if (!field) return;
-    if (caret.current !== null) {
-      field.focus();
-      field.setSelectionRange(caret.current, caret.current);
-      caret.current = null;
-    }
-    if (!supportsFieldSizing()) {
-      // Older engines: grow the field with its content by measuring it (CSS caps it at six lines).
-      field.style.blockSize = 'auto';
-      field.style.blockSize = `${field.scrollHeight + field.offsetHeight - field.clientHeight}px`;
-    }
-  }, [text]);
-
-  // ── Attachments ──────────────────────────────────────────────────────────────────────────────
-  const callbacks = useRef({ onSend, onSendError, onReplyToChange, getAtUserList });
-  callbacks.current = { onSend, onSendError, onReplyToChange, getAtUserList };
-  const limits = useMemo(() => ({ maxFileBytes, maxImageBytes }), [maxFileBytes, maxImageBytes]);
-  const { attachments, add, remove, sendAll } = useComposerAttachments({
+  const { send, cancelReply, pickFace } = useComposerSend({
     conversationID,
-    limits,
-    onNotice: notify,
-    onSent: (id, message) => callbacks.current.onSend?.({ conversationID: id, message }),
-    onFailed: (id, error) => callbacks.current.onSendError?.({ conversationID: id, error }),
+    canSend,
+    textareaRef,
+    composerText,
+    notices: { notify, clearNotices },
+    sendAttachments: state.attachments.sendAll,
+    reply,
+    faceAction,
+    closeFacePicker,
+    callbacks: state.callbacks,
   });
-  const readyCount = attachments.filter((item) => item.status === 'ready').length;
+  const keyboard = useComposerKeyboard({
+    sendKey,
+    send,
+    isFacePickerOpen,
+    closeFacePicker,
+    isReplying: reply !== null,
+    cancelReply,
+  });
+  const facePicker = useFacePickerPopover({
+    popoverID: ids.facePicker,
+    isDisabled,
+    isOpen: isFacePickerOpen,
+    setOpen: setFacePickerOpen,
+  });
+  const files = useComposerFiles(addFiles, isDisabled, textareaRef);
 
-  const addFiles = useCallback(
-    (files: Iterable<File>) => {
-      if (isDisabled || !conversationID) return;
-      clearNotices(conversationID);
-      add(files);
-    },
-    [add, clearNotices, conversationID, isDisabled],
-  );
-
-  // ── Sending ──────────────────────────────────────────────────────────────────────────────────
-  const canSend = !isDisabled && !isOverLimit && (text.trim() !== '' || readyCount > 0);
-
-  const fail = useCallback(
-    (id: string, error: unknown) => {
-      const code = isChatError(error) ? error.code : 'UNKNOWN';
-      notify(id, strings.sendError(code));
-      if (isChatError(error)) callbacks.current.onSendError?.({ conversationID: id, error });
-    },
-    [notify, strings],
-  );
-
-  const reply = replyTo && replyTo.conversationID === conversationID ? replyTo : null;
-  const cancelReply = useCallback(() => callbacks.current.onReplyToChange?.(null), []);
-
-  // Replying is about to type: the field takes focus when a reply starts.
-  const replyID = reply?.msgID;
-  useEffect(() => {
-    if (replyID) textareaRef.current?.focus();
-  }, [replyID]);
-
-  // A failed text stays in the field and, as a failed message, in the list with Resend. Once that message
-  // is resent from the list, the field's copy would send it a second time: it goes, unless it was edited.
-  const [failedSend, setFailedSend] = useState<{
-    conversationID: string;
-    msgID: string;
-    text: string;
-  } | null>(null);
-  const failedStatus = useChatStore(
-    useCallback(
-      (state) => (failedSend ? state.messages.get(failedSend.msgID)?.status : undefined),
-      [failedSend],
-    ),
-  );
-  useEffect(() => {
-    if (!failedSend || failedStatus === 'failed' || failedStatus === 'sending') return;
-    if (failedStatus === 'sent' && failedSend.conversationID === conversationID && text === failedSend.text) {
-      editText('');
-      clearNotices(failedSend.conversationID);
-    }
-    setFailedSend(null);
-  }, [clearNotices, conversationID, editText, failedSend, failedStatus, text]);
-
-  const send = useCallback(async () => {
-    if (!canSend || !conversationID) return;
-    const id = conversationID;
-    const body = text.trim();
-    const raw = text;
-    setFailedSend(null);
-    clearNotices(id);
-    sendAll();
-    if (body === '') return;
-    const { settle } = draft.beginSend(text);
-    const quoted = reply;
-    if (quoted) callbacks.current.onReplyToChange?.(null);
-    const atUserList = callbacks.current.getAtUserList?.(body) ?? [];
-    try {
-      const message =
-        quoted || atUserList.length > 0
-          ? await store.getState().sendText(id, body, {
-              ...(atUserList.length > 0 && { atUserList }),
-              ...(quoted && { reply: { message: quoted, strings } }),
-            })
-          : await store.getState().sendText(id, body);
-      settle(true);
-      callbacks.current.onSend?.({ conversationID: id, message });
-    } catch (error) {
-      // The text came back into the field: so does what it replied to.
-      const restored = settle(false);
-      if (restored && quoted) callbacks.current.onReplyToChange?.(quoted);
-      const msgID = isChatError(error) ? error.details.msgID : undefined;
-      if (restored && typeof msgID === 'string') setFailedSend({ conversationID: id, msgID, text: raw });
-      fail(id, error);
-    }
-  }, [canSend, clearNotices, conversationID, draft, fail, reply, sendAll, store, strings, text]);
-
-  const [isFacePickerOpen, setFacePickerOpen] = useState(false);
-
-  const pickFace = useCallback(
-    (face: Face) => {
-      setFacePickerOpen(false);
-      if (faceAction === 'insert' || !conversationID) {
-        insertText(face.emoji);
-        return;
-      }
-      const id = conversationID;
-      textareaRef.current?.focus();
-      void (async () => {
-        try {
-          const sent = await store.getState().sendFace(id, face.index, face.data);
-          callbacks.current.onSend?.({ conversationID: id, message: sent });
-        } catch (error) {
-          fail(id, error);
-        }
-      })();
-    },
-    [conversationID, faceAction, fail, insertText, store],
-  );
-
-  // ── Face picker popover ──────────────────────────────────────────────────────────────────────
-  useEffect(() => {
-    if (!isFacePickerOpen) return;
-    const onPointerDown = (event: PointerEvent) => {
-      const target = event.target as Node | null;
-      if (popoverRef.current?.contains(target) || faceButtonRef.current?.contains(target)) return;
-      setFacePickerOpen(false);
-    };
-    document.addEventListener('pointerdown', onPointerDown);
-    return () => document.removeEventListener('pointerdown', onPointerDown);
-  }, [isFacePickerOpen]);
-
-  useEffect(() => {
-    if (isDisabled) setFacePickerOpen(false);
-  }, [isDisabled]);
-
-  // ── Keyboard, paste, drop ────────────────────────────────────────────────────────────────────
-  const composing = useRef(false);
-  const onKeyDown = useCallback(
-    (event: KeyboardEvent<HTMLTextAreaElement>) => {
-      // A picker over the field (mentions) handled the key: Enter picked, Escape closed it.
-      if (event.defaultPrevented) return;
-      if (event.key === 'Escape' && isFacePickerOpen) {
-        setFacePickerOpen(false);
-        return;
-      }
-      if (event.key === 'Escape' && reply && event.currentTarget.value === '') {
-        cancelReply();
-        return;
-      }
-      if (event.key !== 'Enter') return;
-      // Enter that confirms an IME composition (Chinese, Japanese, Korean input) is not a send. Safari
-      // ends the composition before its keydown, which then only keyCode 229 gives away.
-      if (event.nativeEvent.isComposing || composing.current || event.keyCode === 229) return;
-      const modified = event.ctrlKey || event.metaKey;
-      const sends = sendKey === 'enter' ? !event.shiftKey && !event.altKey : modified;
-      if (!sends) return;
-      event.preventDefault();
-      void send();
-    },
-    [cancelReply, isFacePickerOpen, reply, send, sendKey],
-  );
-
-  const onPaste = useCallback(
-    (event: ClipboardEvent<HTMLTextAreaElement>) => {
-      const files = Array.from(event.clipboardData?.files ?? []);
-      if (files.length === 0) return;
-      // Office and spreadsheets put a picture of the copied text next to it: the text is what was meant.
-      if (event.clipboardData.getData('text/plain') !== '') return;
-      event.preventDefault();
-      addFiles(files);
-    },
-    [addFiles],
-  );
-
-  const [isDragging, setDragging] = useState(false);
-  // dragenter/dragleave fire for every child crossed; a depth count tells when the pointer really left.
-  const dragDepth = useRef(0);
+  const { dropProps } = files;
   const getRootProps = useCallback(
     () => ({
       onSubmit: (event: FormEvent) => {
@@ -568,33 +281,12 @@ export function useComposer(options: UseComposerOptions = {}): UseComposerReturn
         void send();
         textareaRef.current?.focus();
       },
-      onDragEnter: (event: DragEvent) => {
-        if (!hasFiles(event) || isDisabled) return;
-        event.preventDefault();
-        dragDepth.current++;
-        setDragging(true);
-      },
-      onDragOver: (event: DragEvent) => {
-        if (!hasFiles(event) || isDisabled) return;
-        event.preventDefault();
-        event.dataTransfer.dropEffect = 'copy';
-      },
-      onDragLeave: () => {
-        if (dragDepth.current === 0) return;
-        dragDepth.current--;
-        if (dragDepth.current === 0) setDragging(false);
-      },
-      onDrop: (event: DragEvent) => {
-        if (!hasFiles(event)) return;
-        event.preventDefault();
-        dragDepth.current = 0;
-        setDragging(false);
-        addFiles(Array.from(event.dataTransfer.files));
-      },
+      ...dropProps,
     }),
-    [addFiles, isDisabled, send],
+    [dropProps, send, textareaRef],
   );
-
+  const { onKeyDown, onCompositionStart, onCompositionEnd } = keyboard;
+  const { onPaste } = files;
   const getTextareaProps = useCallback(
     () => ({
       ref: textareaRef,
@@ -608,95 +300,34 @@ export function useComposer(options: UseComposerOptions = {}): UseComposerReturn
       onKeyDown,
       onPaste,
       onBlur: draft.flush,
-      onCompositionStart: () => {
-        composing.current = true;
-      },
-      onCompositionEnd: () => {
-        composing.current = false;
-      },
+      onCompositionStart,
+      onCompositionEnd,
     }),
-    [draft.flush, ids.field, isDisabled, isOverLimit, onKeyDown, onPaste, sendKey, setText, text],
+    [
+      draft.flush,
+      ids.field,
+      isDisabled,
+      isOverLimit,
+      onKeyDown,
+      onPaste,
+      sendKey,
+      setText,
+      text,
+      onCompositionStart,
+      onCompositionEnd,
+      textareaRef,
+    ],
   );
-
   const getSendButtonProps = useCallback(() => ({ type: 'submit' as const, disabled: !canSend }), [canSend]);
-
-  const getAttachButtonProps = useCallback(
-    () => ({
-      type: 'button' as const,
-      disabled: isDisabled,
-      onClick: () => fileInputRef.current?.click(),
-    }),
-    [isDisabled],
-  );
-
-  const getFileInputProps = useCallback(
-    () => ({
-      ref: fileInputRef,
-      type: 'file' as const,
-      multiple: true as const,
-      hidden: true as const,
-      tabIndex: -1 as const,
-      onChange: (event: ChangeEvent<HTMLInputElement>) => {
-        addFiles(Array.from(event.target.files ?? []));
-        // The same file picked again next time must fire a change too.
-        event.target.value = '';
-        textareaRef.current?.focus();
-      },
-    }),
-    [addFiles],
-  );
-
-  const getFaceButtonProps = useCallback(
-    () => ({
-      ref: faceButtonRef,
-      type: 'button' as const,
-      disabled: isDisabled,
-      'aria-expanded': isFacePickerOpen,
-      'aria-haspopup': 'grid' as const,
-      'aria-controls': isFacePickerOpen ? ids.facePicker : undefined,
-      onClick: () => setFacePickerOpen((open) => !open),
-    }),
-    [ids.facePicker, isDisabled, isFacePickerOpen],
-  );
-
-  const getFacePopoverProps = useCallback(
-    () => ({
-      id: ids.facePicker,
-      ref: popoverRef,
-      onKeyDown: (event: KeyboardEvent) => {
-        if (event.key !== 'Escape') return;
-        event.stopPropagation();
-        setFacePickerOpen(false);
-        faceButtonRef.current?.focus();
-      },
-      onBlur: (event: FocusEvent) => {
-        const next = event.relatedTarget as Node | null;
-        // Focus left the picker (Tab, or a click elsewhere): it closes, like a menu.
-        if (next && !popoverRef.current?.contains(next) && !faceButtonRef.current?.contains(next)) {
-          setFacePickerOpen(false);
-        }
-      },
-    }),
-    [ids.facePicker],
-  );
-
-  const isApple = useSyncExternalStore(noSubscription, isApplePlatform, () => false);
-  const shortcuts = useMemo(
-    () =>
-      sendKey === 'enter'
-        ? { send: 'Enter', newLine: 'Shift+Enter' }
-        : { send: isApple ? '⌘+Enter' : 'Ctrl+Enter', newLine: 'Enter' },
-    [isApple, sendKey],
-  );
 
   return {
     conversationID,
     text,
     setText,
-    insertText,
-    textBytes,
-    maxTextBytes,
-    isNearLimit,
+    insertText: composerText.insertText,
+    textBytes: composerText.textBytes,
+    maxTextBytes: state.maxTextBytes,
+    isNearLimit: composerText.isNearLimit,
     isOverLimit,
     isDisabled,
     canSend,
@@ -704,27 +335,23 @@ export function useComposer(options: UseComposerOptions = {}): UseComposerReturn
     reply,
     cancelReply,
     pickFace,
-    attachments,
+    attachments: state.attachments.attachments,
     addFiles,
-    removeAttachment: remove,
-    notices,
-    dismissNotice,
-    isDragging,
+    removeAttachment: state.attachments.remove,
+    notices: state.notices.notices,
+    dismissNotice: state.notices.dismissNotice,
+    isDragging: files.isDragging,
     isFacePickerOpen,
     setFacePickerOpen,
-    shortcuts,
+    shortcuts: keyboard.shortcuts,
     ids,
     textareaRef,
     getRootProps,
     getTextareaProps,
     getSendButtonProps,
-    getAttachButtonProps,
-    getFileInputProps,
-    getFaceButtonProps,
-    getFacePopoverProps,
+    getAttachButtonProps: files.getAttachButtonProps,
+    getFileInputProps: files.getFileInputProps,
+    getFaceButtonProps: facePicker.getButtonProps,
+    getFacePopoverProps: facePicker.getPopoverProps,
   };
-}
-
-function selectActiveID(state: { activeConversationID: string | null }): string | null {
-  return state.activeConversationID;
 }
