@@ -1,6 +1,6 @@
 import { formatFileSize, formatMessagePreview, type Message } from '@tidings/core';
 import { clsx } from 'clsx';
-import { type ComponentPropsWithoutRef, forwardRef, useCallback, } from 'react';
+import { type ComponentPropsWithoutRef, forwardRef, useCallback } from 'react';
 import { type ChatConfig, useChatConfig, useChatStore } from '../chat-provider/index';
 import type { Face } from '../face-picker/index';
 import { FacePicker } from '../face-picker/index';

@@ -1,4 +1,5 @@
-import { useCallback, useEffect, useRef, useState } from 'react';
+import type { ChatStore } from '@tidings/core';
+import { type RefObject, useCallback, useEffect, useRef, useState } from 'react';
 import { useChatStore, useChatStoreApi } from '../chat-provider/index';
 
 /** Options of {@link useComposerDraft}. */
@@ -224,46 +225,66 @@ export function useComposerDraft({
   }, []);
 
   const beginSend = useCallback(
-    (raw: string) => {
-      const id = conversationID;
-      if (!id) return { settle: () => false };
-      if (pending.current?.conversationID === id) {
-        clearTimeout(timer.current);
-        pending.current = null;
-      }
-      // The text leaves the field for the send; a reload must not bring it back as unsaved text.
-      writeLocal(localKey(store.getState().userID, id), null);
-      update((current) => ({ ...current, [id]: { text: '', sending: (current[id]?.sending ?? 0) + 1 } }));
-      let settled = false;
-      const settle = (sent: boolean): boolean => {
-        if (settled) return false;
-        settled = true;
-        const entry = fieldsRef.current[id];
-        const sending = Math.max(0, (entry?.sending ?? 1) - 1);
-        if (!mounted.current) {
-          // No field any more: clear the stored draft only if it still is the text that was sent.
-          const stored = store.getState().conversations.get(id)?.draftText;
-          if (sent && stored === raw)
-            void store
-              .getState()
-              .saveDraft(id, null)
-              .catch(() => undefined);
-          return false;
-        }
-        const typed = entry?.text ?? '';
-        // Sent: whatever the user typed since is the draft (none if nothing). Failed: an empty field
-        // gets the text back; new text the user typed in the meantime is kept.
-        const text = sent || typed !== '' ? typed : raw;
-        update((current) => ({ ...current, [id]: { text, sending } }));
-        if (pending.current?.conversationID === id) flush();
-        else save(id, text);
-        return !sent && typed === '';
-      };
-      return { settle };
-    },
+    (raw: string) =>
+      beginDraftSend(
+        { id: conversationID, store, fieldsRef, pending, timer, mounted, update, flush, save },
+        raw,
+      ),
     [conversationID, flush, save, store, update],
   );
 
   const entry = conversationID ? fields[conversationID] : undefined;
   return { text: entry ? entry.text : (draftText ?? ''), editText, flush, beginSend };
+}
+
+/** What {@link beginDraftSend} works with: the draft hook's state and its saving. */
+interface DraftSendContext {
+  id: string | null;
+  store: ChatStore;
+  fieldsRef: RefObject<Fields>;
+  pending: RefObject<{ conversationID: string; text: string } | null>;
+  timer: RefObject<ReturnType<typeof setTimeout> | undefined>;
+  mounted: RefObject<boolean>;
+  update: (change: (current: Fields) => Fields) => void;
+  flush: () => void;
+  save: (id: string, text: string) => void;
+}
+
+/** {@link UseComposerDraftReturn.beginSend}: the field empties for the send; `settle` says how it went. */
+function beginDraftSend(context: DraftSendContext, raw: string): { settle: (sent: boolean) => boolean } {
+  const { id, store, fieldsRef, pending, timer, mounted, update, flush, save } = context;
+  if (!id) return { settle: () => false };
+  if (pending.current?.conversationID === id) {
+    clearTimeout(timer.current);
+    pending.current = null;
+  }
+  // The text leaves the field for the send; a reload must not bring it back as unsaved text.
+  writeLocal(localKey(store.getState().userID, id), null);
+  update((current) => ({ ...current, [id]: { text: '', sending: (current[id]?.sending ?? 0) + 1 } }));
+  let settled = false;
+  const settle = (sent: boolean): boolean => {
+    if (settled) return false;
+    settled = true;
+    const entry = fieldsRef.current[id];
+    const sending = Math.max(0, (entry?.sending ?? 1) - 1);
+    if (!mounted.current) {
+      // No field any more: clear the stored draft only if it still is the text that was sent.
+      const stored = store.getState().conversations.get(id)?.draftText;
+      if (sent && stored === raw)
+        void store
+          .getState()
+          .saveDraft(id, null)
+          .catch(() => undefined);
+      return false;
+    }
+    const typed = entry?.text ?? '';
+    // Sent: whatever the user typed since is the draft (none if nothing). Failed: an empty field
+    // gets the text back; new text the user typed in the meantime is kept.
+    const text = sent || typed !== '' ? typed : raw;
+    update((current) => ({ ...current, [id]: { text, sending } }));
+    if (pending.current?.conversationID === id) flush();
+    else save(id, text);
+    return !sent && typed === '';
+  };
+  return { settle };
 }
