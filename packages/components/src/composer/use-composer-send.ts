@@ -1,9 +1,9 @@
 // Sending from the composer: the text (as a reply, with mentions), the waiting attachments and faces; a
 // failed text coming back into the field, and leaving it again once the failed message is resent.
-import { isChatError, type Message } from '@tidings/core';
+import { type ChatState, isChatError, type Message } from '@tidings/core';
 import { type RefObject, useCallback, useEffect, useState } from 'react';
 import { useChatConfig } from '../chat-provider/use-chat-config';
-import { useChatStore, useChatStoreApi } from '../chat-provider/use-chat-store';
+import { useChatStoreApi, useChatStoreByID } from '../chat-provider/use-chat-store';
 import type { Face } from '../face-picker/face-picker-faces';
 import type { ComposerSendDetails, ComposerSendErrorDetails } from './use-composer';
 import type { ComposerNotices } from './use-composer-notices';
@@ -76,12 +76,7 @@ export function useComposerSend(options: UseComposerSendOptions): ComposerSend {
     msgID: string;
     text: string;
   } | null>(null);
-  const failedStatus = useChatStore(
-    useCallback(
-      (state) => (failedSend ? state.messages.get(failedSend.msgID)?.status : undefined),
-      [failedSend],
-    ),
-  );
+  const failedStatus = useChatStoreByID(selectMessageStatus, failedSend?.msgID);
   useEffect(() => {
     if (!failedSend || failedStatus === 'failed' || failedStatus === 'sending') return;
     if (failedStatus === 'sent' && failedSend.conversationID === conversationID && text === failedSend.text) {
@@ -158,4 +153,9 @@ export function useComposerSend(options: UseComposerSendOptions): ComposerSend {
   );
 
   return { send, cancelReply, pickFace };
+}
+
+/** Only the status, so a failed text waits for its resend without re-rendering for other changes. */
+function selectMessageStatus(state: ChatState, msgID: string | undefined): Message['status'] | undefined {
+  return msgID === undefined ? undefined : state.messages.get(msgID)?.status;
 }
