@@ -1,6 +1,7 @@
 import { type ChatError, ChatErrorCode, formatFileSize, isChatError, type Message } from '@tidings/core';
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { useChatConfig, useChatStoreApi } from '../chat-provider/index';
+import { useLatest } from '../internal/index';
 import {
   attachmentKindOf,
   type ComposerAttachmentKind,
@@ -108,8 +109,7 @@ export function useComposerAttachments({
   const messageOf = useRef(new Map<string, string>());
   const mounted = useRef(true);
   // The latest callbacks, so sends that outlive a render report to the current ones.
-  const callbacks = useRef({ onNotice, onSent, onFailed, strings });
-  callbacks.current = { onNotice, onSent, onFailed, strings };
+  const callbacks = useLatest({ onNotice, onSent, onFailed, strings });
 
   const update = useCallback((change: (current: Lists) => Lists) => {
     const next = change(listsRef.current);

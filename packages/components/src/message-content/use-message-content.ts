@@ -1,6 +1,7 @@
 import { type Message, selectSendProgress } from '@tidings/core';
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { useChatStore, useChatStoreApi, useProviderUrlPolicy } from '../chat-provider/index';
+import { useLatest } from '../internal/index';
 import {
   acquireMediaSource,
   type MediaDownloader,
@@ -47,8 +48,7 @@ export function useMediaSource(
     : '';
 
   // A new element object for the same bytes (a re-render, a status change) needs no new fetch.
-  const elemRef = useRef(elem);
-  elemRef.current = elem;
+  const elemRef = useLatest(elem);
 
   useEffect(() => {
     const current = elemRef.current;
