@@ -1,5 +1,5 @@
 import type { ChatEngine, ChatState, ChatStore } from '@tidings/core';
-import { useCallback, useEffect, useMemo, useRef, useSyncExternalStore } from 'react';
+import { useEffect, useMemo, useRef, useSyncExternalStore } from 'react';
 import { useChatContext } from './chat-provider-context';
 
 /**
@@ -45,28 +45,6 @@ export function useChatStore<T>(
     rendered.current = { value };
   }, [value]);
   return value;
-}
-
-/**
- * {@link useChatStore} with a selector of one record, by its key: `selector(state, id)`. The selector is a
- * module-level function (one of core's `select*`, or the component's own), so the subscription changes only
- * when `id` does — the `useChatStore(useCallback((state) => select(state, id), [id]))` pattern, once.
- *
- * @param selector Picks the record, e.g. `selectConversation`; keep its identity stable.
- * @param id The record's key (a conversationID, a msgID, a view key…).
- * @param equalityFn As in {@link useChatStore}.
- * @example
- * const conversation = useChatStoreByID(selectConversation, conversationID);
- */
-export function useChatStoreByID<K, T>(
-  selector: (state: ChatState, id: K) => T,
-  id: K,
-  equalityFn?: (a: T, b: T) => boolean,
-): T {
-  return useChatStore(
-    useCallback((state: ChatState) => selector(state, id), [selector, id]),
-    equalityFn,
-  );
 }
 
 /**

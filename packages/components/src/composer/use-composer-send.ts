@@ -2,9 +2,9 @@
 // failed text coming back into the field, and leaving it again once the failed message is resent.
 import { type ChatState, isChatError, type Message } from '@tidings/core';
 import { type RefObject, useCallback, useEffect, useState } from 'react';
-import { useChatConfig } from '../chat-provider/use-chat-config';
-import { useChatStoreApi, useChatStoreByID } from '../chat-provider/use-chat-store';
-import type { Face } from '../face-picker/face-picker-faces';
+import { useChatConfig, useChatStoreApi } from '../chat-provider/index';
+import type { Face } from '../face-picker/index';
+import { useChatStoreByID } from '../internal/index';
 import type { ComposerSendDetails, ComposerSendErrorDetails } from './use-composer';
 import type { ComposerNotices } from './use-composer-notices';
 import type { ComposerText } from './use-composer-text';

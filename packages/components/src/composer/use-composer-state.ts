@@ -11,7 +11,7 @@ import {
   useRef,
   useState,
 } from 'react';
-import { useChatStore } from '../chat-provider/use-chat-store';
+import { useChatStore } from '../chat-provider/index';
 import { useLatest } from '../internal/index';
 import { DEFAULT_MAX_FILE_BYTES, DEFAULT_MAX_IMAGE_BYTES, DEFAULT_MAX_TEXT_BYTES } from './composer-limits';
 import type { UseComposerOptions, UseComposerReturn } from './use-composer';

@@ -1,7 +1,7 @@
 // The composer's text: the field's text per conversation (through the draft), its size against the limit,
 // the throttled typing status, insertion at the caret, and a field that grows with its text.
 import { type RefObject, useCallback, useEffect, useLayoutEffect, useMemo, useRef } from 'react';
-import { useChatStoreApi } from '../chat-provider/use-chat-store';
+import { useChatStoreApi } from '../chat-provider/index';
 import { utf8ByteLength } from './composer-limits';
 import { type UseComposerDraftReturn, useComposerDraft } from './use-composer-draft';
 

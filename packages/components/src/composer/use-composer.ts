@@ -9,7 +9,7 @@ import {
   type RefObject,
   useCallback,
 } from 'react';
-import type { Face } from '../face-picker/face-picker-faces';
+import type { Face } from '../face-picker/index';
 import type { ComposerAttachment } from './use-composer-attachments';
 import { useFacePickerPopover } from './use-composer-face-picker';
 import { useComposerFiles } from './use-composer-files';

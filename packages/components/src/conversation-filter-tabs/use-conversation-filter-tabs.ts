@@ -8,7 +8,7 @@ import {
   type UnreadFilter,
   unreadFilterKey,
 } from '@tidings/core';
-import { type KeyboardEvent, useCallback, useEffect, useId, useMemo, } from 'react';
+import { type KeyboardEvent, useCallback, useEffect, useId, useMemo } from 'react';
 import { useChatStore, useChatStoreApi, useInboxStrings } from '../chat-provider/index';
 import { useLatest } from '../internal/index';
 

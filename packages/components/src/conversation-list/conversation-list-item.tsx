@@ -1,11 +1,9 @@
 import { avatarColorOf, initialsOf } from '@tidings/core';
 import { clsx } from 'clsx';
 import { type ComponentPropsWithoutRef, type CSSProperties, memo, type ReactNode, useCallback } from 'react';
-import { type UseAvatarImageReturn, useAvatarImage } from '../avatar/use-avatar';
-import { ChatRenderBoundary } from '../chat-provider/chat-provider-boundary';
-import { useInboxStrings } from '../chat-provider/use-chat-config';
-import { useSafeUrl } from '../chat-provider/use-safe-url';
-import { UnreadBadge } from '../unread-badge/unread-badge';
+import { type UseAvatarImageReturn, useAvatarImage } from '../avatar/index';
+import { ChatRenderBoundary, useInboxStrings, useSafeUrl } from '../chat-provider/index';
+import { UnreadBadge } from '../unread-badge/index';
 import {
   type ConversationItem,
   type RowSelection,

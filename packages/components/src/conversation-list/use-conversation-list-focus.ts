@@ -2,9 +2,9 @@
 // actions menu, and where focus goes when its row leaves the list.
 import { type ConversationOrder, orderKeyOf, selectActiveConversationID } from '@tidings/core';
 import { type RefObject, useCallback, useLayoutEffect, useRef, useState } from 'react';
-import { useChatStore, useChatStoreApi } from '../chat-provider/use-chat-store';
+import { useChatStore, useChatStoreApi } from '../chat-provider/index';
 import { useLatest, useRovingFocus } from '../internal/index';
-import type { MenuAnchor } from '../menu/use-menu';
+import type { MenuAnchor } from '../menu/index';
 import type { ConversationListRow } from './use-conversation-list-virtualizer';
 
 /** The actions menu of one row, when open: which conversation, and what it opens next to. */

@@ -11,9 +11,7 @@ import {
   type TidingsInboxStrings,
 } from '@tidings/core';
 import { useCallback, useMemo } from 'react';
-import { useInboxConfig } from '../chat-provider/use-chat-config';
-import { useChatStore } from '../chat-provider/use-chat-store';
-import { useDayChange } from '../chat-provider/use-day-change';
+import { useChatStore, useDayChange, useInboxConfig } from '../chat-provider/index';
 
 /** What a conversation row shows, derived from the record once per change. */
 export interface ConversationItem {

@@ -1,7 +1,7 @@
 // The conversation list's pointer: a click opens a row (or its actions menu from the ⋯ button), a right
 // click or a long press with a finger opens the actions menu; delegated from the grid.
 import { type MouseEvent, type PointerEvent, useCallback, useEffect, useRef } from 'react';
-import type { MenuAnchor } from '../menu/use-menu';
+import type { MenuAnchor } from '../menu/index';
 import { rowOf } from './use-conversation-list-keyboard';
 
 /** How long a finger rests on a row before its actions menu opens, ms (as the platforms' long press). */

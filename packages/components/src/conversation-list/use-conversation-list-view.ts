@@ -13,8 +13,8 @@ import {
   selectSyncStatus,
 } from '@tidings/core';
 import { useCallback, useEffect } from 'react';
-import { useChatStore, useChatStoreApi, useChatStoreByID } from '../chat-provider/use-chat-store';
-import { useLatest } from '../internal/index';
+import { useChatStore, useChatStoreApi } from '../chat-provider/index';
+import { useChatStoreByID, useLatest } from '../internal/index';
 
 const EMPTY_ORDER = ConversationOrder.empty();
 

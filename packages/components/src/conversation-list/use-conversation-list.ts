@@ -8,9 +8,9 @@ import {
   useCallback,
   useRef,
 } from 'react';
-import { useChatStoreApi } from '../chat-provider/use-chat-store';
+import { useChatStoreApi } from '../chat-provider/index';
 import { useLatest } from '../internal/index';
-import type { MenuAnchor } from '../menu/use-menu';
+import type { MenuAnchor } from '../menu/index';
 import { CONVERSATION_ROW_HEIGHT as ROW } from './conversation-list-item';
 import { useConversationListAnchor } from './use-conversation-list-anchor';
 import {

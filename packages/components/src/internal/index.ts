@@ -1,4 +1,7 @@
-// Helpers the feature folders share and the package does not export: the latest-value hooks and roving focus.
+// Helpers the feature folders share and the package does not export: the latest-value hooks, roving focus
+// and the per-ID store subscription.
+
+export { useChatStoreByID } from './use-chat-store-by-id';
 export { useEventCallback, useLatest } from './use-latest';
 export {
   type RovingFocus,

@@ -10,7 +10,7 @@ import {
 } from '@tidings/core';
 import { useEffect, useMemo } from 'react';
 import { useChatStoreApi } from '../chat-provider/index';
-import { useChatStoreByID } from '../chat-provider/use-chat-store';
+import { useChatStoreByID } from '../internal/index';
 import { buildMessageListItems, type MessageListItem } from './message-list-items';
 
 function selectUnreadCount(state: ChatState, conversationID: string): number {

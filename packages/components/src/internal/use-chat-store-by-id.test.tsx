@@ -4,8 +4,8 @@ import { createTestConversation } from '@tidings/core/testing';
 import type { ReactNode } from 'react';
 import { describe, expect, it } from 'vitest';
 import { createTestChatStore } from '../../test/chat-store';
-import { ChatProvider } from './chat-provider';
-import { useChatStoreByID } from './use-chat-store';
+import { ChatProvider } from '../chat-provider/chat-provider';
+import { useChatStoreByID } from './use-chat-store-by-id';
 
 function wrapperOf(store: ChatStore) {
   return ({ children }: { children: ReactNode }) => <ChatProvider store={store}>{children}</ChatProvider>;
