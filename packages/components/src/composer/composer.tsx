@@ -1,11 +1,11 @@
-import { formatFileSize, formatMessagePreview, type Message } from '@tidings/core';
+import { formatFileSize, formatMessagePreview, type Message, selectUser } from '@tidings/core';
 import { clsx } from 'clsx';
-import { type ComponentPropsWithoutRef, forwardRef, useCallback } from 'react';
-import { type ChatConfig, useChatConfig, useChatStore } from '../chat-provider/index';
+import { type ComponentPropsWithoutRef, forwardRef } from 'react';
+import { type ChatConfig, useChatConfig } from '../chat-provider/index';
 import type { Face } from '../face-picker/index';
 import { FacePicker } from '../face-picker/index';
 import { AlertIcon, AttachIcon, CloseIcon, ReplyIcon, SendIcon, SmileIcon } from '../icons/index';
-import { useEventCallback } from '../internal/index';
+import { useChatStoreByID, useEventCallback } from '../internal/index';
 import { ComposerAttachments } from './composer-attachments';
 import { useComposerMention } from './composer-mention';
 import { ComposerMentionPicker } from './composer-mention-picker';
@@ -288,7 +288,7 @@ function composerNotice(
 /** The quote of the message being replied to, above the field, with a button that stops replying. */
 function ComposerReply({ id, message, onCancel }: { id: string; message: Message; onCancel: () => void }) {
   const { strings } = useChatConfig();
-  const nick = useChatStore(useCallback((state) => state.users.get(message.sender)?.nick, [message.sender]));
+  const nick = useChatStoreByID(selectUser, message.sender)?.nick;
   const name = message.isSelf ? strings.youObject : message.nick || nick || message.sender;
   return (
     <div className="tidings-composer-reply">

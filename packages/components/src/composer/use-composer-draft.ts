@@ -1,6 +1,7 @@
-import type { ChatStore } from '@tidings/core';
+import { type ChatState, type ChatStore, selectSelfUserID } from '@tidings/core';
 import { type RefObject, useCallback, useEffect, useRef, useState } from 'react';
 import { useChatStore, useChatStoreApi } from '../chat-provider/index';
+import { useChatStoreByID } from '../internal/index';
 
 /** Options of {@link useComposerDraft}. */
 export interface UseComposerDraftOptions {
@@ -98,13 +99,8 @@ export function useComposerDraft({
   delayMs = 300,
 }: UseComposerDraftOptions): UseComposerDraftReturn {
   const store = useChatStoreApi();
-  const userID = useChatStore((state) => state.userID);
-  const draftText = useChatStore(
-    useCallback(
-      (state) => (conversationID ? (state.conversations.get(conversationID)?.draftText ?? null) : null),
-      [conversationID],
-    ),
-  );
+  const userID = useChatStore(selectSelfUserID);
+  const draftText = useChatStoreByID(selectDraftText, conversationID);
   // Async callbacks (timers, send outcomes) read the fields through the ref; the state renders them.
   const [fields, setFields] = useState<Fields>({});
   const fieldsRef = useRef<Fields>(fields);
@@ -287,4 +283,9 @@ function beginDraftSend(context: DraftSendContext, raw: string): { settle: (sent
     return !sent && typed === '';
   };
   return { settle };
+}
+
+/** Only the draft, so the composer does not re-render for every other change of its conversation. */
+function selectDraftText(state: ChatState, conversationID: string | null): string | null {
+  return conversationID ? (state.conversations.get(conversationID)?.draftText ?? null) : null;
 }

@@ -1,14 +1,15 @@
 import {
-  type ChatState,
   type ConversationGroup,
   type ReceiveMessageOpt,
   selectConversation,
+  selectConversationGroups,
   type UnreadFilter,
 } from '@tidings/core';
-import { type FormEvent, memo, useCallback, useRef, useState } from 'react';
+import { type FormEvent, memo, useRef, useState } from 'react';
 import { useChatStore, useChatStoreApi, useInboxStrings } from '../chat-provider/index';
 import { useTotalUnread, useUnreadByFilter } from '../conversation-filter-tabs/index';
 import { ConfirmDialog, Dialog } from '../dialog/index';
+import { useChatStoreByID } from '../internal/index';
 import type { MenuAnchor } from '../menu/index';
 import {
   Menu,
@@ -63,9 +64,6 @@ const TRASH =
 const FOLDER = 'M3.5 7.5a2 2 0 0 1 2-2h4l2 2.25h7a2 2 0 0 1 2 2v7.75a2 2 0 0 1-2 2h-13a2 2 0 0 1-2-2z';
 const CHECK_ALL = 'm2.75 12.75 4 4L15 8.5M11.5 15.25l1.5 1.5 8.25-8.25';
 const UNREAD_DOT = 'M12 7.5a4.5 4.5 0 1 0 0 9 4.5 4.5 0 0 0 0-9z';
-function selectGroups(state: ChatState): readonly ConversationGroup[] {
-  return state.conversationGroups;
-}
 
 /** Props of {@link ConversationActionsMenu}. */
 export interface ConversationActionsMenuProps {
@@ -155,8 +153,8 @@ function ConversationActionsMenuImpl({
   // The dialogs outlive the menu, so they remember their conversation.
   const [dialog, setDialog] = useState<{ kind: 'delete' | 'folder'; conversationID: string } | null>(null);
   const id = conversationID ?? dialog?.conversationID ?? '';
-  const conversation = useChatStore(useCallback((state: ChatState) => selectConversation(state, id), [id]));
-  const groups = useChatStore(selectGroups);
+  const conversation = useChatStoreByID(selectConversation, id);
+  const groups = useChatStore(selectConversationGroups);
   const actions = useConversationActions(id, { onError });
   const folderInput = useRef<HTMLInputElement>(null);
   const [folderName, setFolderName] = useState('');

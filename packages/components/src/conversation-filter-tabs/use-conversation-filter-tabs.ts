@@ -1,16 +1,17 @@
 import {
-  type ChatState,
   type ConversationFilter,
   type ConversationGroup,
   ConversationMarkType,
+  selectConversationGroups,
   selectTotalUnread,
+  selectUnreadByFilter,
   type TidingsInboxStrings,
   type UnreadFilter,
   unreadFilterKey,
 } from '@tidings/core';
 import { type KeyboardEvent, useCallback, useEffect, useId, useMemo } from 'react';
 import { useChatStore, useChatStoreApi, useInboxStrings } from '../chat-provider/index';
-import { useLatest } from '../internal/index';
+import { useChatStoreByID, useLatest } from '../internal/index';
 
 /**
  * The signed-in user's total unread count (muted conversations left out), live. Must be used within
@@ -41,7 +42,7 @@ export function useUnreadByFilter(filter: UnreadFilter): number | undefined {
     const subscription = store.getState().subscribeUnread(latestFilter.current);
     return () => store.getState().unsubscribeUnread(subscription);
   }, [store, key]);
-  return useChatStore(useCallback((state: ChatState) => state.unreadByFilter[key], [key]));
+  return useChatStoreByID(selectUnreadByFilter, key);
 }
 
 /** One filter tab. */
@@ -54,12 +55,6 @@ export interface ConversationFilterTab {
   filter: ConversationFilter;
   /** The unread total it shows. */
   unreadFilter: UnreadFilter;
-}
-
-const NO_GROUPS: readonly ConversationGroup[] = [];
-
-function selectGroups(state: ChatState): readonly ConversationGroup[] {
-  return state.conversationGroups ?? NO_GROUPS;
 }
 
 /** The built-in tabs, then one per conversation group (folder). */
@@ -123,7 +118,7 @@ export function useConversationFilterTabs({
   onValueChange,
 }: UseConversationFilterTabsOptions): UseConversationFilterTabsReturn {
   const strings = useInboxStrings();
-  const groups = useChatStore(selectGroups);
+  const groups = useChatStore(selectConversationGroups);
   const tabs = useMemo(() => getConversationFilterTabs(strings, groups), [strings, groups]);
   const selected = tabs.some((tab) => tab.id === value) ? value : 'all';
   const latest = useLatest({ tabs, onValueChange });

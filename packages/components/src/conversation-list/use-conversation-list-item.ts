@@ -7,11 +7,14 @@ import {
   getConversationPreview,
   hasMark,
   isMuted,
+  selectActiveConversationID,
   selectConversation,
+  selectSelfUserID,
   type TidingsInboxStrings,
 } from '@tidings/core';
-import { useCallback, useMemo } from 'react';
-import { useChatStore, useDayChange, useInboxConfig } from '../chat-provider/index';
+import { useMemo } from 'react';
+import { useDayChange, useInboxConfig } from '../chat-provider/index';
+import { useChatStoreByID } from '../internal/index';
 
 /** What a conversation row shows, derived from the record once per change. */
 export interface ConversationItem {
@@ -144,17 +147,7 @@ function sameRow(a: RowSelection, b: RowSelection): boolean {
  * derive their item with {@link useRowItem}.
  */
 export function useRowSelection(conversationID: string): RowSelection {
-  return useChatStore(
-    useCallback(
-      (state: ChatState): RowSelection => ({
-        conversation: selectConversation(state, conversationID),
-        selfUserID: state.userID,
-        isActive: state.activeConversationID === conversationID,
-      }),
-      [conversationID],
-    ),
-    sameRow,
-  );
+  return useChatStoreByID(selectRow, conversationID, sameRow);
 }
 
 /** What a row shows, derived from its {@link RowSelection} once per change (and again when the date turns). */
@@ -178,4 +171,12 @@ export function useConversationRow(conversationID: string): {
 } {
   const selection = useRowSelection(conversationID);
   return { item: useRowItem(selection), isActive: selection.isActive };
+}
+
+function selectRow(state: ChatState, conversationID: string): RowSelection {
+  return {
+    conversation: selectConversation(state, conversationID),
+    selfUserID: selectSelfUserID(state),
+    isActive: selectActiveConversationID(state) === conversationID,
+  };
 }

@@ -1,10 +1,11 @@
-import { type ChatState, selectConversation } from '@tidings/core';
+import { selectConversation } from '@tidings/core';
 import { clsx } from 'clsx';
 import { memo, useCallback, useRef } from 'react';
 import { Avatar } from '../avatar/index';
-import { useChatStore, useChatStrings } from '../chat-provider/index';
+import { useChatStrings } from '../chat-provider/index';
 import { Dialog } from '../dialog/index';
 import { CheckIcon, SearchIcon } from '../icons/index';
+import { useChatStoreByID } from '../internal/index';
 import {
   FORWARD_ROW_HEIGHT,
   type ForwardMode,
@@ -183,9 +184,7 @@ const ForwardDialogOption = memo(function ForwardDialogOption({
   isPicked,
   onToggle,
 }: ForwardDialogOptionProps) {
-  const conversation = useChatStore(
-    useCallback((state: ChatState) => selectConversation(state, conversationID), [conversationID]),
-  );
+  const conversation = useChatStoreByID(selectConversation, conversationID);
   const name = conversation?.showName || conversationID;
   return (
     <div

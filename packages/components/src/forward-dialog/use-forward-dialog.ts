@@ -6,6 +6,8 @@ import {
   inTimeOrder,
   type Message,
   selectConversationIDs,
+  selectConversations,
+  selectConversationView,
 } from '@tidings/core';
 import {
   type ChangeEvent,
@@ -132,7 +134,7 @@ export function useForwardDialog({
   });
 
   // Pull further pages of the conversation list as the user nears the end of what is known.
-  const view = useChatStore(selectWholeView);
+  const view = useChatStore(selectConversationView);
   const lastIndex = virtualizer.getVirtualItems().at(-1)?.index ?? -1;
   useEffect(() => {
     if (!view || view.isFinished || view.status !== 'idle') return;
@@ -256,7 +258,7 @@ export function useForwardDialog({
  * with no search the order is used as it is.
  */
 function useMatchIDs(needle: string): readonly string[] {
-  const allIDs = useChatStore(selectAllIDs);
+  const allIDs = useChatStore(selectConversationIDs);
   const conversations = useChatStore(selectConversations);
   return useMemo(() => {
     if (needle === '') return allIDs;
@@ -296,18 +298,6 @@ function listKeyTarget(
     default:
       return null;
   }
-}
-
-function selectAllIDs(state: ChatState): readonly string[] {
-  return selectConversationIDs(state);
-}
-
-function selectConversations(state: ChatState) {
-  return state.conversations;
-}
-
-function selectWholeView(state: ChatState) {
-  return state.views[''];
 }
 
 /** How many lines of a merged history its abstract shows (as TUIKit does). */

@@ -1,5 +1,4 @@
 import {
-  type ChatState,
   formatFullDateTime,
   formatMessagePreview,
   formatMessageTime,
@@ -17,8 +16,9 @@ import {
   useState,
 } from 'react';
 import { Avatar } from '../avatar/index';
-import { type ChatConfig, useChatConfig, useChatStore, useChatStoreApi } from '../chat-provider/index';
+import { type ChatConfig, useChatConfig, useChatStoreApi } from '../chat-provider/index';
 import { AlertIcon, CheckIcon, ClockIcon, DoubleCheckIcon, MoreIcon } from '../icons/index';
+import { useChatStoreByID } from '../internal/index';
 import type { MenuAnchor } from '../menu/index';
 import { MessageActions, type UseMessageActionsOptions } from '../message-actions/index';
 import { isBareContent, MessageContent, textDirection } from '../message-content/index';
@@ -299,7 +299,7 @@ export const MessageListMessage = memo(function MessageListMessage({
 }: MessageListMessageProps) {
   const { strings, locale } = useChatConfig();
   const store = useChatStoreApi();
-  const message = useChatStore(useCallback((state: ChatState) => selectMessage(state, msgID), [msgID]));
+  const message = useChatStoreByID(selectMessage, msgID);
   const nameOf = useCallback((userID: string) => store.getState().users.get(userID)?.nick || userID, [store]);
   const {
     articleRef,

@@ -1,9 +1,16 @@
 import type { VirtualItem } from '@tanstack/react-virtual';
-import { type ChatState, type Message, selectConversation, selectMessage } from '@tidings/core';
+import {
+  type ChatState,
+  type Message,
+  selectActiveConversationID,
+  selectConversation,
+  selectMessage,
+} from '@tidings/core';
 import { clsx } from 'clsx';
 import { type ReactNode, useCallback, useMemo, useRef, useState } from 'react';
 import { type ChatConfig, ChatRenderBoundary, useChatStore, useChatStrings } from '../chat-provider/index';
 import { ArrowDownIcon } from '../icons/index';
+import { useChatStoreByID } from '../internal/index';
 import type { MessageActionID, UseMessageActionsOptions } from '../message-actions/index';
 import { MessageContentContext, type MessageContentOptions } from '../message-content/index';
 import type { MessageListItem } from './message-list-items';
@@ -133,7 +140,7 @@ export function MessageList({ conversationID: conversationProp, className, ...pr
 function MessageListRowBoundary({ item, children }: { item: MessageListItem; children: ReactNode }) {
   const strings = useChatStrings();
   const msgID = item.type === 'message' ? item.key : '';
-  const message = useChatStore(useCallback((state: ChatState) => selectMessage(state, msgID), [msgID]));
+  const message = useChatStoreByID(selectMessage, msgID);
   if (item.type !== 'message') {
     // A separator that fails (a date out of range) is left out: it carries nothing of its own.
     return (
@@ -220,8 +227,9 @@ function placeholderOf(status: string, strings: ChatConfig['strings'], retry: ()
   }
 }
 
-function selectActiveConversationID(state: ChatState): string | null {
-  return state.activeConversationID;
+/** Only the name, so the list does not re-render for every other change of its conversation. */
+function selectShowName(state: ChatState, conversationID: string): string {
+  return selectConversation(state, conversationID)?.showName ?? '';
 }
 
 /** Forwarding of the list, shared by a message's "Forward" and the selection bar: what is being forwarded. */
@@ -391,12 +399,7 @@ function MessageListView({
     markReadDelayMs,
     highlightMs,
   });
-  const name = useChatStore(
-    useCallback(
-      (state: ChatState) => selectConversation(state, conversationID)?.showName ?? '',
-      [conversationID],
-    ),
-  );
+  const name = useChatStoreByID(selectShowName, conversationID);
   const isGroup = conversationID.startsWith('group_');
   const contentOptions = useMemo<MessageContentOptions>(
     () => ({ renderers, mapLinkBuilder, faces, onOpenImage, onOpenMerger, onOpenQuote }),

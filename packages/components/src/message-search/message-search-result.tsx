@@ -4,11 +4,13 @@ import {
   formatFullDateTime,
   type Message,
   selectConversation,
+  selectUser,
   type TidingsStrings,
 } from '@tidings/core';
-import { memo, type ReactNode, useCallback, useId } from 'react';
+import { memo, type ReactNode, useId } from 'react';
 import { Avatar } from '../avatar/index';
-import { useChatConfig, useChatStore } from '../chat-provider/index';
+import { useChatConfig } from '../chat-provider/index';
+import { useChatStoreByID } from '../internal/index';
 import { snippetAround, splitMatches } from './message-search-highlight';
 import type { MessageSearchHit } from './use-message-search';
 
@@ -70,9 +72,7 @@ export const MessageSearchResult = memo(function MessageSearchResult({
 }: MessageSearchResultProps) {
   const { strings, locale, now } = useChatConfig();
   const { message } = hit;
-  const senderNick = useChatStore(
-    useCallback((state) => state.users.get(message.sender)?.nick, [message.sender]),
-  );
+  const senderNick = useChatStoreByID(selectUser, message.sender)?.nick;
   const sender = message.isSelf ? strings.you : message.nick || senderNick || message.sender;
   const text = snippetAround(searchTextOf(message, strings), keywords);
   return (
@@ -125,9 +125,7 @@ export const MessageSearchGroup = memo(function MessageSearchGroup({
 }: MessageSearchGroupProps) {
   const { strings } = useChatConfig();
   const headerID = useId();
-  const conversation = useChatStore(
-    useCallback((state) => selectConversation(state, conversationID), [conversationID]),
-  );
+  const conversation = useChatStoreByID(selectConversation, conversationID);
   const name = conversation?.showName || conversationID.replace(/^(c2c|group)_/, '');
   return (
     <div

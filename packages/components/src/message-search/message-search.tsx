@@ -1,4 +1,4 @@
-import type { ChatState, MessageElemType } from '@tidings/core';
+import { type MessageElemType, selectSelfUserID, selectUsers } from '@tidings/core';
 import { clsx } from 'clsx';
 import {
   type ComponentPropsWithoutRef,
@@ -235,7 +235,7 @@ function useSearchSenders(
   hits: readonly MessageSearchHit[],
 ): { selfID: string; senders: [string, string][] } {
   const store = useChatStoreApi();
-  const selfID = useChatStore(selectUserID);
+  const selfID = useChatStore(selectSelfUserID);
   const users = useChatStore(selectUsers);
   const peerID = conversationID?.startsWith('c2c_') ? conversationID.slice(4) : null;
   const senders = useMemo(() => {
@@ -258,12 +258,4 @@ function useSearchSenders(
     return choices.sort(([, a], [, b]) => a.localeCompare(b));
   }, [store, users, hits, peerID, selfID]);
   return { selfID, senders };
-}
-
-function selectUserID(state: { userID: string }) {
-  return state.userID;
-}
-
-function selectUsers(state: ChatState) {
-  return state.users;
 }
