@@ -141,12 +141,25 @@ export function analyzeSource(fileName, text) {
   return { lines, functions, imports };
 }
 
-/** The public entry specifiers of the workspace packages, e.g. `@tidings/core/testing` → `core/testing`. */
-const PUBLIC_ENTRY = /^@tidings\/(core|components)(\/[^/]+)?$/;
+/**
+ * The public entries of the workspace packages, from their `exports` (in the workspace they point at
+ * `src`): `@tidings/core/locales/en` → `packages/core/src/format/format-strings-en.ts`.
+ */
+const PUBLIC_ENTRIES = new Map(
+  ['core', 'components'].flatMap((name) => {
+    const json = JSON.parse(readFileSync(path.join(root, 'packages', name, 'package.json'), 'utf8'));
+    return Object.entries(json.exports ?? {})
+      .filter(([, target]) => typeof target === 'string' && target.startsWith('./src/'))
+      .map(([subpath, target]) => [
+        `@tidings/${name}${subpath === '.' ? '' : subpath.slice(1)}`,
+        `packages/${name}/${target.slice(2)}`,
+      ]);
+  }),
+);
 
 /**
  * The folder an import points at, or null for a third-party module. `@tidings/…` public entries map to the
- * package (`core`) or its subpath folder; a deep path into another package is kept as `core/<path>` and
+ * folder of the file their `exports` name; a deep path into another package is kept as `core/<path>` and
  * flagged as a deep import by {@link layeringProblem}.
  */
 export function targetOf(fromRelativePath, specifier) {
@@ -157,11 +170,10 @@ export function targetOf(fromRelativePath, specifier) {
     const file = asFolder ? `${resolved}/index.ts` : `${resolved}.ts`;
     return { folder: folderOf(file), file, deep: false };
   }
-  const entry = PUBLIC_ENTRY.exec(specifier);
-  if (entry) {
-    const sub = entry[2]?.slice(1);
-    const folder = entry[1] === 'core' && sub ? coreEntryFolder(sub) : sub ? `${entry[1]}/${sub}` : entry[1];
-    return { folder, file: null, deep: false, entry: true };
+  const entryFile = PUBLIC_ENTRIES.get(specifier);
+  if (entryFile) {
+    const top = /^packages\/(core|components)\/src\/index\.tsx?$/.exec(entryFile);
+    return { folder: top ? top[1] : folderOf(entryFile), file: null, deep: false, entry: true };
   }
   const deep = /^@tidings\/(core|components)\/(?:src\/)?(.+)$/.exec(specifier);
   if (deep) {
@@ -170,9 +182,6 @@ export function targetOf(fromRelativePath, specifier) {
   }
   return null;
 }
-
-const coreEntryFolder = (sub) =>
-  sub === 'local' || sub === 'tencent' ? `core/engine/${sub}` : `core/${sub}`;
 
 function isDirectory(relativePath) {
   try {
