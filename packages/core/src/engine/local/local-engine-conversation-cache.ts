@@ -1,5 +1,10 @@
 import type { ConversationGroup } from '../../model/types';
-import { type BucketPatch, hashString, type LocalStorageAdapter } from './local-persistence';
+import {
+  type BucketPatch,
+  hashString,
+  type LocalStorageAdapter,
+  type StoredBucket,
+} from './local-persistence';
 import type { HubConversation } from './local-protocol';
 
 /**
@@ -130,6 +135,11 @@ export function unpackConversation(stored: unknown): HubConversation {
   return state;
 }
 
+/** The conversation records stored in buckets. */
+function statesOf(buckets: readonly StoredBucket[]): HubConversation[] {
+  return buckets.flatMap((bucket) => bucket.entries.map(([, value]) => unpackConversation(value)));
+}
+
 /** Of two copies of a conversation record (two tabs write one cache), the newer one. */
 function newerRecord(stored: unknown, mine: unknown): unknown {
   return (stored as HubConversation).rev > (mine as HubConversation).rev ? stored : mine;
@@ -189,13 +199,12 @@ export class ConversationCache {
   async readInParts(onPart: (states: HubConversation[]) => void): Promise<void> {
     const readRange = this.#adapter.readConversationBucketRange?.bind(this.#adapter);
     if (!readRange) {
-      onPart(await this.readAll());
+      onPart(await this.#readAll());
       return;
     }
     try {
       for (const digit of BUCKET_KEY_DIGITS) {
-        const buckets = await readRange(`c/${digit}`);
-        onPart(buckets.flatMap((bucket) => bucket.entries.map(([, value]) => unpackConversation(value))));
+        onPart(statesOf(await readRange(`c/${digit}`)));
         await new Promise((resolve) => setTimeout(resolve, 0));
       }
     } catch (error) {
@@ -203,13 +212,13 @@ export class ConversationCache {
     }
   }
 
-  /** Every cached conversation. */
-  async readAll(): Promise<HubConversation[]> {
+  /** Every cached conversation, in one read (storage that cannot read a range). */
+  async #readAll(): Promise<HubConversation[]> {
     try {
       const buckets = await (
         this.#adapter.readConversationBuckets as NonNullable<LocalStorageAdapter['readConversationBuckets']>
       )();
-      return buckets.flatMap((bucket) => bucket.entries.map(([, value]) => unpackConversation(value)));
+      return statesOf(buckets);
     } catch (error) {
       console.error('Tidings local engine: reading the conversation cache failed', error);
       return [];

@@ -90,6 +90,28 @@ export interface LocalStorageAdapter {
   close(): void;
 }
 
+/**
+ * Applies bucket patches inside the caller's readwrite transaction: read, merge, write (or delete a bucket
+ * left empty). IndexedDB runs overlapping readwrite transactions one after the other, so a write from
+ * another tab cannot land between the read and the write.
+ */
+async function patchBuckets(
+  table: import('dexie').Table<StoredBucket, string>,
+  patches: readonly BucketPatch[],
+): Promise<void> {
+  if (patches.length === 0) return;
+  const stored = await table.bulkGet(patches.map((patch) => patch.key));
+  const put: StoredBucket[] = [];
+  const remove: string[] = [];
+  patches.forEach((patch, index) => {
+    const next = applyBucketPatch(stored[index], patch);
+    if (next.entries.length > 0) put.push(next);
+    else remove.push(patch.key);
+  });
+  if (put.length > 0) await table.bulkPut(put);
+  if (remove.length > 0) await table.bulkDelete(remove);
+}
+
 /** Prefix of the conversation cache's keys in the `meta` table. */
 const CONVERSATION_META_PREFIX = 'conversations:';
 
@@ -137,21 +159,7 @@ export function createIndexedDBStorage(databaseName: string): LocalStorageAdapte
       await db.transaction('rw', db.buckets, db.blobs, db.meta, async () => {
         if (batch.buckets.length > 0) await db.buckets.bulkPut(batch.buckets);
         if (batch.deleteBuckets.length > 0) await db.buckets.bulkDelete(batch.deleteBuckets);
-        const patches = batch.patches ?? [];
-        if (patches.length > 0) {
-          // Read and write in one readwrite transaction: IndexedDB runs overlapping ones one after the
-          // other, so a write from another tab cannot land between the read and the write.
-          const stored = await db.buckets.bulkGet(patches.map((patch) => patch.key));
-          const put: StoredBucket[] = [];
-          const remove: string[] = [];
-          patches.forEach((patch, index) => {
-            const next = applyBucketPatch(stored[index], patch);
-            if (next.entries.length > 0) put.push(next);
-            else remove.push(patch.key);
-          });
-          if (put.length > 0) await db.buckets.bulkPut(put);
-          if (remove.length > 0) await db.buckets.bulkDelete(remove);
-        }
+        await patchBuckets(db.buckets, batch.patches ?? []);
         if (batch.blobs.length > 0) await db.blobs.bulkPut(batch.blobs);
         if (batch.deleteBlobs.length > 0) await db.blobs.bulkDelete(batch.deleteBlobs);
         const meta = Object.entries(batch.meta).map(([key, value]) => ({ key, value }));
@@ -176,18 +184,7 @@ export function createIndexedDBStorage(databaseName: string): LocalStorageAdapte
     async writeConversationCache(patches, meta) {
       const db = await open();
       await db.transaction('rw', db.conversations, db.meta, async () => {
-        if (patches.length > 0) {
-          const stored = await db.conversations.bulkGet(patches.map((patch) => patch.key));
-          const put: StoredBucket[] = [];
-          const remove: string[] = [];
-          patches.forEach((patch, index) => {
-            const next = applyBucketPatch(stored[index], patch);
-            if (next.entries.length > 0) put.push(next);
-            else remove.push(patch.key);
-          });
-          if (put.length > 0) await db.conversations.bulkPut(put);
-          if (remove.length > 0) await db.conversations.bulkDelete(remove);
-        }
+        await patchBuckets(db.conversations, patches);
         const entries = Object.entries(meta).map(([key, value]) => ({
           key: CONVERSATION_META_PREFIX + key,
           value,
