@@ -3,7 +3,7 @@ import type { Conversation, Message } from '../../model/types';
 import { seedConversations } from '../../testing/index';
 import { createLocalHub, type LocalHub } from './local-hub';
 import { createIndexedDBStorage, type LocalStorageAdapter } from './local-persistence';
-import { pullAll, record, sendText, textOf, waitFor } from './local-test-helpers';
+import { pullAll, record, sendText, textOf, uniqueName, waitFor } from './local-test-helpers';
 
 /**
  * Cold start from IndexedDB, offline first (issue 10, section 3): a persisted engine shows its inbox and
@@ -15,12 +15,6 @@ const opened: LocalHub[] = [];
 afterEach(async () => {
   for (const hub of opened.splice(0).reverse()) await hub.close();
 });
-
-let counter = 0;
-function uniqueName(label: string): string {
-  counter++;
-  return `${label}-${counter}-${Math.random().toString(36).slice(2)}`;
-}
 
 async function open(name: string): Promise<LocalHub> {
   const hub = await createLocalHub({
@@ -36,6 +30,24 @@ async function open(name: string): Promise<LocalHub> {
 async function closeHub(hub: LocalHub): Promise<void> {
   opened.splice(opened.indexOf(hub), 1);
   await hub.close();
+}
+
+/**
+ * Alice's engine storage in hub `name`, whose reads of the conversation cache's buckets (all at once or by
+ * range) wait until `release()`: the first page must not need them.
+ */
+function heldBucketReads(name: string) {
+  let release: () => void = () => undefined;
+  const held = new Promise<void>((resolve) => {
+    release = resolve;
+  });
+  const base = createIndexedDBStorage(`tidings-engine:${name}:alice:default`);
+  const storage: LocalStorageAdapter = {
+    ...base,
+    readConversationBuckets: () => held.then(() => base.readConversationBuckets!()),
+    readConversationBucketRange: (prefix) => held.then(() => base.readConversationBucketRange!(prefix)),
+  };
+  return { base, storage, release };
 }
 
 const idsOf = (list: readonly Conversation[]) => list.map((conversation) => conversation.conversationID);
@@ -161,19 +173,14 @@ describe('cold start from IndexedDB', () => {
     await closeHub(first);
 
     const asked: number[] = [];
-    let release: () => void = () => undefined;
-    const held = new Promise<void>((resolve) => {
-      release = resolve;
-    });
-    const base = createIndexedDBStorage(`tidings-engine:${name}:alice:default`);
+    const { base, storage: held, release } = heldBucketReads(name);
     const storage: LocalStorageAdapter = {
-      ...base,
+      ...held,
       readConversationMeta: async () => {
         const values = await base.readConversationMeta!();
         asked.push((values.top as { states: unknown[] }).states.length);
         return values;
       },
-      readConversationBuckets: () => held.then(() => base.readConversationBuckets!()),
     };
     const second = await open(name);
     const again = await second.connect('alice', { storage, network: { online: false } });
@@ -201,21 +208,15 @@ describe('cold start from IndexedDB', () => {
     await first.flush();
     await closeHub(first);
 
-    let release: () => void = () => undefined;
-    const held = new Promise<void>((resolve) => {
-      release = resolve;
-    });
-    const base = createIndexedDBStorage(`tidings-engine:${name}:alice:default`);
+    const { base, storage: held, release } = heldBucketReads(name);
     const storage: LocalStorageAdapter = {
-      ...base,
+      ...held,
       readConversationMeta: async () => {
         const values = await base.readConversationMeta!();
         // A smaller top than the 300 conversations, so the rest has to be read.
         const top = values.top as { states: unknown[]; count: number };
         return { ...values, top: { ...top, states: top.states.slice(0, 30) } };
       },
-      readConversationBuckets: () => held.then(() => base.readConversationBuckets!()),
-      readConversationBucketRange: undefined,
     };
     const second = await open(name);
     const again = await second.connect('alice', { storage });
@@ -262,15 +263,7 @@ describe('cold start from IndexedDB', () => {
     await alice.logout();
     await closeHub(first);
 
-    let release: () => void = () => undefined;
-    const held = new Promise<void>((resolve) => {
-      release = resolve;
-    });
-    const base = createIndexedDBStorage(`tidings-engine:${name}:alice:default`);
-    const storage: LocalStorageAdapter = {
-      ...base,
-      readConversationBuckets: () => held.then(() => base.readConversationBuckets!()),
-    };
+    const { storage, release } = heldBucketReads(name);
     const second = await open(name);
     const again = await second.connect('alice', { storage });
     const events = record(again);

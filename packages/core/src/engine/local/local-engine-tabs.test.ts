@@ -5,7 +5,7 @@ import { createChatStore } from '../../store/create-chat-store';
 import { createMemoryChannelFactory, createMemoryLockManager } from '../../testing/index';
 import { createLocalHub, type LocalHub } from './local-hub';
 import type { ChannelFactory } from './local-hub-broadcast';
-import { record, sendText, textOf, waitFor } from './local-test-helpers';
+import { record, sendText, textOf, uniqueName, waitFor } from './local-test-helpers';
 
 /**
  * Two engines of one user on one device share one local database (issue 9: "two tabs of the same user lose
@@ -17,12 +17,6 @@ const opened: LocalHub[] = [];
 afterEach(async () => {
   for (const hub of opened.splice(0).reverse()) await hub.close();
 });
-
-let counter = 0;
-function uniqueName(label: string): string {
-  counter++;
-  return `${label}-${counter}-${Math.random().toString(36).slice(2)}`;
-}
 
 async function open(name: string, extra: { channels?: ChannelFactory; shared?: boolean } = {}) {
   const hub = await createLocalHub({

@@ -4,13 +4,7 @@ import { ConversationMarkType } from '../../model/types';
 import { seedConversations } from '../../testing/index';
 import { createLocalHub, type LocalHubOptions } from './local-hub';
 import { createIndexedDBStorage, type LocalStorageAdapter } from './local-persistence';
-import { createTestClock, expectCode, pullAll, sendText, textOf } from './local-test-helpers';
-
-let counter = 0;
-function uniqueName(label: string): string {
-  counter++;
-  return `${label}-${counter}-${Math.random().toString(36).slice(2)}`;
-}
+import { createTestClock, expectCode, pullAll, sendText, textOf, uniqueName } from './local-test-helpers';
 
 function open(name: string, options: LocalHubOptions = {}) {
   return createLocalHub({

@@ -169,3 +169,11 @@ export async function expectCode(promise: Promise<unknown>, code: ChatErrorCode)
   if (error.code !== code) throw new Error(`expected ${code}, got ${error.code}: ${error.message}`);
   return error;
 }
+
+let hubCounter = 0;
+
+/** A hub (database) name no other test of the run uses, so persisted tests never see each other's data. */
+export function uniqueName(label: string): string {
+  hubCounter++;
+  return `${label}-${hubCounter}-${Math.random().toString(36).slice(2)}`;
+}
