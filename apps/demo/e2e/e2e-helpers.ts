@@ -258,3 +258,13 @@ export async function tabTo(page: Page, locator: Locator, key = 'Tab', max = 60)
   }
   throw new Error(`${key} never reached ${locator}`);
 }
+
+/** Switches this tab's simulated network on or off by hand in the demo controls. */
+export async function setDemoOnline(page: Page, online: boolean): Promise<void> {
+  await page.getByRole('button', { name: 'Demo controls', exact: true }).click();
+  const sheet = page.getByRole('dialog', { name: 'Demo controls' });
+  const toggle = sheet.getByRole('switch', { name: 'Online' });
+  if ((await toggle.isChecked()) !== online) await toggle.click();
+  await page.keyboard.press('Escape');
+  await sheet.waitFor({ state: 'hidden' });
+}

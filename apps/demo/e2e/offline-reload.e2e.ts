@@ -12,6 +12,7 @@ import {
   rowUnread,
   screenshots,
   sendText,
+  setDemoOnline,
   signInTabs,
 } from './e2e-helpers';
 
@@ -40,16 +41,6 @@ const SENT_BY_ALICE = /^You, Saved on this laptop.*(Sent|Read)$/;
 
 /** The "You’re offline" banner of the inbox. */
 const offlineBanner = (page: Page) => page.getByRole('status').getByText('You’re offline');
-
-/** Sets this tab's simulated network by hand in the demo controls. */
-async function setDemoOnline(page: Page, online: boolean): Promise<void> {
-  await page.getByRole('button', { name: 'Demo controls', exact: true }).click();
-  const sheet = page.getByRole('dialog', { name: 'Demo controls' });
-  const toggle = sheet.getByRole('switch', { name: 'Online' });
-  if ((await toggle.isChecked()) !== online) await toggle.click();
-  await page.keyboard.press('Escape');
-  await sheet.waitFor({ state: 'hidden' });
-}
 
 test('a reload without a network opens the inbox and a chat’s history from this device, and catches up once back online', async () => {
   const context = await newProfile(browser);

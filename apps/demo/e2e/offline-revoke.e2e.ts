@@ -1,4 +1,4 @@
-import type { Browser, Page } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, expect, test } from 'vitest';
 import {
   isVisibleInLog,
@@ -9,6 +9,7 @@ import {
   rowName,
   screenshots,
   sendText,
+  setDemoOnline,
   signInTabs,
 } from './e2e-helpers';
 
@@ -23,23 +24,13 @@ afterAll(async () => {
   await browser?.close();
 });
 
-/** Switches this tab's simulated network on or off in the demo controls. */
-async function setOnline(page: Page, online: boolean): Promise<void> {
-  await page.getByRole('button', { name: 'Demo controls', exact: true }).click();
-  const sheet = page.getByRole('dialog', { name: 'Demo controls' });
-  const toggle = sheet.getByRole('switch', { name: 'Online' });
-  if ((await toggle.isChecked()) !== online) await toggle.click();
-  await page.keyboard.press('Escape');
-  await sheet.waitFor({ state: 'hidden' });
-}
-
 test('a message sent while offline fails visibly and goes through on retry', async () => {
   const context = await newProfile(browser);
   const [alice, bob] = await signInTabs(context, ['Alice Chen', 'Bob Martin']);
   if (!alice || !bob) throw new Error('two tabs');
   await openChat(alice, 'Bob Martin');
 
-  await setOnline(alice, false);
+  await setDemoOnline(alice, false);
   await expect.poll(() => alice.getByRole('status').getByText('You’re offline').count()).toBe(1);
   await sendText(alice, 'Are you still there?');
   const failed = messageLog(alice).getByRole('article', { name: /^You, .*Failed to send$/ });
@@ -49,7 +40,7 @@ test('a message sent while offline fails visibly and goes through on retry', asy
   await expect.poll(() => rowName(alice, 'Bob Martin')).toContain('Are you still there?');
   await shot(alice, '01-offline-failed');
 
-  await setOnline(alice, true);
+  await setDemoOnline(alice, true);
   await expect.poll(() => alice.getByRole('status').getByText('You’re offline').count()).toBe(0);
   await failed.getByRole('button', { name: 'Resend' }).click();
   await expect
