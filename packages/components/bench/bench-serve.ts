@@ -5,6 +5,7 @@
 import { rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { type Browser, chromium } from 'playwright-core';
 import { build, type PluginOption, preview } from 'vite';
 
 export interface ServedBenchPage {
@@ -43,4 +44,25 @@ export async function serveBenchPage(
       await rm(outDir, { recursive: true, force: true });
     },
   };
+}
+
+/**
+ * Debian's Chromium (or `CHROMIUM_PATH`), never a downloaded one, headless with the project's quiet
+ * switches; `extraArgs` add a bench's own (e.g. `--js-flags=--expose-gc`). Every launch is a new profile.
+ */
+export function launchBenchChromium(extraArgs: readonly string[] = []): Promise<Browser> {
+  return chromium.launch({
+    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+    args: [
+      '--headless',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--no-first-run',
+      ...extraArgs,
+    ],
+  });
 }

@@ -15,8 +15,8 @@ import { writeFile } from 'node:fs/promises';
 import { cpus, loadavg } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { chromium, type Page } from 'playwright-core';
-import { serveBenchPage } from '../bench-serve';
+import type { Page } from 'playwright-core';
+import { launchBenchChromium, serveBenchPage } from '../bench-serve';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const CONVERSATIONS = Number(process.env.TIDINGS_BENCH_CONVERSATIONS ?? 100_000);
@@ -63,19 +63,7 @@ async function main() {
   try {
     for (let run = 0; run < RUNS; run++) {
       // A fresh browser is a fresh profile: an empty IndexedDB every run.
-      const browser = await chromium.launch({
-        executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-        args: [
-          '--headless',
-          '--no-sandbox',
-          '--disable-gpu',
-          '--disable-quic',
-          '--disable-background-networking',
-          '--disable-component-update',
-          '--disable-sync',
-          '--no-first-run',
-        ],
-      });
+      const browser = await launchBenchChromium();
       try {
         const page = await browser.newPage();
         page.on('pageerror', (error) => console.error(`[page] ${error.message}`));

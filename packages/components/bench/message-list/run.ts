@@ -12,8 +12,8 @@ import { cpus, loadavg } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import react from '@vitejs/plugin-react';
-import { type Browser, chromium, type Page } from 'playwright-core';
-import { serveBenchPage } from '../bench-serve';
+import type { Browser, Page } from 'playwright-core';
+import { launchBenchChromium, serveBenchPage } from '../bench-serve';
 import { runLinksBench } from '../message-content/links-bench';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
@@ -145,20 +145,7 @@ async function main() {
   const { base } = served;
   let browser: Browser | null = null;
   try {
-    browser = await chromium.launch({
-      executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-      args: [
-        '--headless',
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-quic',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
-        '--no-first-run',
-        '--js-flags=--expose-gc',
-      ],
-    });
+    browser = await launchBenchChromium(['--js-flags=--expose-gc']);
     // Each scenario runs in a fresh page, so one scenario's garbage and timers never weigh on the next.
     // The page is traced: `cpu` holds the main thread's CPU time in each window the page marked
     // (`window-<n>-start` … `window-<n>-end`), which other processes on the machine cannot inflate.
