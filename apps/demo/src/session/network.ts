@@ -36,10 +36,7 @@ export function initialNetwork(): TabNetwork {
  * `initial`. The browser going offline or back online flips the switch too; the demo controls can still
  * set it by hand in between.
  */
-export function createNetworkControl(
-  engine: LocalEngine,
-  initial: TabNetwork = GOOD_NETWORK,
-): NetworkControl {
+export function createNetworkControl(engine: LocalEngine, initial: TabNetwork): NetworkControl {
   let current = initial;
   const listeners = new Set<() => void>();
   const control: NetworkControl = {

@@ -80,6 +80,8 @@ export async function startSession(
     release();
     throw error;
   }
+  // From here on the browser going offline or online reaches the engine.
+  const networkControl = createNetworkControl(engine, network);
   if (loadedNow) await raiseOwnConversations(engine).catch(() => undefined);
   const store = createChatStore(engine);
   // For the e2e suite's cold-start timing: how long after this the first rows show.
@@ -89,7 +91,6 @@ export async function startSession(
     .catch(() => []);
   if (isNew) await welcome(world, engine, options.nick ?? userID, options.locale).catch(() => undefined);
   sessionStore.set({ userID });
-  const networkControl = createNetworkControl(engine, network);
   let ended = false;
   void warmHistory(engine, () => ended);
   return {
